@@ -1,0 +1,19 @@
+/** Stable rejection codes of the ledger; the HTTP layer maps them to 4xx statuses. */
+export const ledgerRejectionCodes = [
+  'LEDGER_BAD_ACCOUNT',
+  'LEDGER_ACCOUNT_EXISTS',
+  'LEDGER_UNKNOWN_ACCOUNT',
+  'LEDGER_BAD_TRANSFER',
+  'LEDGER_TOO_FEW_LEGS',
+  'LEDGER_BAD_AMOUNT',
+  'LEDGER_UNBALANCED',
+  'LEDGER_CURRENCY_MISMATCH',
+  'LEDGER_INSUFFICIENT_BALANCE',
+  'LEDGER_BAD_IDEMPOTENCY_KEY',
+  'LEDGER_IDEMPOTENCY_CONFLICT',
+  'LEDGER_UNKNOWN_TRANSACTION',
+  'LEDGER_ALREADY_REVERSED',
+  'LEDGER_CANNOT_REVERSE_REVERSAL',
+] as const;
+
+export type LedgerRejectionCode = (typeof ledgerRejectionCodes)[number];

@@ -1,0 +1,369 @@
+import { sql, type Selectable, type Transaction } from 'kysely';
+import { RejectionError, assert, reject, unwrap } from '../core/rejection.js';
+import { chunks } from '../store/chunks.js';
+import type { Database, LedgerAccountsTable } from '../store/schema.js';
+import type { Store } from '../store/store.js';
+import {
+  guardHolds,
+  normalBalance,
+  validateAccountDefinition,
+  type Account,
+  type AccountDefinition,
+  type AccountGuard,
+  type AccountType,
+} from './account.js';
+import { journalHash } from './journal-hash.js';
+import { signedAmount, validateTransfer, type Side, type TransferInput, type ValidTransfer } from './transfer.js';
+
+export interface PostedLeg {
+  readonly account_code: string;
+  readonly side: Side;
+  readonly amount_minor: bigint;
+}
+
+export interface PostedTransaction {
+  readonly id: bigint;
+  readonly idempotency_key: string;
+  readonly kind: string;
+  readonly description: string;
+  readonly currency: string;
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly reverses_id: bigint | null;
+  readonly posted_at: string;
+  readonly hash: string;
+  readonly legs: readonly PostedLeg[];
+}
+
+export interface PostResult {
+  readonly transaction: PostedTransaction;
+  /** True when the idempotency key had already been posted with the same payload. */
+  readonly replayed: boolean;
+}
+
+type Trx = Transaction<Database>;
+type AccountRow = Selectable<LedgerAccountsTable>;
+
+// Bound parameters per statement stay well under SQLite's 32766 and PostgreSQL's 65535.
+const keysPerLookup = 500;
+const rowsPerInsert = 1000;
+
+function toAccount(row: AccountRow): Account {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    type: row.type as AccountType,
+    currency: row.currency,
+    guard: row.guard as AccountGuard,
+    balance_minor: normalBalance(row.type as AccountType, row.net_debit_minor),
+    created_at: row.created_at,
+  };
+}
+
+/** Opens an account, or returns the existing one when its definition is identical (so setup can be re-run). */
+export async function openAccount(store: Store, input: AccountDefinition, created_at: string): Promise<Account> {
+  const definition = unwrap(validateAccountDefinition(input));
+  return store.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('ledger_accounts').selectAll().where('code', '=', definition.code).executeTakeFirst();
+    if (existing !== undefined) {
+      const same =
+        existing.name === definition.name &&
+        existing.type === definition.type &&
+        existing.currency === definition.currency &&
+        existing.guard === definition.guard;
+      if (!same) {
+        throw new RejectionError(reject('LEDGER_ACCOUNT_EXISTS', `Account ${definition.code} exists with another definition.`, { code: definition.code }).rejection);
+      }
+      return toAccount(existing);
+    }
+    const row = await trx
+      .insertInto('ledger_accounts')
+      .values({ ...definition, net_debit_minor: 0n, created_at })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toAccount(row);
+  });
+}
+
+export async function findAccount(store: Store, code: string): Promise<Account | undefined> {
+  const row = await store.db.selectFrom('ledger_accounts').selectAll().where('code', '=', code).executeTakeFirst();
+  return row === undefined ? undefined : toAccount(row);
+}
+
+export async function getAccount(store: Store, code: string): Promise<Account> {
+  const account = await findAccount(store, code);
+  if (account === undefined) throw new RejectionError(reject('LEDGER_UNKNOWN_ACCOUNT', `No account ${code}.`, { account_code: code }).rejection);
+  return account;
+}
+
+export async function listAccounts(store: Store, options: { prefix?: string; limit?: number; after_code?: string } = {}): Promise<Account[]> {
+  let query = store.db.selectFrom('ledger_accounts').selectAll().orderBy('code').limit(options.limit ?? 100);
+  if (options.prefix !== undefined) query = query.where('code', 'like', `${options.prefix.replace(/[%_\\]/g, '\\$&')}%`);
+  if (options.after_code !== undefined) query = query.where('code', '>', options.after_code);
+  return (await query.execute()).map(toAccount);
+}
+
+function rejected(result: { ok: false; rejection: import('../core/rejection.js').Rejection }): never {
+  throw new RejectionError(result.rejection);
+}
+
+/**
+ * Posts transfers atomically, in order: all of them or none. Each is balanced, in one currency,
+ * keeps every guarded account at or above zero after it, and is chained into the journal.
+ * Rejections are thrown as RejectionError after the store transaction has rolled back.
+ */
+export async function postTransfers(store: Store, inputs: readonly TransferInput[], posted_at: string): Promise<PostResult[]> {
+  const transfers = inputs.map((input) => {
+    const result = validateTransfer(input);
+    return result.ok ? result.value : rejected(result);
+  });
+  if (transfers.length === 0) return [];
+  return store.db.transaction().execute((trx) => postValidated(trx, transfers, posted_at));
+}
+
+export async function postTransfer(store: Store, input: TransferInput, posted_at: string): Promise<PostResult> {
+  const [result] = await postTransfers(store, [input], posted_at);
+  assert(result !== undefined, 'one transfer in, one result out');
+  return result;
+}
+
+async function postValidated(trx: Trx, transfers: readonly ValidTransfer[], posted_at: string): Promise<PostResult[]> {
+  // Taking the journal head row first serializes writers: SQLite takes its write lock here, PostgreSQL a row lock.
+  const head = await trx
+    .updateTable('ledger_head')
+    .set({ seq: sql`seq` })
+    .where('id', '=', 1)
+    .returning(['seq', 'hash'])
+    .executeTakeFirstOrThrow();
+
+  const earlier = await findByIdempotencyKeys(trx, [...new Set(transfers.map((t) => t.idempotency_key))]);
+  const accounts = await loadAccounts(trx, [...new Set(transfers.flatMap((t) => t.legs.map((leg) => leg.account_code)))]);
+  await checkReversals(trx, transfers.filter((t) => t.reverses_id !== null));
+
+  const net_debit_minor = new Map<bigint, bigint>();
+  const results: Array<PostResult | { pending: PostedTransaction }> = [];
+  const pendingByKey = new Map<string, { payload_sha256: string; transaction: PostedTransaction }>();
+  const newTransactions: Array<Database['ledger_transactions']> = [];
+  const newPostings: Array<Database['ledger_postings']> = [];
+  let seq = head.seq;
+  let prev_hash = head.hash;
+
+  for (const transfer of transfers) {
+    const replay = earlier.get(transfer.idempotency_key) ?? pendingByKey.get(transfer.idempotency_key);
+    if (replay !== undefined) {
+      if (replay.payload_sha256 !== transfer.payload_sha256) {
+        rejected(reject('LEDGER_IDEMPOTENCY_CONFLICT', 'This idempotency key was already used for another transaction.', { idempotency_key: transfer.idempotency_key }));
+      }
+      results.push({ transaction: replay.transaction, replayed: true });
+      continue;
+    }
+    const postings = transfer.legs.map((leg, leg_index) => {
+      const account = accounts.get(leg.account_code);
+      if (account === undefined) rejected(reject('LEDGER_UNKNOWN_ACCOUNT', `No account ${leg.account_code}.`, { leg_index, account_code: leg.account_code }));
+      if (account.currency !== transfer.currency) {
+        rejected(reject('LEDGER_CURRENCY_MISMATCH', `Account ${account.code} holds ${account.currency}, not ${transfer.currency}.`, {
+          leg_index,
+          account_code: account.code,
+          account_currency: account.currency,
+          currency: transfer.currency,
+        }));
+      }
+      return { leg_index, account, amount_minor: signedAmount(leg) };
+    });
+    const balance_before = new Map<bigint, bigint>();
+    for (const posting of postings) {
+      const before = net_debit_minor.get(posting.account.id) ?? posting.account.net_debit_minor;
+      if (!balance_before.has(posting.account.id)) balance_before.set(posting.account.id, before);
+      net_debit_minor.set(posting.account.id, before + posting.amount_minor);
+    }
+    // Guards hold after every transaction, not only at the end of the batch.
+    for (const posting of postings) {
+      const { account } = posting;
+      const type = account.type as AccountType;
+      const after = net_debit_minor.get(account.id)!;
+      if (!guardHolds({ type, guard: account.guard as AccountGuard }, after)) {
+        rejected(reject('LEDGER_INSUFFICIENT_BALANCE', `Account ${account.code} would go below zero.`, {
+          account_code: account.code,
+          balance_minor: normalBalance(type, balance_before.get(account.id)!).toString(),
+          resulting_balance_minor: normalBalance(type, after).toString(),
+        }));
+      }
+    }
+    seq += 1n;
+    const metadata_json = JSON.stringify(transfer.metadata);
+    const entry = {
+      id: seq,
+      idempotency_key: transfer.idempotency_key,
+      payload_sha256: transfer.payload_sha256,
+      kind: transfer.kind,
+      description: transfer.description,
+      currency: transfer.currency,
+      metadata_json,
+      reverses_id: transfer.reverses_id,
+      posted_at,
+      postings: postings.map((p) => ({ leg_index: p.leg_index, account_id: p.account.id, amount_minor: p.amount_minor })),
+    };
+    const hash = journalHash(prev_hash, entry);
+    newTransactions.push({
+      id: seq,
+      idempotency_key: entry.idempotency_key,
+      payload_sha256: entry.payload_sha256,
+      kind: entry.kind,
+      description: entry.description,
+      currency: entry.currency,
+      metadata_json,
+      reverses_id: entry.reverses_id,
+      posted_at,
+      prev_hash,
+      hash,
+    });
+    for (const posting of entry.postings) newPostings.push({ transaction_id: seq, ...posting });
+    prev_hash = hash;
+    const transaction: PostedTransaction = {
+      id: seq,
+      idempotency_key: transfer.idempotency_key,
+      kind: transfer.kind,
+      description: transfer.description,
+      currency: transfer.currency,
+      metadata: transfer.metadata,
+      reverses_id: transfer.reverses_id,
+      posted_at,
+      hash,
+      legs: transfer.legs,
+    };
+    pendingByKey.set(transfer.idempotency_key, { payload_sha256: transfer.payload_sha256, transaction });
+    results.push({ transaction, replayed: false });
+  }
+
+  for (const rows of chunks(newTransactions, rowsPerInsert / 2)) await trx.insertInto('ledger_transactions').values(rows).execute();
+  for (const rows of chunks(newPostings, rowsPerInsert)) await trx.insertInto('ledger_postings').values(rows).execute();
+  await applyBalanceChanges(trx, accounts, net_debit_minor);
+  if (seq !== head.seq) await trx.updateTable('ledger_head').set({ seq, hash: prev_hash }).where('id', '=', 1).execute();
+  return results as PostResult[];
+}
+
+async function applyBalanceChanges(trx: Trx, accounts: ReadonlyMap<string, AccountRow>, net_debit_minor: ReadonlyMap<bigint, bigint>) {
+  const changes: Array<[bigint, bigint]> = [];
+  for (const account of accounts.values()) {
+    const after = net_debit_minor.get(account.id);
+    if (after !== undefined && after !== account.net_debit_minor) changes.push([account.id, after - account.net_debit_minor]);
+  }
+  // One set-based statement per chunk instead of one UPDATE per account; the same SQL runs on both backends.
+  for (const rows of chunks(changes, rowsPerInsert)) {
+    const values = sql.join(rows.map(([id, delta]) => sql`(${id}, ${delta})`));
+    await sql`update ledger_accounts set net_debit_minor = net_debit_minor + change.delta_minor
+      from (select cast(column1 as bigint) as id, cast(column2 as bigint) as delta_minor from (values ${values}) as v) as change
+      where ledger_accounts.id = change.id`.execute(trx);
+  }
+}
+
+async function loadAccounts(trx: Trx, codes: readonly string[]): Promise<Map<string, AccountRow>> {
+  const accounts = new Map<string, AccountRow>();
+  for (const batch of chunks(codes, keysPerLookup)) {
+    const rows = await trx.selectFrom('ledger_accounts').selectAll().where('code', 'in', batch).execute();
+    for (const row of rows) accounts.set(row.code, row);
+  }
+  return accounts;
+}
+
+async function findByIdempotencyKeys(trx: Trx, keys: readonly string[]) {
+  const found = new Map<string, { payload_sha256: string; transaction: PostedTransaction }>();
+  for (const batch of chunks(keys, keysPerLookup)) {
+    const rows = await trx.selectFrom('ledger_transactions').selectAll().where('idempotency_key', 'in', batch).execute();
+    if (rows.length === 0) continue;
+    const legs = await legsOf(trx, rows.map((row) => row.id));
+    for (const row of rows) found.set(row.idempotency_key, { payload_sha256: row.payload_sha256, transaction: toPosted(row, legs.get(row.id) ?? []) });
+  }
+  return found;
+}
+
+async function checkReversals(trx: Trx, reversals: readonly ValidTransfer[]) {
+  for (const reversal of reversals) {
+    const id = reversal.reverses_id!;
+    const original = await trx.selectFrom('ledger_transactions').select(['id', 'reverses_id']).where('id', '=', id).executeTakeFirst();
+    if (original === undefined) rejected(reject('LEDGER_UNKNOWN_TRANSACTION', `No transaction ${id}.`, { transaction_id: id.toString() }));
+    if (original.reverses_id !== null) {
+      rejected(reject('LEDGER_CANNOT_REVERSE_REVERSAL', `Transaction ${id} is itself a reversal; post a new transfer instead.`, { transaction_id: id.toString() }));
+    }
+    const existing = await trx
+      .selectFrom('ledger_transactions')
+      .select(['id', 'idempotency_key'])
+      .where('reverses_id', '=', id)
+      .executeTakeFirst();
+    // A replay of the same reversal is answered by the idempotency check, not refused here.
+    if (existing !== undefined && existing.idempotency_key !== reversal.idempotency_key) {
+      rejected(reject('LEDGER_ALREADY_REVERSED', `Transaction ${id} was already reversed by transaction ${existing.id}.`, {
+        transaction_id: id.toString(),
+        reversed_by: existing.id.toString(),
+      }));
+    }
+  }
+}
+
+async function legsOf(trx: Trx | Store['db'], ids: readonly bigint[]): Promise<Map<bigint, PostedLeg[]>> {
+  const legs = new Map<bigint, PostedLeg[]>();
+  for (const batch of chunks(ids, keysPerLookup)) {
+    const rows = await trx
+      .selectFrom('ledger_postings as p')
+      .innerJoin('ledger_accounts as a', 'a.id', 'p.account_id')
+      .select(['p.transaction_id', 'p.leg_index', 'p.amount_minor', 'a.code'])
+      .where('p.transaction_id', 'in', batch)
+      .orderBy('p.transaction_id')
+      .orderBy('p.leg_index')
+      .execute();
+    for (const row of rows) {
+      const list = legs.get(row.transaction_id) ?? [];
+      list.push({
+        account_code: row.code,
+        side: row.amount_minor > 0n ? 'debit' : 'credit',
+        amount_minor: row.amount_minor > 0n ? row.amount_minor : -row.amount_minor,
+      });
+      legs.set(row.transaction_id, list);
+    }
+  }
+  return legs;
+}
+
+function toPosted(row: Database['ledger_transactions'], legs: readonly PostedLeg[]): PostedTransaction {
+  return {
+    id: row.id,
+    idempotency_key: row.idempotency_key,
+    kind: row.kind,
+    description: row.description,
+    currency: row.currency,
+    metadata: JSON.parse(row.metadata_json) as Record<string, string>,
+    reverses_id: row.reverses_id,
+    posted_at: row.posted_at,
+    hash: row.hash,
+    legs,
+  };
+}
+
+export async function getTransaction(store: Store, id: bigint): Promise<PostedTransaction> {
+  const row = await store.db.selectFrom('ledger_transactions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (row === undefined) throw new RejectionError(reject('LEDGER_UNKNOWN_TRANSACTION', `No transaction ${id}.`, { transaction_id: id.toString() }).rejection);
+  const legs = await legsOf(store.db, [id]);
+  return toPosted(row, legs.get(id) ?? []);
+}
+
+/** Corrections are never edits: a reversal posts the same legs with debit and credit swapped. */
+export async function reverseTransaction(
+  store: Store,
+  input: { transaction_id: bigint; idempotency_key: string; description?: string },
+  posted_at: string,
+): Promise<PostResult> {
+  const original = await getTransaction(store, input.transaction_id);
+  return postTransfer(
+    store,
+    {
+      idempotency_key: input.idempotency_key,
+      kind: 'reversal',
+      description: input.description ?? `Reversal of transaction ${original.id}`,
+      currency: original.currency,
+      metadata: original.metadata,
+      reverses_id: original.id,
+      legs: original.legs.map((leg) => ({ ...leg, side: leg.side === 'debit' ? 'credit' : 'debit' })),
+    },
+    posted_at,
+  );
+}

@@ -1,0 +1,154 @@
+import { sql } from 'kysely';
+import type { Store } from '../store/store.js';
+import { genesisHash, journalHash } from './journal-hash.js';
+
+export type JournalProblemCode =
+  | 'JOURNAL_SEQUENCE_GAP'
+  | 'JOURNAL_CHAIN_BROKEN'
+  | 'JOURNAL_HASH_MISMATCH'
+  | 'JOURNAL_HEAD_MISMATCH'
+  | 'JOURNAL_UNBALANCED'
+  | 'JOURNAL_TOO_FEW_LEGS'
+  | 'JOURNAL_ORPHAN_POSTING'
+  | 'JOURNAL_CURRENCY_MISMATCH'
+  | 'JOURNAL_BALANCE_MISMATCH'
+  | 'JOURNAL_GUARD_VIOLATED';
+
+export interface JournalProblem {
+  readonly code: JournalProblemCode;
+  readonly message: string;
+  readonly transaction_id?: string;
+  readonly account_code?: string;
+}
+
+export interface JournalReport {
+  readonly ok: boolean;
+  readonly transactions: number;
+  readonly postings: number;
+  readonly accounts: number;
+  readonly head_seq: string;
+  readonly head_hash: string;
+  readonly problems: readonly JournalProblem[];
+}
+
+/** Problems listed past this many are only counted, so a wrecked journal cannot exhaust memory. */
+const maxProblemsListed = 1000;
+const pageSize = 5000;
+
+/**
+ * Recomputes the whole hash chain in bounded pages and checks, with set-based queries, that every
+ * stored balance equals the sum of its postings and that no posting is orphaned.
+ */
+export async function verifyJournal(store: Store): Promise<JournalReport> {
+  const problems: JournalProblem[] = [];
+  let problemCount = 0;
+  const note = (problem: JournalProblem) => {
+    problemCount += 1;
+    if (problems.length < maxProblemsListed) problems.push(problem);
+  };
+
+  const db = store.db;
+  let expected_id = 1n;
+  let prev_hash = genesisHash;
+  let transactions = 0;
+  let postings = 0;
+  let after_id = 0n;
+  for (;;) {
+    const rows = await db.selectFrom('ledger_transactions').selectAll().where('id', '>', after_id).orderBy('id').limit(pageSize).execute();
+    if (rows.length === 0) break;
+    const first = rows[0]!.id;
+    const last = rows[rows.length - 1]!.id;
+    const postingRows = await db
+      .selectFrom('ledger_postings as p')
+      .leftJoin('ledger_accounts as a', 'a.id', 'p.account_id')
+      .select(['p.transaction_id', 'p.leg_index', 'p.account_id', 'p.amount_minor', 'a.currency'])
+      .where('p.transaction_id', '>=', first)
+      .where('p.transaction_id', '<=', last)
+      .orderBy('p.transaction_id')
+      .orderBy('p.leg_index')
+      .execute();
+    const byTransaction = new Map<bigint, typeof postingRows>();
+    for (const posting of postingRows) {
+      const list = byTransaction.get(posting.transaction_id) ?? [];
+      list.push(posting);
+      byTransaction.set(posting.transaction_id, list);
+    }
+    for (const row of rows) {
+      const id = row.id.toString();
+      if (row.id !== expected_id) {
+        note({ code: 'JOURNAL_SEQUENCE_GAP', message: `expected transaction ${expected_id}, found ${row.id}: rows were deleted or inserted`, transaction_id: id });
+      }
+      if (row.prev_hash !== prev_hash) {
+        note({ code: 'JOURNAL_CHAIN_BROKEN', message: `transaction ${row.id} does not follow the hash of the transaction before it`, transaction_id: id });
+      }
+      const legs = byTransaction.get(row.id) ?? [];
+      const recomputed = journalHash(row.prev_hash, {
+        ...row,
+        postings: legs.map((leg) => ({ leg_index: Number(leg.leg_index), account_id: leg.account_id, amount_minor: leg.amount_minor })),
+      });
+      if (recomputed !== row.hash) {
+        note({ code: 'JOURNAL_HASH_MISMATCH', message: `transaction ${row.id} or its postings were changed after posting`, transaction_id: id });
+      }
+      if (legs.length < 2) note({ code: 'JOURNAL_TOO_FEW_LEGS', message: `transaction ${row.id} has ${legs.length} postings`, transaction_id: id });
+      const sum = legs.reduce((total, leg) => total + leg.amount_minor, 0n);
+      if (sum !== 0n) note({ code: 'JOURNAL_UNBALANCED', message: `transaction ${row.id} is off by ${sum}`, transaction_id: id });
+      if (legs.some((leg) => leg.currency !== row.currency)) {
+        note({ code: 'JOURNAL_CURRENCY_MISMATCH', message: `transaction ${row.id} posts to an account of another currency`, transaction_id: id });
+      }
+      transactions += 1;
+      postings += legs.length;
+      prev_hash = row.hash;
+      expected_id = row.id + 1n;
+    }
+    after_id = last;
+  }
+
+  const head = await db.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirst();
+  const head_seq = head?.seq ?? -1n;
+  if (head === undefined || head.seq !== expected_id - 1n || head.hash !== prev_hash) {
+    note({
+      code: 'JOURNAL_HEAD_MISMATCH',
+      message: `the journal head says ${head_seq}/${head?.hash ?? 'none'} but the last transaction is ${expected_id - 1n}/${prev_hash}: transactions were deleted from or added to the end`,
+    });
+  }
+
+  const orphans = await db
+    .selectFrom('ledger_postings as p')
+    .leftJoin('ledger_transactions as t', 't.id', 'p.transaction_id')
+    .select((eb) => eb.fn.countAll<bigint>().as('count'))
+    .where('t.id', 'is', null)
+    .executeTakeFirstOrThrow();
+  if (BigInt(orphans.count) > 0n) note({ code: 'JOURNAL_ORPHAN_POSTING', message: `${orphans.count} postings belong to no transaction` });
+
+  // Set-based: one pass over postings grouped by account, compared with the stored balances.
+  const mismatches = await sql<{ code: string; type: string; guard: string; net_debit_minor: bigint; posted_minor: bigint }>`
+    select a.code, a.type, a.guard, a.net_debit_minor, coalesce(s.posted_minor, 0) as posted_minor
+    from ledger_accounts a
+    left join (select account_id, sum(amount_minor) as posted_minor from ledger_postings group by account_id) s on s.account_id = a.id
+    where a.net_debit_minor <> coalesce(s.posted_minor, 0)
+       or (a.guard = 'non_negative' and ((a.type in ('asset', 'expense') and a.net_debit_minor < 0) or (a.type not in ('asset', 'expense') and a.net_debit_minor > 0)))
+    limit ${maxProblemsListed}`.execute(db);
+  for (const row of mismatches.rows) {
+    const stored = BigInt(row.net_debit_minor);
+    const posted = BigInt(row.posted_minor);
+    if (stored !== posted) {
+      note({ code: 'JOURNAL_BALANCE_MISMATCH', message: `account ${row.code} stores ${stored} (debits − credits) but its postings sum to ${posted}`, account_code: row.code });
+    } else {
+      note({ code: 'JOURNAL_GUARD_VIOLATED', message: `account ${row.code} is below zero despite its guard`, account_code: row.code });
+    }
+  }
+  const accountCount = await db.selectFrom('ledger_accounts').select((eb) => eb.fn.countAll<bigint>().as('count')).executeTakeFirstOrThrow();
+
+  if (problemCount > problems.length) {
+    problems.push({ code: problems[0]!.code, message: `… and ${problemCount - problems.length} more problems` });
+  }
+  return {
+    ok: problemCount === 0,
+    transactions,
+    postings,
+    accounts: Number(accountCount.count),
+    head_seq: head_seq.toString(),
+    head_hash: head?.hash ?? '',
+    problems,
+  };
+}
