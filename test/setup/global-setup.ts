@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startThrowawayPostgres, type ThrowawayPostgres } from './throwaway-postgres.js';
+import { startThrowawayPostgres, type ThrowawayPostgres } from '../../src/store/postgres/throwaway-postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {

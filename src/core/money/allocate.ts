@@ -62,7 +62,11 @@ const LONE_SURROGATE = /\p{Cs}/u;
 
 function validateMember(member: AllocationMember, index: number): AllocationRejection | null {
   const { member_code, weight, cap_room_minor } = member;
-  if (typeof member_code !== 'string' || member_code === '' || LONE_SURROGATE.test(member_code)) {
+  if (
+    typeof member_code !== 'string' ||
+    member_code === '' ||
+    (!isBelowSurrogates(member_code) && LONE_SURROGATE.test(member_code))
+  ) {
     return reject('ALLOCATION_BAD_MEMBER_CODE', `Member #${index} has an empty or malformed member code.`, {
       index,
     });
@@ -157,60 +161,71 @@ export function allocate(input: AllocationInput): Result<Allocation, AllocationR
     return ok({ shares: [], share_total_minor: 0n, capped_total_minor: 0n, weight_total: 0n });
   }
 
-  const seen = new Set<string>();
   let weight_total = 0n;
   let all_below_surrogates = true;
   for (let index = 0; index < count; index += 1) {
     const member = members[index]!;
     const rejection = validateMember(member, index);
     if (rejection !== null) return rejection;
-    if (seen.has(member.member_code)) {
-      return reject('ALLOCATION_DUPLICATE_MEMBER', `Member ${member.member_code} appears more than once.`, {
-        index,
-        member_code: member.member_code,
-      });
-    }
-    seen.add(member.member_code);
     weight_total += member.weight;
     if (all_below_surrogates && !isBelowSurrogates(member.member_code)) all_below_surrogates = false;
   }
 
-  // Floor division: every member first gets the whole units of their exact part.
+  // Everything below works in export order. Sorting first also finds duplicates as neighbours, and
+  // is linear when the store already returns members by member_code (TimSort on sorted input).
+  const compareCodes = all_below_surrogates ? compareBelowSurrogates : compareUtf8;
+  const sorted = members.slice().sort((left, right) => compareCodes(left.member_code, right.member_code));
+  for (let position = 1; position < count; position += 1) {
+    const member_code = sorted[position]!.member_code;
+    if (member_code === sorted[position - 1]!.member_code) {
+      return reject('ALLOCATION_DUPLICATE_MEMBER', `Member ${member_code} appears more than once.`, { member_code });
+    }
+  }
+
+  // Floor division: every member first gets the whole units of their exact part. Members of equal
+  // weight (all of them, in an unweighted plan) share one quotient and remainder.
   const quotients = new Array<bigint>(count);
   const remainders = new Array<bigint>(count);
   let quotient_total = 0n;
-  for (let index = 0; index < count; index += 1) {
-    const product = total_minor * members[index]!.weight;
-    const quotient = product / weight_total;
-    quotients[index] = quotient;
-    remainders[index] = product % weight_total;
+  let previous_weight = -1n;
+  let quotient = 0n;
+  let remainder = 0n;
+  for (let position = 0; position < count; position += 1) {
+    const weight = sorted[position]!.weight;
+    if (weight !== previous_weight) {
+      const product = total_minor * weight;
+      quotient = product / weight_total;
+      remainder = product % weight_total;
+      previous_weight = weight;
+    }
+    quotients[position] = quotient;
+    remainders[position] = remainder;
     quotient_total += quotient;
   }
   // Σr_i = W·(T − Σq_i) and each r_i < W, so fewer units are left over than there are members.
   const leftover = total_minor - quotient_total;
   assert(leftover >= 0n && leftover < BigInt(count), 'leftover units are fewer than the members');
-  const extra = markExtraUnits(members, remainders, Number(leftover), seed_hex);
-
-  const order = Array.from({ length: count }, (_, index) => index);
-  const compareCodes = all_below_surrogates ? compareBelowSurrogates : compareUtf8;
-  order.sort((left, right) => compareCodes(members[left]!.member_code, members[right]!.member_code));
+  const extra = markExtraUnits(sorted, remainders, Number(leftover), seed_hex);
 
   const shares = new Array<AllocationShare>(count);
   let allocated_total = 0n;
   let share_total_minor = 0n;
   let capped_total_minor = 0n;
   for (let position = 0; position < count; position += 1) {
-    const index = order[position]!;
-    const { member_code, weight, cap_room_minor } = members[index]!;
-    const allocated_minor = quotients[index]! + BigInt(extra[index]!);
-    const share_minor = cap_room_minor !== null && cap_room_minor < allocated_minor ? cap_room_minor : allocated_minor;
-    const capped_minor = allocated_minor - share_minor;
-    assert(share_minor >= 0n && capped_minor >= 0n, 'share and capped are not negative');
-    assert(share_minor + capped_minor === allocated_minor, 'share + capped = allocated');
+    const { member_code, weight, cap_room_minor } = sorted[position]!;
+    const allocated_minor = extra[position] === 1 ? quotients[position]! + 1n : quotients[position]!;
+    let share_minor = allocated_minor;
+    let capped_minor = 0n;
+    if (cap_room_minor !== null && cap_room_minor < allocated_minor) {
+      // The cap holds back the rest; who bears it (backstop or reduced aid) is the plan's policy.
+      share_minor = cap_room_minor;
+      capped_minor = allocated_minor - cap_room_minor;
+      capped_total_minor += capped_minor;
+      assert(share_minor >= 0n && capped_minor > 0n, 'a capped share is split into two non-negative parts');
+    }
     shares[position] = { member_code, weight, cap_room_minor, allocated_minor, share_minor, capped_minor };
     allocated_total += allocated_minor;
     share_total_minor += share_minor;
-    capped_total_minor += capped_minor;
   }
   assert(allocated_total === total_minor, 'allocated parts sum to the total');
   assert(share_total_minor + capped_total_minor === total_minor, 'share total + capped total = total');

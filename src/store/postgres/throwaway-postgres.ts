@@ -38,7 +38,7 @@ export interface ThrowawayPostgres {
  * initdb + pg_ctl into a temporary directory on a free port. PostgreSQL refuses to run as root,
  * so as root the cluster belongs to the `postgres` user.
  */
-export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
+export async function startThrowawayPostgres(options: { durable?: boolean } = {}): Promise<ThrowawayPostgres> {
   const bin = findPostgresBin();
   if (bin === undefined) throw new Error('PostgreSQL server binaries (initdb, pg_ctl) not found; install the postgresql package');
   const asRoot = process.getuid?.() === 0;
@@ -57,10 +57,11 @@ export async function startThrowawayPostgres(): Promise<ThrowawayPostgres> {
   };
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--no-sync', '--locale=C']);
-  // Durability is not what the tests check; fsync off keeps them fast. Benchmarks use their own settings.
+  // Durability is not what the tests check, so they run with fsync off; benchmarks ask for a durable server.
+  const durability = options.durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off';
   run('pg_ctl', [
     '-D', data, '-w', '-t', '60', '-l', join(dir, 'postgres.log'),
-    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+    '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${durability}`,
     'start',
   ]);
   return {

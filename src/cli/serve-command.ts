@@ -1,0 +1,45 @@
+import { pino } from 'pino';
+import { loadConfig } from '../config.js';
+import { buildApp } from '../http/app.js';
+import { systemClock } from '../services/clock.js';
+import { ensureInitialAdmin } from '../services/users.js';
+import { describeTarget } from '../store/database-url.js';
+import { migrateToLatest, openStore } from '../store/store.js';
+import { packageVersion } from './package-version.js';
+
+export async function serve(overrides: { port?: number; host?: string }): Promise<void> {
+  const config = loadConfig();
+  const logger = pino({ level: config.logLevel });
+  const store = openStore(config.databaseUrl);
+  const migrations = await migrateToLatest(store);
+  for (const result of migrations.results ?? []) logger.info({ migration: result.migrationName, status: result.status }, 'migration');
+
+  const admin = await ensureInitialAdmin(store, systemClock.now().toISOString(), config.adminPassword);
+  const app = await buildApp({ store, clock: systemClock, logger, secureCookies: config.secureCookies, version: packageVersion() });
+  const port = overrides.port ?? config.port;
+  const host = overrides.host ?? config.host;
+  await app.listen({ port, host });
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  const url = `http://${shownHost}:${port}`;
+  logger.info({ url, database: describeTarget(store.target) }, 'Huzhu is serving');
+  if (admin !== undefined) {
+    // Printed once, to the terminal only: the database keeps just the scrypt hash.
+    process.stdout.write(
+      `\n  New database: created the administrator account.\n` +
+        `  Log in at ${url}/api/docs (POST /api/auth/login) as "${admin.username}" with password: ${admin.password}\n` +
+        `  This password is shown once; change it with POST /api/auth/password.\n\n`,
+    );
+  }
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

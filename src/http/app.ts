@@ -1,0 +1,79 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Clock } from '../services/clock.js';
+import type { Store } from '../store/store.js';
+import { installSessionLookup } from './auth.js';
+import { installErrorHandling } from './error-handler.js';
+import { installMetrics } from './metrics.js';
+import { authRoutes } from './routes/auth-routes.js';
+import { healthRoutes } from './routes/health-routes.js';
+import { ledgerRoutes } from './routes/ledger-routes.js';
+
+export interface AppOptions {
+  readonly store: Store;
+  readonly clock: Clock;
+  /** A pino logger; none in tests. */
+  readonly logger?: FastifyServerOptions['loggerInstance'];
+  /** Set the Secure flag on cookies (behind HTTPS). */
+  readonly secureCookies?: boolean;
+  readonly loginAttemptsPerMinute?: number;
+  readonly version?: string;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(options.logger === undefined ? { logger: false } : { loggerInstance: options.logger }),
+    bodyLimit: 1024 * 1024,
+    // Client-chosen request ids are not trusted; ours go into every log line.
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  const registry = installMetrics(app);
+
+  await app.register(helmet, {
+    // Swagger UI needs inline styles and scripts; the API itself serves JSON only.
+    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: `Too many attempts; try again in ${context.after}.`,
+    }),
+  });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Huzhu API',
+        description:
+          'Huzhu runs online mutual aid plans. Money is an integer number of minor units (fen for CNY) sent as a string of digits in fields ending `_minor`. Every error is `{"error":{"code","message","details"}}` with a stable code.',
+        version: options.version ?? '0.1.0',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'huzhu_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  installSessionLookup(app, options.store, options.clock);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  healthRoutes(app, options.store, registry);
+  authRoutes(app, options.store, options.clock, {
+    secureCookies: options.secureCookies ?? false,
+    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10,
+  });
+  ledgerRoutes(app, options.store, options.clock);
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,121 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { roles } from '../../core/roles.js';
+import type { Clock } from '../../services/clock.js';
+import { endSession, startSession } from '../../services/sessions.js';
+import { authenticate, changePassword, createUser, listUsers, type User } from '../../services/users.js';
+import type { Store } from '../../store/store.js';
+import { currentUser, requireRoles, sessionCookie } from '../auth.js';
+import { errorResponses, idString } from '../schemas.js';
+
+const userSchema = z.object({
+  id: idString,
+  username: z.string(),
+  display_name: z.string(),
+  roles: z.array(z.enum(roles)),
+  created_at: z.string(),
+  disabled: z.boolean(),
+});
+
+function userJson(user: User) {
+  return { ...user, id: user.id.toString(), roles: [...user.roles] };
+}
+
+export interface AuthRouteOptions {
+  readonly secureCookies: boolean;
+  readonly loginAttemptsPerMinute: number;
+}
+
+export function authRoutes(app: FastifyInstance, store: Store, clock: Clock, options: AuthRouteOptions): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/api/auth/login',
+    {
+      config: { rateLimit: { max: options.loginAttemptsPerMinute, timeWindow: '1 minute' } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in; sets an httpOnly, SameSite=Strict session cookie',
+        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
+        response: { 200: z.object({ user: userSchema, expires_at: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = await authenticate(store, request.body.username, request.body.password);
+      const session = await startSession(store, user.id, clock.now());
+      reply.setCookie(sessionCookie, session.token, {
+        httpOnly: true,
+        sameSite: 'strict',
+        secure: options.secureCookies,
+        path: '/',
+        expires: new Date(session.expires_at),
+      });
+      return { user: userJson(user), expires_at: session.expires_at };
+    },
+  );
+
+  api.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End the session', response: { 200: z.object({ ok: z.literal(true) }) } } },
+    async (request, reply) => {
+      const token = request.cookies[sessionCookie];
+      if (token !== undefined) await endSession(store, token);
+      reply.clearCookie(sessionCookie, { path: '/' });
+      return { ok: true as const };
+    },
+  );
+
+  api.get(
+    '/api/auth/me',
+    { schema: { tags: ['auth'], summary: 'The logged-in user', response: { 200: z.object({ user: userSchema }), ...errorResponses } } },
+    async (request) => ({ user: userJson(currentUser(request)) }),
+  );
+
+  api.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Change the logged-in user’s password',
+        body: z.object({ current_password: z.string().min(1).max(200), new_password: z.string().min(1).max(200) }),
+        response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      await changePassword(store, currentUser(request).id, request.body.current_password, request.body.new_password);
+      return { ok: true as const };
+    },
+  );
+
+  api.get(
+    '/api/users',
+    {
+      preHandler: requireRoles('admin'),
+      schema: { tags: ['users'], summary: 'All users (admin)', response: { 200: z.object({ users: z.array(userSchema) }), ...errorResponses } },
+    },
+    async () => ({ users: (await listUsers(store)).map(userJson) }),
+  );
+
+  api.post(
+    '/api/users',
+    {
+      preHandler: requireRoles('admin'),
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user with roles (admin)',
+        body: z.object({
+          username: z.string().max(64),
+          display_name: z.string().min(1).max(100),
+          password: z.string().max(200),
+          roles: z.array(z.string()).min(1).max(roles.length),
+        }),
+        response: { 201: z.object({ user: userSchema }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = await createUser(store, request.body, clock.now().toISOString());
+      return reply.status(201).send({ user: userJson(user) });
+    },
+  );
+}

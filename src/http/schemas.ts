@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/** Money in JSON is a string of digits in minor units (DESIGN.md); never a JSON number. */
+export const minorAmount = z.string().regex(/^-?\d{1,19}$/, 'an integer number of minor units, as a string of digits');
+export const positiveMinorAmount = z.string().regex(/^[1-9]\d{0,15}$/, 'a positive integer number of minor units (at most 10^15), as a string of digits');
+export const idString = z.string().regex(/^[1-9]\d{0,18}$/, 'a positive integer id');
+
+export const errorResponse = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),
+});
+
+/** Standard error responses for the OpenAPI document. */
+export const errorResponses = {
+  400: errorResponse,
+  401: errorResponse,
+  403: errorResponse,
+  404: errorResponse,
+  409: errorResponse,
+  422: errorResponse,
+  429: errorResponse,
+} as const;
