@@ -6,9 +6,10 @@ import { ensureInitialAdmin } from '../services/users.js';
 import { describeTarget } from '../store/database-url.js';
 import { migrateToLatest, openStore } from '../store/store.js';
 import { packageVersion } from './package-version.js';
+import type { CliIo } from './program.js';
 
-export async function serve(overrides: { port?: number; host?: string }): Promise<void> {
-  const config = loadConfig();
+export async function serve(overrides: { port?: number; host?: string }, io: CliIo): Promise<void> {
+  const config = loadConfig(io.env);
   const logger = pino({ level: config.logLevel });
   const store = openStore(config.databaseUrl);
   const migrations = await migrateToLatest(store);
@@ -24,10 +25,10 @@ export async function serve(overrides: { port?: number; host?: string }): Promis
   logger.info({ url, database: describeTarget(store.target) }, 'Huzhu is serving');
   if (admin !== undefined) {
     // Printed once, to the terminal only: the database keeps just the scrypt hash.
-    process.stdout.write(
+    io.out(
       `\n  New database: created the administrator account.\n` +
         `  Log in at ${url}/api/docs (POST /api/auth/login) as "${admin.username}" with password: ${admin.password}\n` +
-        `  This password is shown once; change it with POST /api/auth/password.\n\n`,
+        `  This password is shown once; change it with POST /api/auth/password.\n`,
     );
   }
 

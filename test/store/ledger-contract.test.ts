@@ -5,7 +5,7 @@ import { getAccount, getTransaction, openAccount, postTransfer, postTransfers, r
 import type { TransferInput } from '../../src/ledger/transfer.js';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { migrateToLatest, type Store } from '../../src/store/store.js';
-import { backends, freshStore, postgresAvailable } from '../support/test-stores.js';
+import { describeEachBackend, freshStore } from '../support/test-stores.js';
 
 const at = '2026-11-28T10:00:00.000Z';
 
@@ -31,12 +31,9 @@ function transfer(key: string, from: string, to: string, amount_minor: bigint, c
   };
 }
 
-describe.each(backends)('store contract: ledger [%s]', (dialect) => {
+describeEachBackend('store contract: ledger', (dialect) => {
   let store: Store;
-  const skip = dialect === 'postgres' && !postgresAvailable();
-
-  beforeEach(async ({ skip: skipTest }) => {
-    if (skip) skipTest('PostgreSQL not available');
+  beforeEach(async () => {
     store = await freshStore(dialect);
     // custody (asset, guarded) ← member money; wallet (liability, guarded); equity funds the operator.
     await openAccount(store, { code: 'custody:CNY', name: 'Custody account', type: 'asset', currency: 'CNY', guard: 'non_negative' }, at);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { inject } from 'vitest';
+import { describe, inject } from 'vitest';
 import pg from 'pg';
 import { migrateToLatest, openStore, type Store } from '../../src/store/store.js';
 import type { DialectName } from '../../src/store/schema.js';
@@ -33,4 +33,14 @@ export async function freshStore(dialect: DialectName): Promise<Store> {
   const store = openStore(await freshDatabaseUrl(dialect));
   await migrateToLatest(store);
   return store;
+}
+
+/**
+ * Runs a suite once per backend: the one contract, on SQLite and PostgreSQL. Outside CI, a
+ * missing PostgreSQL skips its half (the global setup says so loudly); in CI it fails the run.
+ */
+export function describeEachBackend(name: string, suite: (dialect: DialectName) => void): void {
+  for (const dialect of backends) {
+    describe.skipIf(dialect === 'postgres' && !postgresAvailable())(`${name} [${dialect}]`, () => suite(dialect));
+  }
 }
