@@ -53,6 +53,7 @@ interface FloorConnection {
 function openSqliteFloor(path: string): FloorConnection {
   // openSqlite gives this connection exactly the pragmas the store's connection has (WAL, synchronous=NORMAL).
   const { raw } = openSqlite(path);
+  // Prepared on first use (the table does not exist yet when the connection opens), then reused.
   const statements = new Map<number, BetterSqlite3.Statement>();
   const statementFor = (rows: number) => {
     let statement = statements.get(rows);
@@ -62,7 +63,6 @@ function openSqliteFloor(path: string): FloorConnection {
     }
     return statement;
   };
-  const insertOne = raw.prepare(multiRowInsert(1, () => '?'));
   const begin = raw.prepare('begin');
   const commit = raw.prepare('commit');
   const rollback = raw.prepare('rollback');
@@ -81,7 +81,7 @@ function openSqliteFloor(path: string): FloorConnection {
       }
     },
     async insertOne(id, amount_minor) {
-      insertOne.run(id, amount_minor);
+      statementFor(1).run(id, amount_minor);
     },
     async close() {
       raw.close();
