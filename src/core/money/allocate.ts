@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
 import { assert, ok, reject, type Rejection, type Result } from '../rejection.js';
 import { compareBelowSurrogates, compareUtf8, isBelowSurrogates } from './byte-order.js';
+import { pickSmallestHashes } from './tie-break.js';
+
+export { tieBreakHash } from './tie-break.js';
 
 /** Stable codes of everything allocate rejects. */
 export const ALLOCATION_REJECTION_CODES = [
@@ -50,11 +52,6 @@ export interface Allocation {
 }
 
 type AllocationRejection = { readonly ok: false; readonly rejection: Rejection<AllocationRejectionCode> };
-
-/** SHA-256(seed_hex + "|" + member_code) over UTF-8, lower-case hex: the tie-break key (smaller wins). */
-export function tieBreakHash(seed_hex: string, member_code: string): string {
-  return createHash('sha256').update(`${seed_hex}|${member_code}`, 'utf8').digest('hex');
-}
 
 // A lone surrogate has no UTF-8 encoding: two such codes could encode (and hash) the same, making
 // the order and the tie-break ambiguous.
@@ -121,16 +118,14 @@ function markExtraUnits(
   const tied_winners = extra_count - above_count;
   assert(tied_winners >= 1 && tied_winners <= tied.length, 'the cut-off falls inside the tied remainders');
 
-  if (tied_winners === tied.length) {
-    for (const index of tied) extra[index] = 1;
-    return extra;
+  const winners = pickSmallestHashes(
+    tied.map((index) => members[index]!.member_code),
+    tied_winners,
+    seed_hex,
+  );
+  for (let position = 0; position < tied.length; position += 1) {
+    if (winners[position] === 1) extra[tied[position]!] = 1;
   }
-  const keyed = tied.map((index) => ({ index, hash: tieBreakHash(seed_hex, members[index]!.member_code) }));
-  keyed.sort((left, right) => (left.hash < right.hash ? -1 : left.hash > right.hash ? 1 : 0));
-  // Distinct well-formed codes give distinct hashes; equal ones would make the winner depend on
-  // input order.
-  assert(keyed[tied_winners - 1]!.hash !== keyed[tied_winners]!.hash, 'tie-break hashes at the cut-off differ');
-  for (let position = 0; position < tied_winners; position += 1) extra[keyed[position]!.index] = 1;
   return extra;
 }
 
