@@ -15,7 +15,9 @@ import { Progress } from './progress.js';
  * It goes through the raw driver (better-sqlite3 / pg), not through Kysely, because that is the
  * tighter floor: the statement is prepared once and reused (better-sqlite3 statement object, pg
  * named prepared statement), where Kysely compiles the query and the driver parses it again every
- * time. The ledger's own overhead (Kysely included) is what the ratio is meant to show.
+ * time. (Measured here, 200,000 rows in batches of 1,000: the raw driver took 0.15 s on SQLite and
+ * 0.91 s on PostgreSQL, multi-row `sql` through Kysely on the store 0.52 s and 1.78 s.)
+ * The ledger's own overhead, Kysely included, is what the ratio is meant to show.
  * Multi-row statements hold at most 1000 rows, as the ledger's inserts do, which also keeps them
  * under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
  */

@@ -40,7 +40,7 @@ export interface PostResult {
   readonly replayed: boolean;
 }
 
-type Trx = Transaction<Database>;
+export type Trx = Transaction<Database>;
 type AccountRow = Selectable<LedgerAccountsTable>;
 
 // Bound parameters per statement stay well under SQLite's 32766 and PostgreSQL's 65535.
@@ -119,6 +119,31 @@ export async function postTransfers(store: Store, inputs: readonly TransferInput
   });
   if (transfers.length === 0) return [];
   return store.db.transaction().execute((trx) => postValidated(trx, transfers, posted_at));
+}
+
+/**
+ * The same as postTransfers, inside a store transaction the caller already holds, so a service
+ * can change its own rows and post money atomically. Throws RejectionError; the caller's
+ * transaction then rolls back.
+ */
+export async function postTransfersIn(trx: Trx, inputs: readonly TransferInput[], posted_at: string): Promise<PostResult[]> {
+  const transfers = inputs.map((input) => {
+    const result = validateTransfer(input);
+    return result.ok ? result.value : rejected(result);
+  });
+  return transfers.length === 0 ? [] : postValidated(trx, transfers, posted_at);
+}
+
+/** Opens many accounts in the caller's transaction (e.g. a wallet per new member); existing codes are kept as they are. */
+export async function openAccountsIn(trx: Trx, inputs: readonly AccountDefinition[], created_at: string): Promise<void> {
+  const definitions = inputs.map((input) => unwrap(validateAccountDefinition(input)));
+  for (const rows of chunks(definitions, rowsPerInsert / 4)) {
+    await trx
+      .insertInto('ledger_accounts')
+      .values(rows.map((definition) => ({ ...definition, net_debit_minor: 0n, created_at })))
+      .onConflict((conflict) => conflict.column('code').doNothing())
+      .execute();
+  }
 }
 
 export async function postTransfer(store: Store, input: TransferInput, posted_at: string): Promise<PostResult> {

@@ -3,6 +3,8 @@ import type { ColumnType, Generated, Kysely } from 'kysely';
 /**
  * Table types. Amounts and ids are bigint on both backends (better-sqlite3 with safe integers,
  * pg with an int8 parser), so no amount ever passes through a JS number.
+ * Every integer column is BIGINT on both backends so it reads back as a bigint on both (SQLite's
+ * safe integers make every INTEGER a bigint; pg's INTEGER would be a number).
  * Times are ISO 8601 UTC strings (`2026-11-28T12:00:00.000Z`), which sort as text on both backends.
  */
 export interface UsersTable {
@@ -71,7 +73,143 @@ export interface LedgerHeadTable {
   hash: string;
 }
 
+export interface PlansTable {
+  id: string;
+  name_zh: string;
+  name_en: string;
+  currency: string;
+  status: 'open' | 'closed';
+  created_at: string;
+}
+
+export interface PlanVersionsTable {
+  plan_id: string;
+  version: bigint;
+  /** From this time on, the version's rules apply; set in the future when a version is added. */
+  effective_at: string;
+  rules_json: string;
+  note: string;
+  created_at: string;
+  created_by: bigint | null;
+}
+
+export interface PersonsTable {
+  id: Generated<bigint>;
+  /** The account holder who pays for this person (themselves or a family member). */
+  payer_user_id: bigint | null;
+  name_enc: string;
+  name_masked: string;
+  id_number_enc: string;
+  id_number_hmac: string;
+  id_number_masked: string;
+  birth_date: string;
+  gender: 'female' | 'male';
+  province: string;
+  phone_enc: string;
+  phone_masked: string;
+  relationship: string;
+  demo: Generated<bigint>;
+  created_at: string;
+}
+
+export interface MembershipsTable {
+  id: Generated<bigint>;
+  plan_id: string;
+  plan_version: bigint;
+  person_id: bigint;
+  payer_user_id: bigint | null;
+  member_code: string;
+  status: 'waiting' | 'active' | 'lapsed' | 'withdrawn' | 'terminated' | 'ended';
+  funding_model: 'post_paid' | 'prepaid';
+  joined_at: string;
+  /** First day of cover (YYYY-MM-DD). */
+  waiting_until: string;
+  status_changed_at: string;
+  age_at_join_years: bigint;
+  low_balance_notified_at: string | null;
+  unpaid_since: string | null;
+  demo: Generated<bigint>;
+}
+
+export interface MembershipEventsTable {
+  id: Generated<bigint>;
+  membership_id: bigint;
+  event: string;
+  from_status: string | null;
+  to_status: string;
+  reason: string;
+  actor: string;
+  at: string;
+}
+
+export interface HealthDeclarationsTable {
+  membership_id: bigint;
+  answers_json: string;
+  declared_at: string;
+}
+
+export interface ShareChargesTable {
+  id: Generated<bigint>;
+  membership_id: bigint;
+  plan_id: string;
+  reference: string;
+  amount_minor: bigint;
+  status: 'due' | 'paid' | 'written_off' | 'refunded';
+  attempts: bigint;
+  retry_until: string;
+  next_attempt_at: string | null;
+  created_at: string;
+  paid_at: string | null;
+}
+
+export interface PaymentsTable {
+  id: Generated<bigint>;
+  reference: string;
+  gateway_payment_id: string | null;
+  kind: 'collection' | 'top_up' | 'wallet_refund' | 'share_refund';
+  membership_id: bigint;
+  share_charge_id: bigint | null;
+  amount_minor: bigint;
+  currency: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  failure_reason: string | null;
+  created_at: string;
+  settled_at: string | null;
+}
+
+export interface WebhookDeliveriesTable {
+  event_id: string;
+  payload_sha256: string;
+  received_at: string;
+}
+
+export interface NotificationsTable {
+  id: Generated<bigint>;
+  user_id: bigint | null;
+  membership_id: bigint | null;
+  kind: string;
+  channel: 'in_app' | 'email' | 'sms';
+  title_zh: string;
+  title_en: string;
+  body_zh: string;
+  body_en: string;
+  dedupe_key: string | null;
+  created_at: string;
+  delivered_at: string | null;
+  read_at: string | null;
+}
+
 export interface Database {
+  plans: PlansTable;
+  plan_versions: PlanVersionsTable;
+  persons: PersonsTable;
+  memberships: MembershipsTable;
+  membership_events: MembershipEventsTable;
+  health_declarations: HealthDeclarationsTable;
+  share_charges: ShareChargesTable;
+  payments: PaymentsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  notifications: NotificationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   settings: SettingsTable;

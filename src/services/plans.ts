@@ -1,0 +1,146 @@
+import { sql } from 'kysely';
+import { parsePlanRules, type PlanRulesJson } from '../core/plans/plan-rules.js';
+import { samplePlans } from '../core/plans/sample-plans.js';
+import { RejectionError, reject, unwrap } from '../core/rejection.js';
+import { openAccountsIn } from '../ledger/ledger.js';
+import type { ServiceContext } from './context.js';
+import { currencyAccounts, planAccounts } from './plan-accounts.js';
+
+export interface PlanVersion {
+  readonly version: number;
+  readonly effective_at: string;
+  readonly note: string;
+  readonly created_at: string;
+  readonly rules: PlanRulesJson;
+}
+
+export interface Plan {
+  readonly id: string;
+  readonly name_zh: string;
+  readonly name_en: string;
+  readonly currency: string;
+  readonly status: 'open' | 'closed';
+  readonly created_at: string;
+  readonly versions: readonly PlanVersion[];
+}
+
+const planIdPattern = /^[a-z][a-z0-9-]{1,47}$/;
+
+function fail(code: string, message: string, details?: Record<string, unknown>): never {
+  throw new RejectionError(reject(code, message, details).rejection);
+}
+
+/** Creates a plan whose version 1 applies from now, with its ledger accounts. */
+export async function createPlan(
+  context: ServiceContext,
+  input: { id: string; name_zh: string; name_en: string; rules: unknown },
+  actor_user_id: bigint | null,
+): Promise<Plan> {
+  if (!planIdPattern.test(input.id)) fail('PLAN_BAD_ID', 'A plan id is 2–48 lower-case letters, digits and dashes, starting with a letter.', { id: input.id });
+  if (input.name_zh.trim() === '' || input.name_en.trim() === '') fail('PLAN_BAD_NAME', 'A plan needs a Chinese and an English name.');
+  const rules = unwrap(parsePlanRules(input.rules));
+  const now = context.clock.now().toISOString();
+  await context.store.db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('plans').select('id').where('id', '=', input.id).executeTakeFirst();
+    if (existing !== undefined) fail('PLAN_EXISTS', `A plan ${input.id} exists already.`, { id: input.id });
+    await trx.insertInto('plans').values({ id: input.id, name_zh: input.name_zh, name_en: input.name_en, currency: rules.currency, status: 'open', created_at: now }).execute();
+    await trx
+      .insertInto('plan_versions')
+      .values({ plan_id: input.id, version: 1n, effective_at: now, rules_json: JSON.stringify(rules), note: 'Initial rules', created_at: now, created_by: actor_user_id })
+      .execute();
+    await openAccountsIn(trx, [...currencyAccounts(rules.currency), ...planAccounts(input.id, rules.currency)], now);
+  });
+  return getPlan(context, input.id);
+}
+
+/**
+ * Rules change only by a new version that takes effect in the future; members of the plan are
+ * notified, and the history is kept.
+ */
+export async function addPlanVersion(
+  context: ServiceContext,
+  plan_id: string,
+  input: { rules: unknown; effective_at: string; note: string },
+  actor_user_id: bigint | null,
+): Promise<Plan> {
+  const rules = unwrap(parsePlanRules(input.rules));
+  const now = context.clock.now();
+  const effective = new Date(input.effective_at);
+  if (Number.isNaN(effective.getTime())) fail('PLAN_BAD_EFFECTIVE_DATE', 'effective_at must be an ISO 8601 time.', { effective_at: input.effective_at });
+  if (effective.getTime() <= now.getTime()) {
+    fail('PLAN_VERSION_IN_PAST', 'A new rule version must take effect in the future, so members can read it first.', { effective_at: input.effective_at, now: now.toISOString() });
+  }
+  if (input.note.trim() === '' || input.note.length > 2000) fail('PLAN_BAD_NOTE', 'Say what changes and why, in at most 2,000 characters.');
+  const created_at = now.toISOString();
+  await context.store.db.transaction().execute(async (trx) => {
+    const plan = await trx.selectFrom('plans').selectAll().where('id', '=', plan_id).executeTakeFirst();
+    if (plan === undefined) fail('PLAN_NOT_FOUND', `No plan ${plan_id}.`, { plan_id });
+    if (plan.currency !== rules.currency) fail('PLAN_BAD_RULES', `The plan's currency is ${plan.currency}; a version cannot change it.`);
+    const last = await trx.selectFrom('plan_versions').select(['version', 'effective_at']).where('plan_id', '=', plan_id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+    if (input.effective_at <= last.effective_at) {
+      fail('PLAN_VERSION_IN_PAST', `Version ${last.version} takes effect at ${last.effective_at}; a new version must come after it.`);
+    }
+    const version = BigInt(last.version) + 1n;
+    await trx
+      .insertInto('plan_versions')
+      .values({ plan_id, version, effective_at: effective.toISOString(), rules_json: JSON.stringify(rules), note: input.note, created_at, created_by: actor_user_id })
+      .execute();
+    // One set-based statement tells every payer with a live membership, however many members there are.
+    const day = effective.toISOString().slice(0, 10);
+    await sql`
+      insert into notifications (user_id, membership_id, kind, channel, title_zh, title_en, body_zh, body_en, dedupe_key, created_at)
+      select m.payer_user_id, m.id, 'plan_rules_changed', 'in_app',
+        ${`${plan.name_zh}规则变更`}, ${`${plan.name_en}: rules change`},
+        ${`自 ${day} 起实行第 ${version} 版规则：${input.note}`}, ${`From ${day}, version ${version} of the rules applies: ${input.note}`},
+        ${`plan_rules_changed:${plan_id}:${version}:`} || cast(m.id as text), ${created_at}
+      from memberships m
+      where m.plan_id = ${plan_id} and m.status in ('waiting', 'active') and m.payer_user_id is not null`.execute(trx);
+  });
+  return getPlan(context, plan_id);
+}
+
+export async function setPlanStatus(context: ServiceContext, plan_id: string, status: 'open' | 'closed'): Promise<Plan> {
+  const result = await context.store.db.updateTable('plans').set({ status }).where('id', '=', plan_id).executeTakeFirst();
+  if (result.numUpdatedRows === 0n) fail('PLAN_NOT_FOUND', `No plan ${plan_id}.`, { plan_id });
+  return getPlan(context, plan_id);
+}
+
+export async function findPlan(context: ServiceContext, plan_id: string): Promise<Plan | undefined> {
+  const plan = await context.store.db.selectFrom('plans').selectAll().where('id', '=', plan_id).executeTakeFirst();
+  if (plan === undefined) return undefined;
+  const versions = await context.store.db.selectFrom('plan_versions').selectAll().where('plan_id', '=', plan_id).orderBy('version').execute();
+  return {
+    ...plan,
+    versions: versions.map((row) => ({
+      version: Number(row.version),
+      effective_at: row.effective_at,
+      note: row.note,
+      created_at: row.created_at,
+      rules: unwrap(parsePlanRules(JSON.parse(row.rules_json))),
+    })),
+  };
+}
+
+export async function getPlan(context: ServiceContext, plan_id: string): Promise<Plan> {
+  return (await findPlan(context, plan_id)) ?? fail('PLAN_NOT_FOUND', `No plan ${plan_id}.`, { plan_id });
+}
+
+export async function listPlans(context: ServiceContext): Promise<Plan[]> {
+  const ids = await context.store.db.selectFrom('plans').select('id').orderBy('id').execute();
+  return Promise.all(ids.map((row) => getPlan(context, row.id)));
+}
+
+/** The version in force at a time: the latest whose effective_at is not after it. */
+export function versionAt(plan: Plan, at: string): PlanVersion {
+  let current = plan.versions[0];
+  for (const version of plan.versions) if (version.effective_at <= at) current = version;
+  if (current === undefined) throw new Error(`plan ${plan.id} has no versions`);
+  return current;
+}
+
+/** Creates the two sample plans of DESIGN.md when they are missing. */
+export async function ensureSamplePlans(context: ServiceContext): Promise<void> {
+  for (const sample of samplePlans) {
+    if ((await findPlan(context, sample.id)) === undefined) await createPlan(context, sample, null);
+  }
+}
