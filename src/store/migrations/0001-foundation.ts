@@ -51,12 +51,15 @@ export function foundation(dialect: DialectName): Migration {
         .addColumn('description', 'text', (c) => c.notNull())
         .addColumn('currency', 'text', (c) => c.notNull())
         .addColumn('metadata_json', 'text', (c) => c.notNull())
-        // A transaction is reversed at most once; corrections are new transactions, never edits.
-        .addColumn('reverses_id', 'bigint', (c) => c.unique().references('ledger_transactions.id'))
+        .addColumn('reverses_id', 'bigint', (c) => c.references('ledger_transactions.id'))
         .addColumn('posted_at', 'text', (c) => c.notNull())
         .addColumn('prev_hash', 'text', (c) => c.notNull())
         .addColumn('hash', 'text', (c) => c.notNull())
         .execute();
+
+      // A transaction is reversed at most once; corrections are new transactions, never edits.
+      // Partial, so the millions of ordinary transactions add nothing to this index.
+      await sql`create unique index ledger_transactions_reverses on ledger_transactions (reverses_id) where reverses_id is not null`.execute(db);
 
       await db.schema
         .createTable('ledger_postings')

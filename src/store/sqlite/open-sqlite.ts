@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import type { Database } from '../schema.js';
+import { withStatementCache } from './statement-cache.js';
 
 export interface OpenedSqlite {
   readonly db: Kysely<Database>;
@@ -19,6 +20,6 @@ export function openSqlite(path: string): OpenedSqlite {
   raw.pragma('foreign_keys = ON');
   // A second process (the CLI next to `serve`) waits for the write lock instead of failing.
   raw.pragma('busy_timeout = 10000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: raw }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(raw) }) });
   return { db, raw };
 }
