@@ -1,5 +1,5 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
-import { RejectionError, assert, reject, unwrap } from '../core/rejection.js';
+import { RejectionError, assert, reject, unwrap, type Rejection } from '../core/rejection.js';
 import { chunks } from '../store/chunks.js';
 import type { Database, LedgerAccountsTable } from '../store/schema.js';
 import type { Store } from '../store/store.js';
@@ -146,13 +146,91 @@ export async function openAccountsIn(trx: Trx, inputs: readonly AccountDefinitio
   }
 }
 
+/**
+ * Posts one transfer. Concurrent callers on the same store are grouped into one store
+ * transaction (group commit): the journal head is a single hot row, so one transaction of many
+ * transfers beats many transactions queued on its lock. Each caller still gets its own result
+ * or rejection; a rejected transfer does not affect the others in its group.
+ */
 export async function postTransfer(store: Store, input: TransferInput, posted_at: string): Promise<PostResult> {
-  const [result] = await postTransfers(store, [input], posted_at);
-  assert(result !== undefined, 'one transfer in, one result out');
-  return result;
+  const result = validateTransfer(input);
+  if (!result.ok) rejected(result);
+  let queue = postingQueues.get(store);
+  if (queue === undefined) {
+    queue = new PostingQueue(store);
+    postingQueues.set(store, queue);
+  }
+  return queue.post({ transfer: result.value, posted_at });
 }
 
+/** At most this many transfers share one store transaction, so a burst cannot hold the lock unboundedly. */
+const maxGroupSize = 1000;
+const postingQueues = new WeakMap<Store, PostingQueue>();
+
+class PostingQueue {
+  readonly #store: Store;
+  readonly #waiting: Array<{ queued: QueuedTransfer; resolve: (result: PostResult) => void; fail: (error: unknown) => void }> = [];
+  #draining = false;
+
+  constructor(store: Store) {
+    this.#store = store;
+  }
+
+  post(queued: QueuedTransfer): Promise<PostResult> {
+    return new Promise((resolve, fail) => {
+      this.#waiting.push({ queued, resolve, fail });
+      // The first caller posts at once; whoever arrives meanwhile goes in the next group.
+      if (!this.#draining) void this.#drain();
+    });
+  }
+
+  async #drain(): Promise<void> {
+    this.#draining = true;
+    try {
+      while (this.#waiting.length > 0) {
+        const group = this.#waiting.splice(0, maxGroupSize);
+        try {
+          const outcomes = await this.#store.db.transaction().execute((trx) => postEach(trx, group.map((entry) => entry.queued), false));
+          outcomes.forEach((outcome, index) => {
+            const entry = group[index]!;
+            if (outcome.ok) entry.resolve(outcome.result);
+            else entry.fail(new RejectionError(outcome.rejection));
+          });
+        } catch (error) {
+          for (const entry of group) entry.fail(error);
+        }
+      }
+    } finally {
+      this.#draining = false;
+    }
+  }
+}
+
+interface QueuedTransfer {
+  readonly transfer: ValidTransfer;
+  readonly posted_at: string;
+}
+
+type Outcome = { readonly ok: true; readonly result: PostResult } | { readonly ok: false; readonly rejection: Rejection };
+
 async function postValidated(trx: Trx, transfers: readonly ValidTransfer[], posted_at: string): Promise<PostResult[]> {
+  const outcomes = await postEach(
+    trx,
+    transfers.map((transfer) => ({ transfer, posted_at })),
+    true,
+  );
+  return outcomes.map((outcome) => {
+    assert(outcome.ok, 'all-or-nothing posting throws on the first rejection');
+    return outcome.result;
+  });
+}
+
+/**
+ * The posting engine. With `allOrNothing`, the first rejection is thrown (and the caller's
+ * transaction rolls back); otherwise each rejected transfer is reported and skipped, and the
+ * others are posted: that is how the group-commit queue puts many callers in one transaction.
+ */
+async function postEach(trx: Trx, queued: readonly QueuedTransfer[], allOrNothing: boolean): Promise<Outcome[]> {
   // Taking the journal head row first serializes writers: SQLite takes its write lock here, PostgreSQL a row lock.
   const head = await trx
     .updateTable('ledger_head')
@@ -161,59 +239,43 @@ async function postValidated(trx: Trx, transfers: readonly ValidTransfer[], post
     .returning(['seq', 'hash'])
     .executeTakeFirstOrThrow();
 
+  const transfers = queued.map((entry) => entry.transfer);
   const earlier = await findByIdempotencyKeys(trx, [...new Set(transfers.map((t) => t.idempotency_key))]);
   const accounts = await loadAccounts(trx, [...new Set(transfers.flatMap((t) => t.legs.map((leg) => leg.account_code)))]);
-  await checkReversals(trx, transfers.filter((t) => t.reverses_id !== null));
+  const reversalTargets = await loadReversalTargets(trx, transfers);
 
   const net_debit_minor = new Map<bigint, bigint>();
-  const results: Array<PostResult | { pending: PostedTransaction }> = [];
+  const outcomes: Outcome[] = [];
   const pendingByKey = new Map<string, { payload_sha256: string; transaction: PostedTransaction }>();
   const newTransactions: Array<Database['ledger_transactions']> = [];
   const newPostings: Array<Database['ledger_postings']> = [];
   let seq = head.seq;
   let prev_hash = head.hash;
 
-  for (const transfer of transfers) {
+  const refuse = (rejection: Rejection) => {
+    if (allOrNothing) throw new RejectionError(rejection);
+    outcomes.push({ ok: false, rejection });
+  };
+
+  for (const { transfer, posted_at } of queued) {
     const replay = earlier.get(transfer.idempotency_key) ?? pendingByKey.get(transfer.idempotency_key);
     if (replay !== undefined) {
       if (replay.payload_sha256 !== transfer.payload_sha256) {
-        rejected(reject('LEDGER_IDEMPOTENCY_CONFLICT', 'This idempotency key was already used for another transaction.', { idempotency_key: transfer.idempotency_key }));
+        refuse(reject('LEDGER_IDEMPOTENCY_CONFLICT', 'This idempotency key was already used for another transaction.', { idempotency_key: transfer.idempotency_key }).rejection);
+      } else {
+        outcomes.push({ ok: true, result: { transaction: replay.transaction, replayed: true } });
       }
-      results.push({ transaction: replay.transaction, replayed: true });
       continue;
     }
-    const postings = transfer.legs.map((leg, leg_index) => {
-      const account = accounts.get(leg.account_code);
-      if (account === undefined) rejected(reject('LEDGER_UNKNOWN_ACCOUNT', `No account ${leg.account_code}.`, { leg_index, account_code: leg.account_code }));
-      if (account.currency !== transfer.currency) {
-        rejected(reject('LEDGER_CURRENCY_MISMATCH', `Account ${account.code} holds ${account.currency}, not ${transfer.currency}.`, {
-          leg_index,
-          account_code: account.code,
-          account_currency: account.currency,
-          currency: transfer.currency,
-        }));
-      }
-      return { leg_index, account, amount_minor: signedAmount(leg) };
-    });
-    const balance_before = new Map<bigint, bigint>();
-    for (const posting of postings) {
-      const before = net_debit_minor.get(posting.account.id) ?? posting.account.net_debit_minor;
-      if (!balance_before.has(posting.account.id)) balance_before.set(posting.account.id, before);
-      net_debit_minor.set(posting.account.id, before + posting.amount_minor);
+    const planned = planTransfer(transfer, accounts, net_debit_minor, reversalTargets);
+    if ('code' in planned) {
+      refuse(planned);
+      continue;
     }
-    // Guards hold after every transaction, not only at the end of the batch.
-    for (const posting of postings) {
-      const { account } = posting;
-      const type = account.type as AccountType;
-      const after = net_debit_minor.get(account.id)!;
-      if (!guardHolds({ type, guard: account.guard as AccountGuard }, after)) {
-        rejected(reject('LEDGER_INSUFFICIENT_BALANCE', `Account ${account.code} would go below zero.`, {
-          account_code: account.code,
-          balance_minor: normalBalance(type, balance_before.get(account.id)!).toString(),
-          resulting_balance_minor: normalBalance(type, after).toString(),
-        }));
-      }
-    }
+    // Only now, with every check passed, does the transfer change the running balances.
+    for (const [account_id, after] of planned.balances_after) net_debit_minor.set(account_id, after);
+    if (transfer.reverses_id !== null) reversalTargets.reversed.set(transfer.reverses_id, { id: seq + 1n, idempotency_key: transfer.idempotency_key });
+
     seq += 1n;
     const metadata_json = JSON.stringify(transfer.metadata);
     const entry = {
@@ -226,22 +288,11 @@ async function postValidated(trx: Trx, transfers: readonly ValidTransfer[], post
       metadata_json,
       reverses_id: transfer.reverses_id,
       posted_at,
-      postings: postings.map((p) => ({ leg_index: p.leg_index, account_id: p.account.id, amount_minor: p.amount_minor })),
+      postings: planned.postings,
     };
     const hash = journalHash(prev_hash, entry);
-    newTransactions.push({
-      id: seq,
-      idempotency_key: entry.idempotency_key,
-      payload_sha256: entry.payload_sha256,
-      kind: entry.kind,
-      description: entry.description,
-      currency: entry.currency,
-      metadata_json,
-      reverses_id: entry.reverses_id,
-      posted_at,
-      prev_hash,
-      hash,
-    });
+    const { postings: _postings, ...row } = entry;
+    newTransactions.push({ ...row, prev_hash, hash });
     for (const posting of entry.postings) newPostings.push({ transaction_id: seq, ...posting });
     prev_hash = hash;
     const transaction: PostedTransaction = {
@@ -257,14 +308,97 @@ async function postValidated(trx: Trx, transfers: readonly ValidTransfer[], post
       legs: transfer.legs,
     };
     pendingByKey.set(transfer.idempotency_key, { payload_sha256: transfer.payload_sha256, transaction });
-    results.push({ transaction, replayed: false });
+    outcomes.push({ ok: true, result: { transaction, replayed: false } });
   }
 
   for (const rows of chunks(newTransactions, rowsPerInsert / 2)) await trx.insertInto('ledger_transactions').values(rows).execute();
   for (const rows of chunks(newPostings, rowsPerInsert)) await trx.insertInto('ledger_postings').values(rows).execute();
   await applyBalanceChanges(trx, accounts, net_debit_minor);
   if (seq !== head.seq) await trx.updateTable('ledger_head').set({ seq, hash: prev_hash }).where('id', '=', 1).execute();
-  return results as PostResult[];
+  return outcomes;
+}
+
+interface ReversalTargets {
+  /** The transactions named by reversals: whether each is itself a reversal. */
+  readonly originals: Map<bigint, { reverses_id: bigint | null }>;
+  /** Transactions already reversed, by the reversal that did it (including earlier ones in this batch). */
+  readonly reversed: Map<bigint, { id: bigint; idempotency_key: string }>;
+}
+
+async function loadReversalTargets(trx: Trx, transfers: readonly ValidTransfer[]): Promise<ReversalTargets> {
+  const targets: ReversalTargets = { originals: new Map(), reversed: new Map() };
+  const ids = [...new Set(transfers.flatMap((transfer) => (transfer.reverses_id === null ? [] : [transfer.reverses_id])))];
+  for (const batch of chunks(ids, keysPerLookup)) {
+    for (const row of await trx.selectFrom('ledger_transactions').select(['id', 'reverses_id']).where('id', 'in', batch).execute()) {
+      targets.originals.set(row.id, { reverses_id: row.reverses_id });
+    }
+    for (const row of await trx.selectFrom('ledger_transactions').select(['id', 'idempotency_key', 'reverses_id']).where('reverses_id', 'in', batch).execute()) {
+      targets.reversed.set(row.reverses_id!, { id: row.id, idempotency_key: row.idempotency_key });
+    }
+  }
+  return targets;
+}
+
+/**
+ * Checks one transfer against the accounts and the running balances, without changing them:
+ * returns its postings and the balances after it, or the rejection.
+ */
+function planTransfer(
+  transfer: ValidTransfer,
+  accounts: ReadonlyMap<string, AccountRow>,
+  net_debit_minor: ReadonlyMap<bigint, bigint>,
+  reversals: ReversalTargets,
+): { postings: Array<{ leg_index: number; account_id: bigint; amount_minor: bigint }>; balances_after: Map<bigint, bigint> } | Rejection {
+  if (transfer.reverses_id !== null) {
+    const id = transfer.reverses_id;
+    const original = reversals.originals.get(id);
+    if (original === undefined) return reject('LEDGER_UNKNOWN_TRANSACTION', `No transaction ${id}.`, { transaction_id: id.toString() }).rejection;
+    if (original.reverses_id !== null) {
+      return reject('LEDGER_CANNOT_REVERSE_REVERSAL', `Transaction ${id} is itself a reversal; post a new transfer instead.`, { transaction_id: id.toString() }).rejection;
+    }
+    const existing = reversals.reversed.get(id);
+    // A replay of the same reversal is answered by the idempotency check before this.
+    if (existing !== undefined) {
+      return reject('LEDGER_ALREADY_REVERSED', `Transaction ${id} was already reversed by transaction ${existing.id}.`, {
+        transaction_id: id.toString(),
+        reversed_by: existing.id.toString(),
+      }).rejection;
+    }
+  }
+  const postings: Array<{ leg_index: number; account_id: bigint; amount_minor: bigint }> = [];
+  const balances_after = new Map<bigint, bigint>();
+  const touched = new Map<bigint, AccountRow>();
+  for (const [leg_index, leg] of transfer.legs.entries()) {
+    const account = accounts.get(leg.account_code);
+    if (account === undefined) return reject('LEDGER_UNKNOWN_ACCOUNT', `No account ${leg.account_code}.`, { leg_index, account_code: leg.account_code }).rejection;
+    if (account.currency !== transfer.currency) {
+      return reject('LEDGER_CURRENCY_MISMATCH', `Account ${account.code} holds ${account.currency}, not ${transfer.currency}.`, {
+        leg_index,
+        account_code: account.code,
+        account_currency: account.currency,
+        currency: transfer.currency,
+      }).rejection;
+    }
+    const amount_minor = signedAmount(leg);
+    const before = balances_after.get(account.id) ?? net_debit_minor.get(account.id) ?? account.net_debit_minor;
+    balances_after.set(account.id, before + amount_minor);
+    touched.set(account.id, account);
+    postings.push({ leg_index, account_id: account.id, amount_minor });
+  }
+  // Guards hold after every transaction, not only at the end of a batch.
+  for (const [account_id, after] of balances_after) {
+    const account = touched.get(account_id)!;
+    const type = account.type as AccountType;
+    if (!guardHolds({ type, guard: account.guard as AccountGuard }, after)) {
+      const before = net_debit_minor.get(account_id) ?? account.net_debit_minor;
+      return reject('LEDGER_INSUFFICIENT_BALANCE', `Account ${account.code} would go below zero.`, {
+        account_code: account.code,
+        balance_minor: normalBalance(type, before).toString(),
+        resulting_balance_minor: normalBalance(type, after).toString(),
+      }).rejection;
+    }
+  }
+  return { postings, balances_after };
 }
 
 async function applyBalanceChanges(trx: Trx, accounts: ReadonlyMap<string, AccountRow>, net_debit_minor: ReadonlyMap<bigint, bigint>) {
@@ -300,29 +434,6 @@ async function findByIdempotencyKeys(trx: Trx, keys: readonly string[]) {
     for (const row of rows) found.set(row.idempotency_key, { payload_sha256: row.payload_sha256, transaction: toPosted(row, legs.get(row.id) ?? []) });
   }
   return found;
-}
-
-async function checkReversals(trx: Trx, reversals: readonly ValidTransfer[]) {
-  for (const reversal of reversals) {
-    const id = reversal.reverses_id!;
-    const original = await trx.selectFrom('ledger_transactions').select(['id', 'reverses_id']).where('id', '=', id).executeTakeFirst();
-    if (original === undefined) rejected(reject('LEDGER_UNKNOWN_TRANSACTION', `No transaction ${id}.`, { transaction_id: id.toString() }));
-    if (original.reverses_id !== null) {
-      rejected(reject('LEDGER_CANNOT_REVERSE_REVERSAL', `Transaction ${id} is itself a reversal; post a new transfer instead.`, { transaction_id: id.toString() }));
-    }
-    const existing = await trx
-      .selectFrom('ledger_transactions')
-      .select(['id', 'idempotency_key'])
-      .where('reverses_id', '=', id)
-      .executeTakeFirst();
-    // A replay of the same reversal is answered by the idempotency check, not refused here.
-    if (existing !== undefined && existing.idempotency_key !== reversal.idempotency_key) {
-      rejected(reject('LEDGER_ALREADY_REVERSED', `Transaction ${id} was already reversed by transaction ${existing.id}.`, {
-        transaction_id: id.toString(),
-        reversed_by: existing.id.toString(),
-      }));
-    }
-  }
 }
 
 async function legsOf(trx: Trx | Store['db'], ids: readonly bigint[]): Promise<Map<bigint, PostedLeg[]>> {

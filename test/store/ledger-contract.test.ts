@@ -153,6 +153,35 @@ describeEachBackend('store contract: ledger', (dialect) => {
     expect((await verifyJournal(store)).ok).toBe(true);
   });
 
+  it('groups concurrent single transfers into one commit, each with its own outcome', async () => {
+    await postTransfer(store, transfer('fund', 'wallet:M1', 'custody:CNY', 1000n), at);
+    const attempts = await Promise.allSettled([
+      postTransfer(store, transfer('g1', 'custody:CNY', 'wallet:M1', 300n), at),
+      postTransfer(store, transfer('g2', 'custody:CNY', 'wallet:M1', 800n), at), // only 700 left after g1: refused
+      postTransfer(store, transfer('g3', 'custody:CNY', 'wallet:M1', 700n), at),
+      postTransfer(store, transfer('g1', 'custody:CNY', 'wallet:M1', 300n), at), // same key and payload: a replay
+      postTransfer(store, transfer('g1', 'custody:CNY', 'wallet:M1', 301n), at), // same key, other payload
+      postTransfer(store, transfer('g4', 'wallet:nobody', 'custody:CNY', 1n), at),
+    ]);
+    const summary = attempts.map((attempt) =>
+      attempt.status === 'fulfilled' ? (attempt.value.replayed ? `replay ${attempt.value.transaction.id}` : `posted ${attempt.value.transaction.id}`) : (attempt.reason as RejectionError).rejection.code,
+    );
+    expect(summary).toEqual(['posted 2', 'LEDGER_INSUFFICIENT_BALANCE', 'posted 3', 'replay 2', 'LEDGER_IDEMPOTENCY_CONFLICT', 'LEDGER_UNKNOWN_ACCOUNT']);
+    expect((await getAccount(store, 'wallet:M1')).balance_minor).toBe(0n);
+    expect((await verifyJournal(store)).ok).toBe(true);
+  });
+
+  it('refuses two reversals of one transaction in one batch', async () => {
+    const original = await postTransfer(store, transfer('to-reverse', 'wallet:M1', 'custody:CNY', 50n), at);
+    const reversal = (key: string): TransferInput => ({
+      ...transfer(key, 'custody:CNY', 'wallet:M1', 50n),
+      kind: 'reversal',
+      reverses_id: original.transaction.id,
+    });
+    expect(await rejectionCode(postTransfers(store, [reversal('r1'), reversal('r2')], at))).toBe('LEDGER_ALREADY_REVERSED');
+    expect(await headSeq()).toBe(1n);
+  });
+
   it('corrects only by reversing transactions, once', async () => {
     const original = await postTransfer(store, transfer('orig', 'wallet:M1', 'custody:CNY', 250n), at);
     const reversal = await reverseTransaction(store, { transaction_id: original.transaction.id, idempotency_key: 'rev-1' }, at);
