@@ -62,7 +62,8 @@ export const planRulesSchema = z
       quorum_votes: z.number().int().min(1).max(1_000_000),
       /** For small plans: the quorum is at most this share of eligible jurors. */
       quorum_share_bps: z.number().int().min(1).max(10_000),
-      majority_bps: z.number().int().min(5000).max(10_000),
+      /** A verdict needs strictly more than this share of the votes cast (5000: more than 50%). */
+      majority_bps: z.number().int().min(5000).max(9999),
       on_tie: z.enum(['approve', 'reject']),
       on_missed_quorum: z.enum(['approve', 'reject', 'operator_decides']),
     }),

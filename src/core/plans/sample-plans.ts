@@ -52,7 +52,7 @@ export const criticalIllnessPlan = {
     funding: { model: 'post_paid', retry_until_days_before_next: 2 },
     claim_window_days: 180,
     notice_days: 7,
-    jury: { quorum_votes: 1000, quorum_share_bps: 1000, majority_bps: 5001, on_tie: 'reject', on_missed_quorum: 'operator_decides' },
+    jury: { quorum_votes: 1000, quorum_share_bps: 1000, majority_bps: 5000, on_tie: 'reject', on_missed_quorum: 'operator_decides' },
     share_weights: null,
     max_aids_per_member: 1,
     family_enrollment: true,
@@ -77,7 +77,7 @@ export const seniorCancerPlan = {
     funding: { model: 'prepaid', min_top_up_minor: '1000', low_balance_minor: '500', grace_days: 7 },
     claim_window_days: 180,
     notice_days: 7,
-    jury: { quorum_votes: 1000, quorum_share_bps: 1000, majority_bps: 5001, on_tie: 'reject', on_missed_quorum: 'operator_decides' },
+    jury: { quorum_votes: 1000, quorum_share_bps: 1000, majority_bps: 5000, on_tie: 'reject', on_missed_quorum: 'operator_decides' },
     share_weights: [
       { max_age_years: 64, weight: 1 },
       { max_age_years: 130, weight: 2 },
