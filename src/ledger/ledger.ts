@@ -98,7 +98,8 @@ export async function getAccount(store: Store, code: string): Promise<Account> {
 
 export async function listAccounts(store: Store, options: { prefix?: string; limit?: number; after_code?: string } = {}): Promise<Account[]> {
   let query = store.db.selectFrom('ledger_accounts').selectAll().orderBy('code').limit(options.limit ?? 100);
-  if (options.prefix !== undefined) query = query.where('code', 'like', `${options.prefix.replace(/[%_\\]/g, '\\$&')}%`);
+  // ESCAPE is explicit: PostgreSQL defaults to backslash, SQLite has no default escape character.
+  if (options.prefix !== undefined) query = query.where(sql<boolean>`code like ${`${options.prefix.replace(/[%_\\]/g, '\\$&')}%`} escape '\\'`);
   if (options.after_code !== undefined) query = query.where('code', '>', options.after_code);
   return (await query.execute()).map(toAccount);
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { RejectionError } from '../../src/core/rejection.js';
-import { getAccount, getTransaction, openAccount, postTransfer, postTransfers, reverseTransaction } from '../../src/ledger/ledger.js';
+import { getAccount, getTransaction, listAccounts, openAccount, postTransfer, postTransfers, reverseTransaction } from '../../src/ledger/ledger.js';
 import type { TransferInput } from '../../src/ledger/transfer.js';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { migrateToLatest, type Store } from '../../src/store/store.js';
@@ -68,6 +68,13 @@ describeEachBackend('store contract: ledger', (dialect) => {
     expect(typeof wallet.balance_minor).toBe('bigint');
     const sum = await sql<{ total: bigint }>`select sum(amount_minor) as total from ledger_postings where amount_minor > 0`.execute(store.db);
     expect(sum.rows[0]!.total).toBe(huge);
+  });
+
+  it('lists accounts by a prefix holding LIKE wildcards literally', async () => {
+    await openAccount(store, { code: 'aid_payable:x', name: 'Aid payable', type: 'liability', currency: 'CNY', guard: 'none' }, at);
+    await openAccount(store, { code: 'aidXpayable:y', name: 'Not a match', type: 'liability', currency: 'CNY', guard: 'none' }, at);
+    expect((await listAccounts(store, { prefix: 'aid_payable:' })).map((account) => account.code)).toEqual(['aid_payable:x']);
+    expect((await listAccounts(store, { prefix: 'wallet:' })).map((account) => account.code)).toEqual(['wallet:M1', 'wallet:M2']);
   });
 
   it('opens an account once and refuses a conflicting definition', async () => {
