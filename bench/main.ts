@@ -1,9 +1,10 @@
 import { Command } from 'commander';
+import { joinBenchCommand } from './join-bench.js';
 import { ledgerBenchCommand } from './ledger-bench.js';
 import { BenchFailure } from './ledger-setup.js';
 
 /** Every benchmark is a subcommand: `npm run bench -- <name> [options]`. */
-const benchmarks: readonly Command[] = [ledgerBenchCommand()];
+const benchmarks: readonly Command[] = [ledgerBenchCommand(), joinBenchCommand()];
 
 const program = new Command('bench')
   .usage('<name> [options]')

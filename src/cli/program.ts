@@ -3,7 +3,10 @@ import { loadConfig } from '../config.js';
 import { verifyJournal } from '../ledger/verify-journal.js';
 import { describeTarget } from '../store/database-url.js';
 import { migrateToLatest, openStore } from '../store/store.js';
+import { registerDemoCommand } from './demo-command.js';
+import { registerMemberCommands } from './member-commands.js';
 import { packageVersion } from './package-version.js';
+import { registerPlanCommands } from './plan-commands.js';
 import { serve } from './serve-command.js';
 
 /** Where commands write and what they read, so tests run them in-process. */
@@ -12,6 +15,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   setExitCode(code: number): void;
+  /** True when stderr is a terminal, so progress bars may draw; tests leave it unset. */
+  readonly stderrIsTTY?: boolean;
 }
 
 export const processIo: CliIo = {
@@ -19,6 +24,7 @@ export const processIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
   setExitCode: (code) => (process.exitCode = code),
+  stderrIsTTY: process.stderr.isTTY === true,
 };
 
 function portNumber(value: string): number {
@@ -32,7 +38,8 @@ export function buildProgram(io: CliIo): Command {
     .name('huzhu')
     .description(
       'Huzhu: run online mutual aid plans.\n' +
-        'Settings come from the environment: DATABASE_URL (sqlite:<path> or postgres://…, default sqlite:./data/huzhu.db), PORT, HOST, LOG_LEVEL, HUZHU_ENV, HUZHU_ADMIN_PASSWORD.',
+        'Settings come from the environment: DATABASE_URL (sqlite:<path> or postgres://…, default sqlite:./data/huzhu.db), PORT, HOST, LOG_LEVEL, HUZHU_ENV, HUZHU_ADMIN_PASSWORD,\n' +
+        'HUZHU_DATA_KEY (else the key file huzhu.key next to the SQLite file, or ./data/huzhu.key), HUZHU_GATEWAY_FAILURE_RATE, HUZHU_GATEWAY_DELAY_MS, HUZHU_GATEWAY_SECRET.',
     )
     .version(packageVersion())
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
@@ -83,5 +90,8 @@ export function buildProgram(io: CliIo): Command {
         await store.close();
       }
     });
+  registerPlanCommands(program, io);
+  registerMemberCommands(program, io);
+  registerDemoCommand(program, io);
   return program;
 }

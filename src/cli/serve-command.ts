@@ -2,9 +2,12 @@ import { pino } from 'pino';
 import { loadConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
 import { systemClock } from '../services/clock.js';
+import { seedDemoOnFirstStart } from '../services/demo/seed-demo.js';
+import { ensureSamplePlans } from '../services/plans.js';
 import { ensureInitialAdmin } from '../services/users.js';
 import { describeTarget } from '../store/database-url.js';
 import { migrateToLatest, openStore } from '../store/store.js';
+import { serviceContextFor } from './cli-context.js';
 import { packageVersion } from './package-version.js';
 import type { CliIo } from './program.js';
 
@@ -15,8 +18,16 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
   const migrations = await migrateToLatest(store);
   for (const result of migrations.results ?? []) logger.info({ migration: result.migrationName, status: result.status }, 'migration');
 
+  // The data key comes from HUZHU_DATA_KEY or the key file next to the SQLite file.
+  // TODO(payments): the gateway is cli-context.ts's placeholder, which refuses to move money, until
+  // src/services/payments/simulated-gateway.ts exists; wire the simulated gateway here then.
+  const context = serviceContextFor(store, io.env, { clock: systemClock });
+
   const admin = await ensureInitialAdmin(store, systemClock.now().toISOString(), config.adminPassword);
-  const app = await buildApp({ store, clock: systemClock, logger, secureCookies: config.secureCookies, version: packageVersion() });
+  await seedDemoOnFirstStart(context, io.env, (line) => logger.warn(line));
+  // A new database gets the two sample plans of DESIGN.md; existing plans are left as they are.
+  await ensureSamplePlans(context);
+  const app = await buildApp({ context, logger, secureCookies: config.secureCookies, version: packageVersion() });
   const port = overrides.port ?? config.port;
   const host = overrides.host ?? config.host;
   await app.listen({ port, host });

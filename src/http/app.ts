@@ -5,18 +5,22 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import type { Clock } from '../services/clock.js';
-import type { Store } from '../store/store.js';
+import type { ServiceContext } from '../services/context.js';
 import { installSessionLookup } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
+import { memberRoutes } from './routes/member-routes.js';
+import { membershipRoutes } from './routes/membership-routes.js';
+import { notificationRoutes } from './routes/notification-routes.js';
+import { personRoutes } from './routes/person-routes.js';
+import { planRoutes } from './routes/plan-routes.js';
 
 export interface AppOptions {
-  readonly store: Store;
-  readonly clock: Clock;
+  /** The store, clock, personal-data cipher, randomness and payment port the routes' services use. */
+  readonly context: ServiceContext;
   /** A pino logger; none in tests. */
   readonly logger?: FastifyServerOptions['loggerInstance'];
   /** Set the Secure flag on cookies (behind HTTPS). */
@@ -66,14 +70,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
-  installSessionLookup(app, options.store, options.clock);
+  const { context } = options;
+  installSessionLookup(app, context.store, context.clock);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  healthRoutes(app, options.store, registry);
-  authRoutes(app, options.store, options.clock, {
+  healthRoutes(app, context.store, registry);
+  authRoutes(app, context.store, context.clock, {
     secureCookies: options.secureCookies ?? false,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10,
   });
-  ledgerRoutes(app, options.store, options.clock);
+  ledgerRoutes(app, context.store, context.clock);
+  planRoutes(app, context);
+  memberRoutes(app, context);
+  membershipRoutes(app, context);
+  personRoutes(app, context);
+  notificationRoutes(app, context);
   await app.ready();
   return app;
 }

@@ -19,11 +19,36 @@ const statusByCode: Readonly<Record<string, number>> = {
   LEDGER_ACCOUNT_EXISTS: 409,
   LEDGER_IDEMPOTENCY_CONFLICT: 409,
   LEDGER_ALREADY_REVERSED: 409,
+  // Plans: malformed input is a 400 (PLAN_BAD_* below); a version dated in the past is a 422.
+  PLAN_NOT_FOUND: 404,
+  PLAN_EXISTS: 409,
+  PLAN_VERSION_IN_PAST: 422,
+  PLAN_CLOSED: 422,
+  PLAN_NO_FAMILY_ENROLMENT: 422,
+  // Members: malformed person data is a 400 (MEMBER_BAD_* below); eligibility refusals are 422s.
+  MEMBER_ID_MISMATCH: 400,
+  MEMBER_DECLARATION_INCOMPLETE: 400,
+  MEMBER_AGE_OUT_OF_RANGE: 422,
+  MEMBER_EXCLUDED_CONDITION: 422,
+  MEMBER_DUPLICATE_IDENTITY: 409,
+  MEMBER_ALREADY_JOINED: 409,
+  MEMBER_CONCURRENT_CHANGE: 409,
+  MEMBER_NOT_FOUND: 404,
+  MEMBERSHIP_NOT_FOUND: 404,
+  MEMBERSHIP_BAD_TRANSITION: 409,
+  NOTIFICATION_NOT_FOUND: 404,
+  // Payments: a webhook whose signature does not verify is unauthenticated.
+  PAYMENT_BAD_SIGNATURE: 401,
 };
+
+/** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */
+const badRequestPrefixes = ['MONEY_', 'MEMBER_BAD_', 'PLAN_BAD_'] as const;
 
 export function statusForCode(code: string): number {
   const known = statusByCode[code];
   if (known !== undefined) return known;
-  if (code.startsWith('MONEY_') || code.endsWith('_BAD_REQUEST')) return 400;
+  if (badRequestPrefixes.some((prefix) => code.startsWith(prefix)) || code.endsWith('_BAD_REQUEST')) return 400;
+  if (code.endsWith('_NOT_FOUND')) return 404;
+  // FUNDING_* (top-up below the minimum, refund above the balance …) and other domain refusals.
   return 422;
 }

@@ -3,7 +3,12 @@ import { z } from 'zod';
 /** Money in JSON is a string of digits in minor units (DESIGN.md); never a JSON number. */
 export const minorAmount = z.string().regex(/^-?\d{1,19}$/, 'an integer number of minor units, as a string of digits');
 export const positiveMinorAmount = z.string().regex(/^[1-9]\d{0,15}$/, 'a positive integer number of minor units (at most 10^15), as a string of digits');
-export const idString = z.string().regex(/^[1-9]\d{0,18}$/, 'a positive integer id');
+const maxId = 9_223_372_036_854_775_807n;
+/** A positive integer id as a string of digits; at most 2^63 − 1, so both databases can compare it. */
+export const idString = z
+  .string()
+  .regex(/^[1-9]\d{0,18}$/, 'a positive integer id')
+  .refine((value) => !/^\d{19}$/.test(value) || BigInt(value) <= maxId, 'a positive integer id of at most 2^63 − 1');
 
 export const errorResponse = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown() }),

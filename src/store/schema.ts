@@ -160,6 +160,8 @@ export interface ShareChargesTable {
   next_attempt_at: string | null;
   created_at: string;
   paid_at: string | null;
+  /** When the member was warned that this unpaid charge will lapse the membership (0003). */
+  warned_at: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PaymentsTable {
@@ -175,6 +177,8 @@ export interface PaymentsTable {
   failure_reason: string | null;
   created_at: string;
   settled_at: string | null;
+  /** The failed payout this attempt repeats (0003). */
+  retry_of_id: ColumnType<bigint | null, bigint | null | undefined, bigint | null>;
 }
 
 export interface WebhookDeliveriesTable {

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
-import { fixedClock } from '../../src/services/clock.js';
+import { ensureSamplePlans } from '../../src/services/plans.js';
 import { createUser, ensureInitialAdmin } from '../../src/services/users.js';
 import type { DialectName } from '../../src/store/schema.js';
 import type { Store } from '../../src/store/store.js';
-import { freshStore } from './test-stores.js';
+import { testContext, type TestContext } from './test-context.js';
 
 export const adminPassword = 'admin-password-for-tests';
 export const testNow = '2026-11-28T10:00:00.000Z';
@@ -12,29 +12,43 @@ export const testNow = '2026-11-28T10:00:00.000Z';
 export interface TestApp {
   readonly app: FastifyInstance;
   readonly store: Store;
+  /** The services' context the app runs on: a fixed clock (set it to move time), test cipher and random bytes. */
+  readonly context: TestContext;
   /** Logs in and returns the Cookie header value. */
   login(username: string, password: string): Promise<string>;
+  /** Creates a user with these roles (password `<username>-password`) and returns their Cookie header value. */
+  userWithRoles(username: string, roles: readonly string[]): Promise<string>;
   close(): Promise<void>;
 }
 
-/** An app on a fresh store with an admin, an operator and an auditor. */
-export async function startTestApp(dialect: DialectName, options: { loginAttemptsPerMinute?: number } = {}): Promise<TestApp> {
-  const store = await freshStore(dialect);
-  const clock = fixedClock(testNow);
+/**
+ * An app on a fresh store with an admin, an operator (olivia), an auditor (audrey) and a member
+ * (mei); with `samplePlans`, also the two sample plans of DESIGN.md.
+ */
+export async function startTestApp(dialect: DialectName, options: { loginAttemptsPerMinute?: number; samplePlans?: boolean } = {}): Promise<TestApp> {
+  const context = await testContext(dialect, { now: testNow });
+  const { store } = context;
   await ensureInitialAdmin(store, testNow, adminPassword);
   await createUser(store, { username: 'olivia', display_name: 'Operator Olivia', password: 'operator-password', roles: ['operator'] }, testNow);
   await createUser(store, { username: 'audrey', display_name: 'Auditor Audrey', password: 'auditor-password', roles: ['auditor'] }, testNow);
   await createUser(store, { username: 'mei', display_name: 'Member Mei', password: 'member-password', roles: ['member'] }, testNow);
-  const app = await buildApp({ store, clock, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000 });
+  if (options.samplePlans) await ensureSamplePlans(context);
+  const app = await buildApp({ context, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000 });
+  const login = async (username: string, password: string) => {
+    const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
+    const cookie = response.cookies.find((c) => c.name === 'huzhu_session');
+    if (cookie === undefined) throw new Error('no session cookie');
+    return `huzhu_session=${cookie.value}`;
+  };
   return {
     app,
     store,
-    async login(username, password) {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
-      const cookie = response.cookies.find((c) => c.name === 'huzhu_session');
-      if (cookie === undefined) throw new Error('no session cookie');
-      return `huzhu_session=${cookie.value}`;
+    context,
+    login,
+    async userWithRoles(username, roles) {
+      await createUser(store, { username, display_name: username, password: `${username}-password`, roles }, testNow);
+      return login(username, `${username}-password`);
     },
     async close() {
       await app.close();

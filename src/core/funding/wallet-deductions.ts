@@ -1,3 +1,5 @@
+import { assert } from '../rejection.js';
+
 /**
  * Which share charges a prepaid wallet can pay. Pure: balances and charges come in, the split
  * goes out. A charge is paid whole or not at all (a part-paid share would leave the member
@@ -27,7 +29,7 @@ export function splitDeductions<Charge extends WalletCharge>(balances_minor: Rea
   const paid: Charge[] = [];
   const unpaid: Charge[] = [];
   for (const charge of charges) {
-    if (charge.amount_minor <= 0n) throw new Error(`invariant violated: charge ${charge.charge_id} has a non-positive amount`);
+    assert(charge.amount_minor > 0n, `charge ${charge.charge_id} has a positive amount`);
     const balance = balances.get(charge.wallet_code) ?? balances_minor.get(charge.wallet_code) ?? 0n;
     if (!blocked.has(charge.wallet_code) && balance >= charge.amount_minor) {
       balances.set(charge.wallet_code, balance - charge.amount_minor);

@@ -147,3 +147,12 @@ describe('plan rules', () => {
     expect(duplicateIllness.ok).toBe(false);
   });
 });
+
+describe('plan rules refinements', () => {
+  it('refuses empty or broken lists without throwing', () => {
+    for (const broken of [{ aid_bands: [] }, { aid_bands: null }, { illnesses: [] }, { illnesses: [null] }, { share_weights: [] }, { join_age: null }]) {
+      const result = parsePlanRules({ ...criticalIllnessPlan.rules, ...broken });
+      expect(!result.ok && result.rejection.code, JSON.stringify(broken)).toBe('PLAN_BAD_RULES');
+    }
+  });
+});

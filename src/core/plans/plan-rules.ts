@@ -68,20 +68,22 @@ export const planRulesSchema = z
       on_missed_quorum: z.enum(['approve', 'reject', 'operator_decides']),
     }),
     /** Optional age-band share weights (risk-weighted shares); null means equal shares. */
-    share_weights: z.array(z.object({ max_age_years: ageYears, weight: z.number().int().min(1).max(1000) })).max(20).nullable(),
+    share_weights: z.array(z.object({ max_age_years: ageYears, weight: z.number().int().min(1).max(1000) })).min(1).max(20).nullable(),
     max_aids_per_member: z.number().int().min(1).max(10),
     family_enrollment: z.boolean(),
   })
   .superRefine((rules, context) => {
-    const ascending = (bands: ReadonlyArray<{ max_age_years: number }>) => bands.every((band, index) => index === 0 || band.max_age_years > bands[index - 1]!.max_age_years);
+    const ascending = (bands: ReadonlyArray<{ max_age_years: number }>) => Array.isArray(bands) && bands.every((band, index) => index === 0 || band.max_age_years > bands[index - 1]!.max_age_years);
     if (!ascending(rules.aid_bands)) context.addIssue({ code: 'custom', path: ['aid_bands'], message: 'bands must ascend by max_age_years' });
-    if (rules.aid_bands[rules.aid_bands.length - 1]!.max_age_years < rules.join_age.max_years) {
+    // Refinements also run on input that failed a base check (e.g. an empty band list), so nothing here may assume it.
+    const last_band = rules.aid_bands.at(-1);
+    if (last_band !== undefined && last_band.max_age_years < rules.join_age.max_years) {
       context.addIssue({ code: 'custom', path: ['aid_bands'], message: 'the last aid band must cover the oldest joining age' });
     }
     if (rules.share_weights !== null && !ascending(rules.share_weights)) {
       context.addIssue({ code: 'custom', path: ['share_weights'], message: 'bands must ascend by max_age_years' });
     }
-    const codes = rules.illnesses.map((entry) => entry.code);
+    const codes = Array.isArray(rules.illnesses) ? rules.illnesses.map((entry) => entry?.code) : [];
     if (new Set(codes).size !== codes.length) context.addIssue({ code: 'custom', path: ['illnesses'], message: 'illness codes must be unique' });
   });
 

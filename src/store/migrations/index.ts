@@ -2,11 +2,13 @@ import type { Migration } from 'kysely';
 import type { DialectName } from '../schema.js';
 import { foundation } from './0001-foundation.js';
 import { plansAndMembers } from './0002-plans-members.js';
+import { funding } from './0003-funding.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
   return {
     '0001-foundation': foundation(dialect),
     '0002-plans-members': plansAndMembers(dialect),
+    '0003-funding': funding(dialect),
   };
 }

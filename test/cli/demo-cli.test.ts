@@ -1,0 +1,58 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { buildProgram } from '../../src/cli/program.js';
+import { describeEachBackend, freshDatabaseUrl } from '../support/test-stores.js';
+
+async function run(args: string[], env: NodeJS.ProcessEnv) {
+  const out: string[] = [];
+  const err: string[] = [];
+  let exitCode = 0;
+  const program = buildProgram({ env, out: (text) => out.push(text), err: (text) => err.push(text), setExitCode: (code) => (exitCode = code) });
+  try {
+    await program.parseAsync(['node', 'huzhu', ...args]);
+  } catch (error) {
+    exitCode = (error as { exitCode?: number }).exitCode ?? 2;
+  }
+  return { exitCode, out: out.join('\n'), err: err.join('\n') };
+}
+
+describeEachBackend('huzhu demo', (dialect) => {
+  let env: NodeJS.ProcessEnv;
+  let dir: string;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'huzhu-demo-cli-'));
+    const url = dialect === 'sqlite' ? `sqlite:${join(dir, 'huzhu.db')}` : await freshDatabaseUrl('postgres');
+    env = { DATABASE_URL: url, HUZHU_DATA_KEY: '07'.repeat(32) };
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('refuses in production, seeds a new database, prints what it made, and refuses a second time', async () => {
+    const production = await run(['demo', '--members', '40'], { ...env, HUZHU_ENV: 'production' });
+    expect(production.exitCode).toBe(2);
+    expect(production.err).toBe('error DEMO_IN_PRODUCTION: Demo data is never seeded with HUZHU_ENV=production.');
+
+    const seeded = await run(['demo', '--members', '40', '--seed', 'cli'], env);
+    expect(seeded.exitCode).toBe(0);
+    expect(seeded.out).toMatch(/^DEMO DATA in .* \(seed "cli"\): 40 made-up people, \d+ memberships, joined \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
+    expect(seeded.out).toMatch(/critical-illness: .*active/);
+    expect(seeded.out).toContain('marked demo=1');
+    expect(seeded.err).toContain('DEMO DATA: seeding 40 made-up members');
+    expect((await run(['ledger', 'verify'], env)).out).toMatch(/^OK: /);
+    expect((await run(['plan', 'list'], env)).out).toMatch(/critical-illness\s+open\s+post_paid\s+v1\s+\d+/);
+
+    const again = await run(['demo', '--members', '40'], env);
+    expect(again.exitCode).toBe(2);
+    expect(again.err).toMatch(/^error DEMO_DATABASE_NOT_EMPTY: /);
+  });
+});
+
+it('explains huzhu demo with --help and checks --members', async () => {
+  const help = await run(['demo', '--help'], {});
+  expect(help.exitCode).toBe(0);
+  expect(help.out).toContain('Usage: huzhu demo [options]');
+  expect(help.out).toContain('--seed <text>');
+  expect((await run(['demo', '--members', 'many'], {})).exitCode).not.toBe(0);
+});

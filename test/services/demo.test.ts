@@ -1,0 +1,154 @@
+import { afterEach, expect, it } from 'vitest';
+import { parseNationalId } from '../../src/core/members/national-id.js';
+import { RejectionError } from '../../src/core/rejection.js';
+import { seedDemo, seedDemoOnFirstStart } from '../../src/services/demo/seed-demo.js';
+import { enrolMembers } from '../../src/services/members.js';
+import { verifyJournal } from '../../src/ledger/verify-journal.js';
+import { ensureSamplePlans } from '../../src/services/plans.js';
+import { noToAll, personBornOn, testContext, type TestContext } from '../support/test-context.js';
+import { describeEachBackend } from '../support/test-stores.js';
+
+const members = 200;
+
+async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof RejectionError) return error.rejection.code;
+    throw error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** Everything about the demo rows that does not depend on the database's own ids or nonces. */
+async function snapshot(context: TestContext) {
+  const rows = await context.store.db
+    .selectFrom('memberships')
+    .innerJoin('persons', 'persons.id', 'memberships.person_id')
+    .select([
+      'memberships.member_code',
+      'memberships.plan_id',
+      'memberships.status',
+      'memberships.joined_at',
+      'memberships.waiting_until',
+      'memberships.status_changed_at',
+      'memberships.age_at_join_years',
+      'memberships.demo',
+      'persons.demo as person_demo',
+      'persons.name_masked',
+      'persons.id_number_masked',
+      'persons.birth_date',
+      'persons.province',
+      'persons.relationship',
+    ])
+    .orderBy('memberships.joined_at')
+    .orderBy('memberships.member_code')
+    .execute();
+  const events = await context.store.db
+    .selectFrom('membership_events')
+    .innerJoin('memberships', 'memberships.id', 'membership_events.membership_id')
+    .select(['memberships.member_code', 'membership_events.event', 'membership_events.to_status', 'membership_events.at'])
+    .orderBy('membership_events.at')
+    .orderBy('memberships.member_code')
+    .orderBy('membership_events.event')
+    .execute();
+  return { rows, events };
+}
+
+describeEachBackend('demo community', (dialect) => {
+  const contexts: TestContext[] = [];
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.store.close();
+  });
+  async function fresh(): Promise<TestContext> {
+    const context = await testContext(dialect);
+    contexts.push(context);
+    return context;
+  }
+
+  it('seeds both plans with a plausible age mix, lapses, withdrawals and rejoins, all marked demo, the same for the same seed', async () => {
+    const first = await fresh();
+    const log: string[] = [];
+    const summary = await seedDemoOnFirstStart(first, {}, (line) => log.push(line), { members, seed: 'test-seed' });
+    expect(summary).toBeDefined();
+    expect(log.join('\n')).toMatch(/DEMO/);
+    expect(summary!.people).toBe(members);
+    expect(summary!.memberships).toBe(members + summary!.rejoined);
+    expect(summary!.to).toBe('2026-11-28T10:00:00.000Z');
+    const critical = summary!.by_plan['critical-illness']!;
+    const senior = summary!.by_plan['senior-cancer']!;
+    expect(critical.active).toBeGreaterThan(50);
+    expect(critical.waiting).toBeGreaterThan(0);
+    expect(senior.active).toBeGreaterThan(5);
+    expect((critical.lapsed ?? 0) + (senior.lapsed ?? 0)).toBeGreaterThan(0);
+    expect((critical.withdrawn ?? 0) + (senior.withdrawn ?? 0)).toBeGreaterThan(0);
+
+    const { rows, events } = await snapshot(first);
+    expect(rows.every((row) => row.demo === 1n && row.person_demo === 1n)).toBe(true);
+    for (const row of rows) {
+      const age = Number(row.age_at_join_years);
+      if (row.plan_id === 'critical-illness') expect(age).toBeLessThanOrEqual(59);
+      else expect(age).toBeGreaterThanOrEqual(60);
+      if (row.plan_id === 'senior-cancer') expect(age).toBeLessThanOrEqual(70);
+      expect(row.joined_at < '2026-11-28').toBe(true);
+      expect(row.joined_at >= '2025-06-06').toBe(true);
+    }
+    const ages = rows.filter((row) => row.plan_id === 'critical-illness').map((row) => Number(row.age_at_join_years));
+    expect(ages.filter((age) => age >= 25 && age <= 45).length / ages.length).toBeGreaterThan(0.4);
+    // Waiting periods have passed for earlier joiners; every activation was stored as an event.
+    expect(events.filter((event) => event.event === 'waiting_period_passed').length).toBeGreaterThanOrEqual(critical.active! + senior.active!);
+    expect(events.some((event) => event.event === 'payment_lapsed')).toBe(true);
+    expect(events.some((event) => event.event === 'member_withdrew')).toBe(true);
+    expect(events.every((event) => event.at <= '2026-11-28T10:00:00.000Z')).toBe(true);
+    // The ID numbers are valid, stored encrypted, and agree with the birth date.
+    const people = await first.store.db.selectFrom('persons').select(['id_number_enc', 'birth_date', 'name_enc']).execute();
+    for (const person of people) {
+      const id = parseNationalId(first.cipher.decrypt(person.id_number_enc));
+      expect(id.ok).toBe(true);
+      if (id.ok) expect(id.value.normalized.slice(6, 14)).toBe(person.birth_date.replace(/-/g, ''));
+      expect(first.cipher.decrypt(person.name_enc)).toMatch(/^\p{Script=Han}{2,4}$/u);
+    }
+    // Money moved through the funding services and the simulated gateway, and the books balance.
+    const money = summary!.funding;
+    expect(money.top_ups).toBeGreaterThan(5);
+    expect(money.cycles).toBe(18);
+    expect(money.post_paid_cycles).toBe(1);
+    expect(money.collections).toBeGreaterThan(50);
+    expect(money.failed_collections).toBeGreaterThan(0);
+    expect(money.deductions).toBeGreaterThan(20);
+    expect(money.lapsed_unpaid).toBeGreaterThan(0);
+    const journal = await verifyJournal(first.store);
+    expect(journal.problems).toEqual([]);
+    expect(journal.ok).toBe(true);
+    const wallets = await first.store.db.selectFrom('ledger_accounts').select('code').where('code', 'like', 'wallet:%').execute();
+    expect(wallets.length).toBe(rows.filter((row) => row.plan_id === 'senior-cancer').length);
+
+    // The plans were made at the start of the demo's history.
+    const plan = await first.store.db.selectFrom('plans').select('created_at').where('id', '=', 'critical-illness').executeTakeFirstOrThrow();
+    expect(plan.created_at).toBe('2025-06-06T00:00:00.000Z');
+
+    const second = await fresh();
+    const again = await seedDemo(second, {}, { members, seed: 'test-seed' });
+    expect(again).toEqual(summary);
+    expect(await snapshot(second)).toEqual({ rows, events });
+
+    const other = await fresh();
+    await seedDemo(other, {}, { members: 20, seed: 'another-seed' });
+    const otherCodes = new Set((await snapshot(other)).rows.map((row) => row.member_code));
+    expect(rows.some((row) => otherCodes.has(row.member_code))).toBe(false);
+  });
+
+  it('is skipped in production and on a database that has members; seedDemo refuses there', async () => {
+    const context = await fresh();
+    expect(await seedDemoOnFirstStart(context, { HUZHU_ENV: 'production' }, undefined, { members: 5 })).toBeUndefined();
+    expect(await codeOf(seedDemo(context, { HUZHU_ENV: 'production' }, { members: 5 }))).toBe('DEMO_IN_PRODUCTION');
+    expect(await codeOf(seedDemo(context, {}, { members: 0 }))).toBe('DEMO_BAD_SIZE');
+    await ensureSamplePlans(context);
+    const [joined] = await enrolMembers(context, [{ plan_id: 'critical-illness', payer_user_id: null, person: personBornOn('1990-01-01', 1), answers: noToAll }]);
+    expect(joined!.ok).toBe(true);
+    expect(await seedDemoOnFirstStart(context, {}, undefined, { members: 5 })).toBeUndefined();
+    expect(await codeOf(seedDemo(context, {}, { members: 5 }))).toBe('DEMO_DATABASE_NOT_EMPTY');
+    const count = await context.store.db.selectFrom('persons').select((eb) => eb.fn.countAll<bigint>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe(1);
+  });
+});
