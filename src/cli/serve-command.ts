@@ -1,8 +1,10 @@
+import { Cron } from 'croner';
 import { pino } from 'pino';
 import { loadConfig } from '../config.js';
 import { buildApp } from '../http/app.js';
 import { systemClock } from '../services/clock.js';
 import { seedDemoOnFirstStart } from '../services/demo/seed-demo.js';
+import { runBackgroundJobs } from '../services/jobs/background-jobs.js';
 import { ensureSamplePlans } from '../services/plans.js';
 import { ensureInitialAdmin } from '../services/users.js';
 import { describeTarget } from '../store/database-url.js';
@@ -18,9 +20,8 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
   const migrations = await migrateToLatest(store);
   for (const result of migrations.results ?? []) logger.info({ migration: result.migrationName, status: result.status }, 'migration');
 
-  // The data key comes from HUZHU_DATA_KEY or the key file next to the SQLite file.
-  // TODO(payments): the gateway is cli-context.ts's placeholder, which refuses to move money, until
-  // src/services/payments/simulated-gateway.ts exists; wire the simulated gateway here then.
+  // The data key comes from HUZHU_DATA_KEY or the key file next to the SQLite file; the gateway is
+  // the simulated provider (cli-context.ts), whose webhooks the background jobs deliver.
   const context = serviceContextFor(store, io.env, { clock: systemClock });
 
   const admin = await ensureInitialAdmin(store, systemClock.now().toISOString(), config.adminPassword);
@@ -43,11 +44,23 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
     );
   }
 
+  // Every minute: cover starts, collections, lapses, resends, webhook delivery. `protect` skips a
+  // tick while the previous pass still runs, so passes never overlap.
+  const jobs = new Cron(
+    io.env.HUZHU_JOBS_CRON ?? '* * * * *',
+    { protect: true, catch: (error) => logger.error({ err: error }, 'background jobs failed') },
+    async () => {
+      const report = await runBackgroundJobs(context);
+      if (Object.values(report).some((count) => count > 0)) logger.info(report, 'background jobs');
+    },
+  );
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
+    jobs.stop();
     await app.close();
     await store.close();
     process.exit(0);

@@ -10,6 +10,8 @@ import { installSessionLookup } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { fundingRoutes } from './routes/funding-routes.js';
+import { paymentWebhookRoutes } from './routes/payment-webhook-routes.js';
 import { healthRoutes } from './routes/health-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
@@ -84,6 +86,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   membershipRoutes(app, context);
   personRoutes(app, context);
   notificationRoutes(app, context);
+  fundingRoutes(app, context);
+  await paymentWebhookRoutes(app, context);
   await app.ready();
   return app;
 }

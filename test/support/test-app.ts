@@ -4,7 +4,11 @@ import { ensureSamplePlans } from '../../src/services/plans.js';
 import { createUser, ensureInitialAdmin } from '../../src/services/users.js';
 import type { DialectName } from '../../src/store/schema.js';
 import type { Store } from '../../src/store/store.js';
-import { testContext, type TestContext } from './test-context.js';
+import { SimulatedGateway } from '../../src/services/payments/simulated-gateway.js';
+import { handleGatewayWebhook } from '../../src/services/payments/webhook-intake.js';
+import { seededRandom, testContext, type TestContext } from './test-context.js';
+
+export const testWebhookSecret = 'whsec_test_app';
 
 export const adminPassword = 'admin-password-for-tests';
 export const testNow = '2026-11-28T10:00:00.000Z';
@@ -14,6 +18,8 @@ export interface TestApp {
   readonly store: Store;
   /** The services' context the app runs on: a fixed clock (set it to move time), test cipher and random bytes. */
   readonly context: TestContext;
+  /** The simulated payment provider; its webhooks go to the services in-process when delivered. */
+  readonly gateway: SimulatedGateway;
   /** Logs in and returns the Cookie header value. */
   login(username: string, password: string): Promise<string>;
   /** Creates a user with these roles (password `<username>-password`) and returns their Cookie header value. */
@@ -26,7 +32,16 @@ export interface TestApp {
  * (mei); with `samplePlans`, also the two sample plans of DESIGN.md.
  */
 export async function startTestApp(dialect: DialectName, options: { loginAttemptsPerMinute?: number; samplePlans?: boolean } = {}): Promise<TestApp> {
-  const context = await testContext(dialect, { now: testNow });
+  const base = await testContext(dialect, { now: testNow });
+  const gateway = new SimulatedGateway({
+    secret: testWebhookSecret,
+    clock: base.clock,
+    random: seededRandom('test-app-gateway'),
+    deliver: async (rawBody, signature) => {
+      await handleGatewayWebhook(context, rawBody, signature);
+    },
+  });
+  const context: TestContext = { ...base, gateway };
   const { store } = context;
   await ensureInitialAdmin(store, testNow, adminPassword);
   await createUser(store, { username: 'olivia', display_name: 'Operator Olivia', password: 'operator-password', roles: ['operator'] }, testNow);
@@ -45,6 +60,7 @@ export async function startTestApp(dialect: DialectName, options: { loginAttempt
     app,
     store,
     context,
+    gateway,
     login,
     async userWithRoles(username, roles) {
       await createUser(store, { username, display_name: username, password: `${username}-password`, roles }, testNow);

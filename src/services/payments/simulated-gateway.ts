@@ -35,6 +35,14 @@ export interface SimulatedEvent {
 
 const failureReasons = ['insufficient_funds', 'card_declined', 'account_closed', 'bank_unavailable'] as const;
 
+/** A long-running server keeps only this much history: the oldest entries are forgotten first. */
+const historyLimit = 10_000;
+const acceptedLimit = 200_000;
+
+function trimOldest<T>(list: T[], limit: number): void {
+  if (list.length > limit) list.splice(0, list.length - limit);
+}
+
 /**
  * The default PaymentGateway: accepts every request, decides its outcome at once (failure rate,
  * or the test's `decide`), and queues a signed payment.succeeded / payment.failed webhook that
@@ -94,6 +102,7 @@ export class SimulatedGateway implements PaymentGateway {
         await this.options.deliver(entry.raw_body, this.sign(entry.raw_body));
         this.queue.splice(this.queue.indexOf(entry), 1);
         this.delivered.push(entry);
+        trimOldest(this.delivered, historyLimit);
         delivered += 1;
       } catch (error) {
         entry.last_error = error;
@@ -101,6 +110,7 @@ export class SimulatedGateway implements PaymentGateway {
         if (entry.attempts >= (this.options.max_delivery_attempts ?? 5)) {
           this.queue.splice(this.queue.indexOf(entry), 1);
           this.dropped.push(entry);
+          trimOldest(this.dropped, historyLimit);
         }
       }
     }
@@ -137,6 +147,8 @@ export class SimulatedGateway implements PaymentGateway {
     }
     const gateway_payment_id = `sim_${this.hex(12)}`;
     this.accepted.set(charge.reference, { gateway_payment_id, operation, amount_minor: charge.amount_minor, currency: charge.currency });
+    // Maps keep insertion order: drop the oldest reference once the bound is passed.
+    if (this.accepted.size > acceptedLimit) this.accepted.delete(this.accepted.keys().next().value!);
     const outcome = this.forced.shift() ?? this.options.decide?.({ operation, charge }) ?? this.randomOutcome();
     const now = this.options.clock.now().getTime();
     const due_at_ms = now + (this.options.delay_ms ?? 0);

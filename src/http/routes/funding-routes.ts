@@ -1,0 +1,141 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { hasAnyRole, type Role } from '../../core/roles.js';
+import type { ServiceContext } from '../../services/context.js';
+import { diagnoseInWaitingPeriod, requestTopUp, requestWalletRefund } from '../../services/funding/index.js';
+import { walletStatement } from '../../services/funding/wallet-statement.js';
+import { assertPaysForMembership } from '../../services/member-queries.js';
+import type { PaymentRequest } from '../../services/payments/payment-rows.js';
+import { currentUser, requireRoles } from '../auth.js';
+import { errorResponses, idString, minorAmount, positiveMinorAmount } from '../schemas.js';
+
+const staff: Role[] = ['operator', 'auditor'];
+
+const paymentRequestSchema = z.object({
+  payment_id: idString,
+  reference: z.string(),
+  amount_minor: minorAmount,
+  currency: z.string(),
+  status: z.literal('pending'),
+  sent: z.boolean().describe('False when the provider could not be reached; it is resent automatically'),
+});
+
+function paymentRequestJson(request: PaymentRequest) {
+  return { ...request, payment_id: request.payment_id.toString(), amount_minor: request.amount_minor.toString(), status: 'pending' as const };
+}
+
+/** A member acts on the memberships they pay for; others get 404, so ids cannot be probed. */
+async function ownMembership(context: ServiceContext, request: FastifyRequest, id: string): Promise<bigint> {
+  const membership_id = BigInt(id);
+  await assertPaysForMembership(context, membership_id, currentUser(request).id);
+  return membership_id;
+}
+
+/** Prepaid wallets (top-ups, refunds), the money view of a membership, and the waiting-period diagnosis. */
+export function fundingRoutes(app: FastifyInstance, context: ServiceContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const params = z.object({ id: idString });
+
+  api.post(
+    '/api/memberships/:id/top-ups',
+    {
+      preHandler: requireRoles(),
+      schema: {
+        tags: ['funding'],
+        summary: 'Top up a prepaid wallet (the payer); the money is credited when the provider confirms it',
+        params,
+        body: z.object({ amount_minor: positiveMinorAmount }),
+        response: { 202: z.object({ payment: paymentRequestSchema }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const membership_id = await ownMembership(context, request, request.params.id);
+      const payment = await requestTopUp(context, membership_id, BigInt(request.body.amount_minor));
+      return reply.status(202).send({ payment: paymentRequestJson(payment) });
+    },
+  );
+
+  api.post(
+    '/api/memberships/:id/wallet-refunds',
+    {
+      preHandler: requireRoles(),
+      schema: {
+        tags: ['funding'],
+        summary: 'Refund money from a prepaid wallet to the payer, at any time (the payer)',
+        params,
+        body: z.object({ amount_minor: positiveMinorAmount }),
+        response: { 202: z.object({ payment: paymentRequestSchema }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const membership_id = await ownMembership(context, request, request.params.id);
+      const payment = await requestWalletRefund(context, membership_id, BigInt(request.body.amount_minor));
+      return reply.status(202).send({ payment: paymentRequestJson(payment) });
+    },
+  );
+
+  api.get(
+    '/api/memberships/:id/money',
+    {
+      preHandler: requireRoles(),
+      schema: {
+        tags: ['funding'],
+        summary: 'Wallet balance, share charges and payments of a membership (the payer, operator, auditor)',
+        params,
+        response: {
+          200: z.object({
+            funding_model: z.enum(['post_paid', 'prepaid']),
+            balance_minor: minorAmount.nullable(),
+            charges: z.array(z.object({ id: idString, reference: z.string(), amount_minor: minorAmount, status: z.string(), created_at: z.string(), paid_at: z.string().nullable() })),
+            payments: z.array(
+              z.object({
+                id: idString,
+                reference: z.string(),
+                kind: z.string(),
+                amount_minor: minorAmount,
+                status: z.string(),
+                failure_reason: z.string().nullable(),
+                created_at: z.string(),
+                settled_at: z.string().nullable(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const membership_id = BigInt(request.params.id);
+      if (!hasAnyRole(user.roles, staff)) await assertPaysForMembership(context, membership_id, user.id);
+      const statement = await walletStatement(context, membership_id);
+      return {
+        funding_model: statement.funding_model,
+        balance_minor: statement.balance_minor?.toString() ?? null,
+        charges: statement.charges.map((charge) => ({ ...charge, id: charge.id.toString(), amount_minor: charge.amount_minor.toString() })),
+        payments: statement.payments.map((payment) => ({ ...payment, id: payment.id.toString(), amount_minor: payment.amount_minor.toString() })),
+      };
+    },
+  );
+
+  api.post(
+    '/api/memberships/:id/waiting-period-diagnosis',
+    {
+      preHandler: requireRoles('reviewer', 'operator'),
+      schema: {
+        tags: ['funding'],
+        summary: 'Record a diagnosis inside the waiting period: the membership ends and the shares paid are refunded (reviewer, operator)',
+        params,
+        body: z.object({ reason: z.string().min(1).max(500) }),
+        response: { 200: z.object({ membership_id: idString, refunded_minor: minorAmount }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const membership_id = BigInt(request.params.id);
+      const refund = await diagnoseInWaitingPeriod(context, membership_id, { reason: request.body.reason, actor: `staff:${user.id}` });
+      return { membership_id: membership_id.toString(), refunded_minor: refund.refunded_minor.toString() };
+    },
+  );
+}

@@ -1,0 +1,53 @@
+import {
+  collectDueCharges,
+  lapseUncollected,
+  lapseUnpaidPrepaid,
+  retryFailedShareRefunds,
+} from '../funding/index.js';
+import type { ServiceContext } from '../context.js';
+import { activateDueMemberships } from '../members.js';
+import { resendUnsentPayments } from '../payments/payment-dispatch.js';
+
+export interface JobReport {
+  readonly activated: number;
+  readonly collections_requested: number;
+  readonly prepaid_lapsed: number;
+  readonly postpaid_lapsed: number;
+  readonly payments_resent: number;
+  readonly share_refunds_retried: number;
+  readonly webhooks_delivered: number;
+}
+
+/** The gateway's queued webhooks, for the simulated provider; a real provider POSTs them to us instead. */
+interface DeliversPending {
+  deliverPending(): Promise<{ delivered: number; failed: number }>;
+}
+
+function deliversPending(gateway: unknown): gateway is DeliversPending {
+  return typeof (gateway as Partial<DeliversPending>).deliverPending === 'function';
+}
+
+/**
+ * One pass of the periodic work `serve` runs: cover starts after the waiting period, due shares are
+ * collected, overdue members lapse (after their warning), unsent payments are resent and failed
+ * share refunds retried. Each step is bounded and idempotent, so a pass can be cut short or run
+ * twice without harm.
+ */
+export async function runBackgroundJobs(context: ServiceContext): Promise<JobReport> {
+  const activated = await activateDueMemberships(context);
+  const collections = await collectDueCharges(context);
+  const prepaid = await lapseUnpaidPrepaid(context);
+  const postpaid = await lapseUncollected(context);
+  const resent = await resendUnsentPayments(context);
+  const refunds = await retryFailedShareRefunds(context);
+  const webhooks = deliversPending(context.gateway) ? await context.gateway.deliverPending() : { delivered: 0 };
+  return {
+    activated,
+    collections_requested: collections.requested,
+    prepaid_lapsed: prepaid.lapsed,
+    postpaid_lapsed: postpaid.lapsed,
+    payments_resent: resent.sent,
+    share_refunds_retried: refunds.requested,
+    webhooks_delivered: webhooks.delivered,
+  };
+}
