@@ -1,5 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import type { Store } from '../store/store.js';
+import { RandomPool } from './crypto/random-pool.js';
 import type { Clock } from './clock.js';
 import type { FieldCipher } from './crypto/field-cipher.js';
 import type { PaymentGateway } from './payments/payment-gateway.js';
@@ -9,7 +9,8 @@ export interface RandomSource {
   bytes(count: number): Uint8Array;
 }
 
-export const cryptoRandom: RandomSource = { bytes: (count) => randomBytes(count) };
+const pool = new RandomPool();
+export const cryptoRandom: RandomSource = { bytes: (count) => pool.take(count) };
 
 /** What every service needs: the store, the time, the personal-data cipher, randomness and the payment port. */
 export interface ServiceContext {

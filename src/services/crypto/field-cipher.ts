@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
+import { RandomPool } from './random-pool.js';
 
 /**
  * Encrypts personal data at rest (AES-256-GCM, a fresh nonce per value) and makes keyed hashes
@@ -7,6 +8,7 @@ import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } f
 export class FieldCipher {
   readonly #encryptionKey: Buffer;
   readonly #lookupKey: Buffer;
+  readonly #nonces = new RandomPool();
 
   constructor(dataKey: Buffer) {
     if (dataKey.length !== 32) throw new Error('the data key must be 32 bytes');
@@ -16,7 +18,7 @@ export class FieldCipher {
 
   /** `v1.<nonce>.<tag>.<ciphertext>`, base64url. */
   encrypt(plaintext: string): string {
-    const nonce = randomBytes(12);
+    const nonce = this.#nonces.take(12);
     const cipher = createCipheriv('aes-256-gcm', this.#encryptionKey, nonce);
     const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
     return ['v1', nonce.toString('base64url'), cipher.getAuthTag().toString('base64url'), ciphertext.toString('base64url')].join('.');

@@ -17,6 +17,8 @@ export function openSqlite(path: string): OpenedSqlite {
   raw.defaultSafeIntegers(true);
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = NORMAL');
+  // Checkpoint every ~40 MB of WAL instead of ~4 MB: bulk imports were paying a checkpoint per commit.
+  raw.pragma('wal_autocheckpoint = 10000');
   raw.pragma('foreign_keys = ON');
   // A second process (the CLI next to `serve`) waits for the write lock instead of failing.
   raw.pragma('busy_timeout = 10000');
