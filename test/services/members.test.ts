@@ -83,4 +83,22 @@ describeEachBackend('members', (dialect) => {
       ['payment_lapsed', 'active', 'lapsed'],
     ]);
   });
+
+  it('stores every other transition with its reason: withdrawal, fraud termination, plan closure', async () => {
+    const results = await enrolMembers(
+      context,
+      [9, 10, 11].map((sequence) => ({ plan_id: 'critical-illness', payer_user_id: null, person: personBornOn('1988-08-08', sequence), answers: noToAll })),
+    );
+    const [withdrawn, fraud, closed] = results.map((result) => (result.ok ? result.value.membership_id : 0n)) as [bigint, bigint, bigint];
+    await changeMembershipStatus(context, withdrawn, 'member_withdrew', 'Moved abroad', 'member');
+    await changeMembershipStatus(context, fraud, 'fraud_found', 'Concealed a prior diagnosis', 'operator:1');
+    await changeMembershipStatus(context, closed, 'payment_lapsed', 'Share not collected', 'system');
+    await changeMembershipStatus(context, closed, 'plan_closed', 'The plan was wound down', 'operator:1');
+    expect(await codeOf(changeMembershipStatus(context, fraud, 'plan_closed', 'x', 'system'))).toBe('MEMBERSHIP_BAD_TRANSITION');
+    expect(await codeOf(changeMembershipStatus(context, 999n, 'member_withdrew', 'x', 'member'))).toBe('MEMBERSHIP_NOT_FOUND');
+    const rows = await context.store.db.selectFrom('memberships').select(['id', 'status']).where('id', 'in', [withdrawn, fraud, closed]).orderBy('id').execute();
+    expect(rows.map((row) => row.status)).toEqual(['withdrawn', 'terminated', 'ended']);
+    const events = await membershipHistory(context, fraud);
+    expect(events.at(-1)).toMatchObject({ event: 'fraud_found', from_status: 'waiting', to_status: 'terminated', reason: 'Concealed a prior diagnosis', actor: 'operator:1', at: '2026-11-28T10:00:00.000Z' });
+  });
 });
