@@ -25,10 +25,9 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
   const context = serviceContextFor(store, io.env, { clock: systemClock });
 
   const admin = await ensureInitialAdmin(store, systemClock.now().toISOString(), config.adminPassword);
-  await seedDemoOnFirstStart(context, io.env, (line) => logger.warn(line));
-  // A new database gets the two sample plans of DESIGN.md; existing plans are left as they are.
-  await ensureSamplePlans(context);
-  const app = await buildApp({ context, logger, secureCookies: config.secureCookies, version: packageVersion() });
+  // Listen first, so /healthz answers within a second; /readyz says 503 until the start-up work below is done.
+  let startup: string | undefined = 'preparing the sample plans (and, on a new database, the demo community)';
+  const app = await buildApp({ context, logger, secureCookies: config.secureCookies, version: packageVersion(), startup: () => startup });
   const port = overrides.port ?? config.port;
   const host = overrides.host ?? config.host;
   await app.listen({ port, host });
@@ -43,6 +42,17 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
         `  This password is shown once; change it with POST /api/auth/password.\n`,
     );
   }
+
+  // The demo goes first on a new database so its plans get back-dated creation times; then any
+  // missing sample plan of DESIGN.md is created. Existing plans are left as they are.
+  try {
+    await seedDemoOnFirstStart(context, io.env, (line) => logger.warn(line));
+  } catch (error) {
+    logger.error({ err: error }, 'demo seeding failed; serving without the demo community');
+  }
+  await ensureSamplePlans(context);
+  startup = undefined;
+  logger.info('ready');
 
   // Every minute: cover starts, collections, lapses, resends, webhook delivery. `protect` skips a
   // tick while the previous pass still runs, so passes never overlap.

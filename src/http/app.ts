@@ -12,7 +12,7 @@ import { installMetrics } from './metrics.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { fundingRoutes } from './routes/funding-routes.js';
 import { paymentWebhookRoutes } from './routes/payment-webhook-routes.js';
-import { healthRoutes } from './routes/health-routes.js';
+import { healthRoutes, type StartupState } from './routes/health-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
 import { membershipRoutes } from './routes/membership-routes.js';
@@ -29,6 +29,8 @@ export interface AppOptions {
   readonly secureCookies?: boolean;
   readonly loginAttemptsPerMinute?: number;
   readonly version?: string;
+  /** Until this returns undefined, /readyz answers 503 with its reason. */
+  readonly startup?: StartupState;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -75,7 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { context } = options;
   installSessionLookup(app, context.store, context.clock);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  healthRoutes(app, context.store, registry);
+  healthRoutes(app, context.store, registry, options.startup);
   authRoutes(app, context.store, context.clock, {
     secureCookies: options.secureCookies ?? false,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10,

@@ -6,7 +6,10 @@ import { z } from 'zod';
 import { migrationsFor } from '../../store/migrations/index.js';
 import type { Store } from '../../store/store.js';
 
-export function healthRoutes(app: FastifyInstance, store: Store, registry: Registry): void {
+/** Says why the process is not ready yet (e.g. seeding a demo), or undefined once it is. */
+export type StartupState = () => string | undefined;
+
+export function healthRoutes(app: FastifyInstance, store: Store, registry: Registry, startup: StartupState = () => undefined): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get('/healthz', { schema: { tags: ['health'], summary: 'The process is up', response: { 200: z.object({ status: z.literal('ok') }) } } }, async () => ({
     status: 'ok' as const,
@@ -22,6 +25,8 @@ export function healthRoutes(app: FastifyInstance, store: Store, registry: Regis
       },
     },
     async (_request, reply) => {
+      const starting = startup();
+      if (starting !== undefined) return reply.status(503).send({ status: 'not_ready' as const, reason: starting });
       try {
         await sql`select 1`.execute(store.db);
         const applied = await sql<{ name: string }>`select name from schema_migrations`.execute(store.db);

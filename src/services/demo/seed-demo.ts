@@ -205,6 +205,9 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   };
 
   for (let day = 0; day < demoDays; day += 1) {
+    // better-sqlite3 is synchronous: yield to the event loop once a simulated day so a server that is
+    // already listening keeps answering (health checks, logins) while the demo is seeded.
+    await new Promise((resolve) => setImmediate(resolve));
     funding.setDay(day);
     if ((dueByDay.get(day) ?? 0) > 0) {
       clock.set(at(firstDay, day, '00:10:00'));
