@@ -214,6 +214,12 @@ export interface Database {
   payments: PaymentsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   notifications: NotificationsTable;
+  claims: ClaimsTable;
+  claim_events: ClaimEventsTable;
+  claim_evidence: ClaimEvidenceTable;
+  investigations: InvestigationsTable;
+  objections: ObjectionsTable;
+  fraud_findings: FraudFindingsTable;
   users: UsersTable;
   sessions: SessionsTable;
   settings: SettingsTable;
@@ -225,3 +231,92 @@ export interface Database {
 
 export type Db = Kysely<Database>;
 export type DialectName = 'sqlite' | 'postgres';
+
+/** Claims (0004). States are those of src/core/claims/claim-lifecycle.ts. */
+export interface ClaimsTable {
+  id: Generated<bigint>;
+  /** Public id of the case (case card, notices); the numeric id stays internal. */
+  case_number: string;
+  membership_id: bigint;
+  plan_id: string;
+  member_code: string;
+  person_id: bigint;
+  /** The plan version in force at diagnosis, whose rules the claim was assessed by. */
+  plan_version: bigint;
+  illness_code: string;
+  /** YYYY-MM-DD */
+  diagnosis_date: string;
+  /** Private: never on the case card. */
+  hospital: string;
+  state: 'submitted' | 'in_review' | 'investigating' | 'approved_for_notice' | 'in_notice' | 'objected' | 'in_jury' | 'approved' | 'scheduled' | 'paid' | 'rejected' | 'appealed' | 'rejected_final';
+  age_at_diagnosis_years: bigint;
+  aid_minor: bigint;
+  rejection_code: string | null;
+  rejection_text: string | null;
+  submitted_by_user_id: bigint | null;
+  submitted_at: string;
+  state_changed_at: string;
+  notice_starts_at: string | null;
+  notice_ends_at: string | null;
+  jury_seed_hex: string | null;
+}
+
+/** The audit trail: one row per transition, with who, when, why, and the claim before and after. */
+export interface ClaimEventsTable {
+  id: Generated<bigint>;
+  claim_id: bigint;
+  event: string;
+  from_state: string | null;
+  to_state: string;
+  actor: string;
+  reason: string;
+  before_json: string | null;
+  after_json: string;
+  at: string;
+}
+
+/** Evidence files: bytes in the blob store by SHA-256; never public. */
+export interface ClaimEvidenceTable {
+  id: Generated<bigint>;
+  claim_id: bigint;
+  kind: 'claimant' | 'investigation';
+  sha256: string;
+  content_type: string;
+  size_bytes: bigint;
+  /** Private: the name as uploaded, which may itself name the patient. */
+  file_name: string;
+  uploaded_by_user_id: bigint | null;
+  uploaded_at: string;
+}
+
+export interface InvestigationsTable {
+  id: Generated<bigint>;
+  claim_id: bigint;
+  investigator_user_id: bigint;
+  assigned_at: string;
+  findings: string | null;
+  recommendation: 'approve' | 'reject' | null;
+  completed_at: string | null;
+}
+
+export interface ObjectionsTable {
+  id: Generated<bigint>;
+  claim_id: bigint;
+  objector_membership_id: bigint;
+  reason: string;
+  status: 'open' | 'dismissed' | 'upheld' | 'referred';
+  resolved_by: string | null;
+  resolution: string | null;
+  created_at: string;
+  resolved_at: string | null;
+}
+
+export interface FraudFindingsTable {
+  id: Generated<bigint>;
+  membership_id: bigint;
+  person_id: bigint;
+  claim_id: bigint | null;
+  finding: string;
+  recorded_by: string;
+  at: string;
+}

@@ -3,6 +3,7 @@ import type { DialectName } from '../schema.js';
 import { foundation } from './0001-foundation.js';
 import { plansAndMembers } from './0002-plans-members.js';
 import { funding } from './0003-funding.js';
+import { claims } from './0004-claims.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -10,5 +11,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0001-foundation': foundation(dialect),
     '0002-plans-members': plansAndMembers(dialect),
     '0003-funding': funding(dialect),
+    '0004-claims': claims(dialect),
   };
 }
