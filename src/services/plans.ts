@@ -1,9 +1,10 @@
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { parsePlanRules, type PlanRulesJson } from '../core/plans/plan-rules.js';
 import { samplePlans } from '../core/plans/sample-plans.js';
 import { RejectionError, reject, unwrap } from '../core/rejection.js';
 import { openAccountsIn } from '../ledger/ledger.js';
 import type { ServiceContext } from './context.js';
+import type { Database } from '../store/schema.js';
 import { currencyAccounts, planAccounts } from './plan-accounts.js';
 
 export interface PlanVersion {
@@ -105,10 +106,14 @@ export async function setPlanStatus(context: ServiceContext, plan_id: string, st
   return getPlan(context, plan_id);
 }
 
-export async function findPlan(context: ServiceContext, plan_id: string): Promise<Plan | undefined> {
-  const plan = await context.store.db.selectFrom('plans').selectAll().where('id', '=', plan_id).executeTakeFirst();
+/**
+ * Reads a plan and its versions on the given connection or transaction: inside a transaction a
+ * query on the store's own handle would wait for the transaction's connection on SQLite.
+ */
+export async function findPlanIn(db: Kysely<Database>, plan_id: string): Promise<Plan | undefined> {
+  const plan = await db.selectFrom('plans').selectAll().where('id', '=', plan_id).executeTakeFirst();
   if (plan === undefined) return undefined;
-  const versions = await context.store.db.selectFrom('plan_versions').selectAll().where('plan_id', '=', plan_id).orderBy('version').execute();
+  const versions = await db.selectFrom('plan_versions').selectAll().where('plan_id', '=', plan_id).orderBy('version').execute();
   return {
     ...plan,
     versions: versions.map((row) => ({
@@ -119,6 +124,10 @@ export async function findPlan(context: ServiceContext, plan_id: string): Promis
       rules: unwrap(parsePlanRules(JSON.parse(row.rules_json))),
     })),
   };
+}
+
+export async function findPlan(context: ServiceContext, plan_id: string): Promise<Plan | undefined> {
+  return findPlanIn(context.store.db, plan_id);
 }
 
 export async function getPlan(context: ServiceContext, plan_id: string): Promise<Plan> {

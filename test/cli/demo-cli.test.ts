@@ -1,31 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/program.js';
-import { describeEachBackend, freshDatabaseUrl } from '../support/test-stores.js';
+import { describeEachBackend } from '../support/test-stores.js';
+import { cliWorkspace, runCli } from '../support/run-cli.js';
 
-async function run(args: string[], env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let exitCode = 0;
-  const program = buildProgram({ env, out: (text) => out.push(text), err: (text) => err.push(text), setExitCode: (code) => (exitCode = code) });
-  try {
-    await program.parseAsync(['node', 'huzhu', ...args]);
-  } catch (error) {
-    exitCode = (error as { exitCode?: number }).exitCode ?? 2;
-  }
-  return { exitCode, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describeEachBackend('huzhu demo', (dialect) => {
   let env: NodeJS.ProcessEnv;
   let dir: string;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'huzhu-demo-cli-'));
-    const url = dialect === 'sqlite' ? `sqlite:${join(dir, 'huzhu.db')}` : await freshDatabaseUrl('postgres');
-    env = { DATABASE_URL: url, HUZHU_DATA_KEY: '07'.repeat(32) };
+    ({ dir, env } = await cliWorkspace(dialect, 'huzhu-demo-cli-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,23 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/program.js';
 import { openAccount, postTransfer } from '../../src/ledger/ledger.js';
 import { migrateToLatest, openStore } from '../../src/store/store.js';
 import { describeEachBackend, freshDatabaseUrl } from '../support/test-stores.js';
+import { runCli } from '../support/run-cli.js';
 
-async function run(args: string[], env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let exitCode = 0;
-  const program = buildProgram({ env, out: (text) => out.push(text), err: (text) => err.push(text), setExitCode: (code) => (exitCode = code) });
-  try {
-    await program.parseAsync(['node', 'huzhu', ...args]);
-  } catch (error) {
-    exitCode = (error as { exitCode?: number }).exitCode ?? 2;
-  }
-  return { exitCode, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describeEachBackend('huzhu ledger verify', (dialect) => {
   let env: NodeJS.ProcessEnv;

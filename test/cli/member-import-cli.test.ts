@@ -1,40 +1,25 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { buildProgram } from '../../src/cli/program.js';
 import type { PersonInput } from '../../src/services/members.js';
 import { personBornOn } from '../support/test-context.js';
-import { describeEachBackend, freshDatabaseUrl } from '../support/test-stores.js';
+import { describeEachBackend } from '../support/test-stores.js';
+import { cliWorkspace, runCli } from '../support/run-cli.js';
 
-const dataKey = '07'.repeat(32);
 const header = 'plan_id,name,id_number,birth_date,gender,province,phone,relationship,HQ-CANCER,HQ-HEART,HQ-HOSPITAL,HQ-CLAIM';
 
 function line(plan_id: string, person: PersonInput, answers = 'no,no,no,no'): string {
   return [plan_id, person.name, person.id_number, person.birth_date, person.gender, person.province, person.phone, '', answers].join(',');
 }
 
-async function run(args: string[], env: NodeJS.ProcessEnv) {
-  const out: string[] = [];
-  const err: string[] = [];
-  let exitCode = 0;
-  const program = buildProgram({ env, out: (text) => out.push(text), err: (text) => err.push(text), setExitCode: (code) => (exitCode = code) });
-  try {
-    await program.parseAsync(['node', 'huzhu', ...args]);
-  } catch (error) {
-    exitCode = (error as { exitCode?: number }).exitCode ?? 2;
-  }
-  return { exitCode, out: out.join('\n'), err: err.join('\n') };
-}
+const run = runCli;
 
 describeEachBackend('huzhu member import', (dialect) => {
   let env: NodeJS.ProcessEnv;
   let dir: string;
 
   beforeEach(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'huzhu-import-cli-'));
-    const url = dialect === 'sqlite' ? `sqlite:${join(dir, 'huzhu.db')}` : await freshDatabaseUrl('postgres');
-    env = { DATABASE_URL: url, HUZHU_DATA_KEY: dataKey };
+    ({ dir, env } = await cliWorkspace(dialect, 'huzhu-import-cli-'));
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 

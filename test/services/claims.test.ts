@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { RejectionError } from '../../src/core/rejection.js';
 import { MemoryBlobStore } from '../../src/services/blobs/memory-blob-store.js';
 import {
   appealClaim,
@@ -23,16 +22,7 @@ import { changeMembershipStatus } from '../../src/services/membership-status.js'
 import { ensureSamplePlans } from '../../src/services/plans.js';
 import { describeEachBackend } from '../support/test-stores.js';
 import { noToAll, personBornOn, testContext, type TestContext } from '../support/test-context.js';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RejectionError) return error.rejection.code;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
+import { codeOf } from '../support/rejection-code.js';
 
 const pdf = (text: string): EvidenceFile => ({ bytes: Buffer.from(`%PDF-1.7\n${text}\n%%EOF`), content_type: 'application/pdf', file_name: `吴晓漫_病理报告_${text}.pdf` });
 const png: EvidenceFile = { bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), content_type: 'image/png', file_name: 'scan-wuxiaoman.png' };

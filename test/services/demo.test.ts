@@ -1,24 +1,14 @@
 import { afterEach, expect, it } from 'vitest';
 import { parseNationalId } from '../../src/core/members/national-id.js';
-import { RejectionError } from '../../src/core/rejection.js';
 import { seedDemo, seedDemoOnFirstStart } from '../../src/services/demo/seed-demo.js';
 import { enrolMembers } from '../../src/services/members.js';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { ensureSamplePlans } from '../../src/services/plans.js';
 import { noToAll, personBornOn, testContext, type TestContext } from '../support/test-context.js';
 import { describeEachBackend } from '../support/test-stores.js';
+import { codeOf } from '../support/rejection-code.js';
 
 const members = 200;
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RejectionError) return error.rejection.code;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** Everything about the demo rows that does not depend on the database's own ids or nonces. */
 async function snapshot(context: TestContext) {

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { RejectionError } from '../../src/core/rejection.js';
 import { getAccount } from '../../src/ledger/ledger.js';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { collectDueCharges } from '../../src/services/funding/collections.js';
@@ -21,18 +20,9 @@ import { signWebhook } from '../../src/services/payments/webhook-signature.js';
 import { ensureSamplePlans } from '../../src/services/plans.js';
 import { noToAll, personBornOn, seededRandom, testContext, type TestContext } from '../support/test-context.js';
 import { describeEachBackend } from '../support/test-stores.js';
+import { codeOf } from '../support/rejection-code.js';
 
 const secret = 'whsec_test_funding';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RejectionError) return error.rejection.code;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describeEachBackend('funding', (dialect) => {
   let context: TestContext;

@@ -1,26 +1,16 @@
 import { Readable } from 'node:stream';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { RejectionError } from '../../src/core/rejection.js';
 import { importMembers, refusalCsvLine, type ImportRefusal } from '../../src/services/member-import.js';
 import { enrolMembers, type PersonInput } from '../../src/services/members.js';
 import { ensureSamplePlans } from '../../src/services/plans.js';
 import { noToAll, personBornOn, testContext, type TestContext } from '../support/test-context.js';
 import { describeEachBackend } from '../support/test-stores.js';
+import { codeOf } from '../support/rejection-code.js';
 
 const header = 'plan_id,name,id_number,birth_date,gender,province,phone,relationship,HQ-CANCER,HQ-HEART,HQ-HOSPITAL,HQ-CLAIM';
 
 function line(plan_id: string, person: PersonInput, answers = 'no,no,no,no', relationship = ''): string {
   return [plan_id, person.name, person.id_number, person.birth_date, person.gender, person.province, person.phone, relationship, answers].join(',');
-}
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RejectionError) return error.rejection.code;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describeEachBackend('member import', (dialect) => {

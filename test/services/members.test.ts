@@ -1,20 +1,10 @@
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { RejectionError } from '../../src/core/rejection.js';
 import { activateDueMemberships, enrolMembers, joinExistingPerson } from '../../src/services/members.js';
 import { changeMembershipStatus, membershipHistory } from '../../src/services/membership-status.js';
 import { ensureSamplePlans } from '../../src/services/plans.js';
 import { describeEachBackend } from '../support/test-stores.js';
 import { noToAll, personBornOn, testContext, type TestContext } from '../support/test-context.js';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RejectionError) return error.rejection.code;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
+import { codeOf } from '../support/rejection-code.js';
 
 describeEachBackend('members', (dialect) => {
   let context: TestContext;

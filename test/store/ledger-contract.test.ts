@@ -6,18 +6,9 @@ import type { TransferInput } from '../../src/ledger/transfer.js';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { migrateToLatest, type Store } from '../../src/store/store.js';
 import { describeEachBackend, freshStore } from '../support/test-stores.js';
+import { codeOf as rejectionCode } from '../support/rejection-code.js';
 
 const at = '2026-11-28T10:00:00.000Z';
-
-async function rejectionCode(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RejectionError) return error.rejection.code;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 function transfer(key: string, from: string, to: string, amount_minor: bigint, currency = 'CNY'): TransferInput {
   return {
