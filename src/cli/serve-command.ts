@@ -1,7 +1,7 @@
 import { Cron } from 'croner';
 import { pino } from 'pino';
 import { loadConfig } from '../config.js';
-import { buildApp } from '../http/app.js';
+import { buildApp, defaultBlobStore } from '../http/app.js';
 import { systemClock } from '../services/clock.js';
 import { seedDemoOnFirstStart } from '../services/demo/seed-demo.js';
 import { runBackgroundJobs } from '../services/jobs/background-jobs.js';
@@ -27,7 +27,9 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
   const admin = await ensureInitialAdmin(store, systemClock.now().toISOString(), config.adminPassword);
   // Listen first, so /healthz answers within a second; /readyz says 503 until the start-up work below is done.
   let startup: string | undefined = 'preparing the sample plans (and, on a new database, the demo community)';
-  const app = await buildApp({ context, logger, secureCookies: config.secureCookies, version: packageVersion(), startup: () => startup });
+  // Claim evidence lives in blobs/ next to the SQLite file (./data/blobs by default, and for PostgreSQL).
+  const blobStore = defaultBlobStore(store);
+  const app = await buildApp({ context, logger, secureCookies: config.secureCookies, version: packageVersion(), startup: () => startup, blobStore });
   const port = overrides.port ?? config.port;
   const host = overrides.host ?? config.host;
   await app.listen({ port, host });

@@ -5,20 +5,29 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { dirname, join } from 'node:path';
+import type { BlobStore } from '../services/blobs/blob-store.js';
+import { LocalBlobStore } from '../services/blobs/local-blob-store.js';
+import { MemoryBlobStore } from '../services/blobs/memory-blob-store.js';
 import type { ServiceContext } from '../services/context.js';
+import type { Store } from '../store/store.js';
 import { installSessionLookup } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
 import { authRoutes } from './routes/auth-routes.js';
+import { claimQueueRoutes } from './routes/claim-queue-routes.js';
+import { claimRoutes } from './routes/claim-routes.js';
 import { fundingRoutes } from './routes/funding-routes.js';
 import { paymentWebhookRoutes } from './routes/payment-webhook-routes.js';
 import { healthRoutes, type StartupState } from './routes/health-routes.js';
+import { juryRoutes } from './routes/jury-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
 import { membershipRoutes } from './routes/membership-routes.js';
 import { notificationRoutes } from './routes/notification-routes.js';
 import { personRoutes } from './routes/person-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
+import { publicCaseRoutes } from './routes/public-case-routes.js';
 
 export interface AppOptions {
   /** The store, clock, personal-data cipher, randomness and payment port the routes' services use. */
@@ -31,6 +40,19 @@ export interface AppOptions {
   readonly version?: string;
   /** Until this returns undefined, /readyz answers 503 with its reason. */
   readonly startup?: StartupState;
+  /** Where claim evidence is kept; by default blobs/ next to the SQLite file (see defaultBlobStore). */
+  readonly blobStore?: BlobStore;
+}
+
+/**
+ * Evidence next to the database: `<dir of the SQLite file>/blobs`; for PostgreSQL ./data/blobs;
+ * in memory for an in-memory SQLite database (tests), whose data vanishes with it anyway.
+ */
+export function defaultBlobStore(store: Store): BlobStore {
+  if (store.target.dialect === 'sqlite') {
+    return store.target.path === ':memory:' ? new MemoryBlobStore() : new LocalBlobStore(join(dirname(store.target.path), 'blobs'));
+  }
+  return new LocalBlobStore(join('data', 'blobs'));
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -75,6 +97,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
   const { context } = options;
+  const blobStore = options.blobStore ?? defaultBlobStore(context.store);
   installSessionLookup(app, context.store, context.clock);
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   healthRoutes(app, context.store, registry, options.startup);
@@ -89,6 +112,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   personRoutes(app, context);
   notificationRoutes(app, context);
   fundingRoutes(app, context);
+  await claimRoutes(app, context, blobStore);
+  claimQueueRoutes(app, context, blobStore);
+  publicCaseRoutes(app, context);
+  juryRoutes(app, context);
   await paymentWebhookRoutes(app, context);
   await app.ready();
   return app;

@@ -39,6 +39,28 @@ const statusByCode: Readonly<Record<string, number>> = {
   NOTIFICATION_NOT_FOUND: 404,
   // Payments: a webhook whose signature does not verify is unauthenticated.
   PAYMENT_BAD_SIGNATURE: 401,
+  // Claims: *_NOT_FOUND are 404s by their suffix; other refusals (eligibility, texts) are 422s.
+  CLAIM_FILE_TOO_LARGE: 413,
+  CLAIM_FILE_TYPE_NOT_ALLOWED: 415,
+  CLAIM_DUPLICATE: 409,
+  CLAIM_BAD_TRANSITION: 409,
+  CLAIM_OBJECTION_EXISTS: 409,
+  CLAIM_OBJECTION_CLOSED: 409,
+  // Jury: a non-juror is forbidden; a second vote, a closed or not yet open vote are conflicts.
+  JURY_NOT_A_JUROR: 403,
+  JURY_ALREADY_VOTED: 409,
+  JURY_WINDOW_CLOSED: 409,
+  JURY_NOT_OPEN: 409,
+  JURY_ALREADY_OPEN: 409,
+  JURY_ALREADY_CLOSED: 409,
+  JURY_WINDOW_NOT_OVER: 409,
+  JURY_CLAIM_NOT_IN_JURY: 409,
+  JURY_NO_OPERATOR_DECISION_NEEDED: 409,
+  JURY_BAD_VOTE: 400,
+  JURY_BAD_DECISION: 400,
+  JURY_BAD_WINDOW: 400,
+  JURY_QUIZ_BAD_ANSWERS: 400,
+  JURY_MEMBER_CODE_REQUIRED: 400,
 };
 
 /** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */

@@ -220,6 +220,11 @@ export interface Database {
   investigations: InvestigationsTable;
   objections: ObjectionsTable;
   fraud_findings: FraudFindingsTable;
+  juror_qualifications: JurorQualificationsTable;
+  juries: JuriesTable;
+  jury_panels: JuryPanelsTable;
+  jury_voted: JuryVotedTable;
+  jury_ballots: JuryBallotsTable;
   users: UsersTable;
   sessions: SessionsTable;
   settings: SettingsTable;
@@ -319,4 +324,54 @@ export interface FraudFindingsTable {
   finding: string;
   recorded_by: string;
   at: string;
+}
+
+/** The members' jury (0005). */
+export interface JurorQualificationsTable {
+  membership_id: bigint;
+  correct_answers: bigint;
+  passed_at: string;
+}
+
+export interface JuriesTable {
+  claim_id: bigint;
+  seed_hex: string;
+  seed_ledger_seq: bigint;
+  seed_ledger_hash: string;
+  eligible_codes_json: string;
+  eligible_count: bigint;
+  panel_size: bigint;
+  quorum: bigint;
+  opens_at: string;
+  closes_at: string;
+  opened_by: string;
+  closed_at: string | null;
+  closed_by: string | null;
+  approve_votes: bigint | null;
+  reject_votes: bigint | null;
+  verdict: 'approve' | 'reject' | 'operator_decides' | null;
+  verdict_reason: string | null;
+  operator_decision: 'approve' | 'reject' | null;
+  operator_decided_by: string | null;
+  operator_decided_at: string | null;
+}
+
+export interface JuryPanelsTable {
+  claim_id: bigint;
+  member_code: string;
+  membership_id: bigint;
+  position: bigint;
+  rank_hex: string;
+}
+
+export interface JuryVotedTable {
+  claim_id: bigint;
+  member_code: string;
+  voted_at: string;
+}
+
+export interface JuryBallotsTable {
+  ballot_hex: string;
+  claim_id: bigint;
+  choice: 'approve' | 'reject';
 }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { criticalIllnessPlan } from '../../src/core/plans/sample-plans.js';
+import { approveForNotice, publishNotice, startReview, submitClaim } from '../../src/services/claims/index.js';
+import { activateDueMemberships } from '../../src/services/members.js';
 import { describeEachBackend } from '../support/test-stores.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 import { enrol, enrolBody, idNumberEndingInX } from './member-fixtures.js';
@@ -73,6 +75,27 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
     setupBodies.push({ who: 'juror', what: 'POST /api/members/enrol (duplicate)', body: duplicate.body });
     expect(duplicate.json().error.code).toBe('MEMBER_DUPLICATE_IDENTITY');
     await enrol(t, cookies.get('second member')!, enrolBody('1999-01-01', 10));
+
+    // A claim in public notice, so the claim routes have real ids to answer for. Its file name
+    // names nobody: reviewers and investigators see file names (the public scan is public-cases.test.ts).
+    t.context.clock.set('2027-03-01T00:00:00.000Z');
+    await activateDueMemberships(t.context);
+    t.context.clock.set('2027-03-15T10:00:00.000Z');
+    const evidence = { bytes: Buffer.from('%PDF-1.7\nreport\n%%EOF'), content_type: 'application/pdf', file_name: 'diagnosis-report.pdf' };
+    const claim = await submitClaim(t.context, { membership_id: BigInt(people[1]!.membership_id), submitted_by_user_id: null, illness_code: 'CI-01', diagnosis_date: '2027-03-10', hospital: '华山医院', files: [evidence] }, t.blobs);
+    for (const step of [startReview, approveForNotice, publishNotice]) await step(t.context, claim.claim_id, 'user:reviewer');
+    // Sessions expire; log everyone in again at the new time.
+    for (const [role, username, password] of [
+      ['operator', 'olivia', 'operator-password'],
+      ['auditor', 'audrey', 'auditor-password'],
+      ['member', 'mei', 'member-password'],
+      ['reviewer', 'ruth', 'ruth-password'],
+      ['investigator', 'ivan', 'ivan-password'],
+      ['juror', 'jade', 'jade-password'],
+      ['second member', 'ming', 'ming-password'],
+    ] as const) {
+      cookies.set(role, await t.login(username, password));
+    }
   });
   afterAll(async () => {
     await t?.close();
@@ -107,19 +130,29 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       .map(([path]) => path);
     const memberships = await t.store.db.selectFrom('memberships').select(['id', 'member_code', 'funding_model']).orderBy('id').execute();
     const persons = await t.store.db.selectFrom('persons').select('id').orderBy('id').execute();
-    // Real values for each path parameter; a new GET route with a parameter must be added here.
-    const fillers: Record<string, string[]> = {
+    const claims = await t.store.db.selectFrom('claims').select(['id', 'case_number']).orderBy('id').execute();
+    const evidence = await t.store.db.selectFrom('claim_evidence').select(['claim_id', 'sha256']).orderBy('id').execute();
+    const claimIds = [...claims.map((row) => row.id.toString()), '999999'];
+    // Real values for each path parameter (a list per value when the path has several); a new GET
+    // route with a parameter must be added here.
+    const fillers: Record<string, Array<string | string[]>> = {
       '/api/plans/{id}': ['critical-illness', 'senior-cancer'],
       '/api/memberships/{id}': memberships.map((row) => row.id.toString()),
       '/api/memberships/{id}/money': memberships.map((row) => row.id.toString()),
       '/api/admin/persons/{id}': persons.map((row) => row.id.toString()),
       '/api/ledger/accounts/{code}': ['custody:CNY', ...memberships.filter((row) => row.funding_model === 'prepaid').map((row) => `wallet:${row.member_code}`)],
       '/api/ledger/transactions/{id}': ['1'],
+      '/api/claims/{id}': claimIds,
+      '/api/claims/{id}/audit': claimIds,
+      '/api/claims/{id}/jury': claimIds,
+      '/api/claims/{id}/evidence/{sha256}': evidence.map((row) => [row.claim_id.toString(), row.sha256]),
+      '/api/public/cases/{case_number}': claims.map((row) => row.case_number),
     };
     const queries: Record<string, string[]> = {
       '/api/memberships': ['?limit=500', '?plan_id=senior-cancer', '?status=terminated', '?status=withdrawn&limit=1'],
       '/api/notifications': ['?limit=500'],
       '/api/ledger/accounts': ['?limit=1000'],
+      '/api/claims/queue': ['?limit=200', '?state=in_notice'],
     };
     const urls: string[] = [];
     for (const path of getPaths) {
@@ -130,15 +163,20 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       }
       const values = fillers[path];
       expect(values, `GET ${path} has path parameters: give it real values in this test's fillers`).toBeDefined();
-      expect(parameters).toHaveLength(1);
-      for (const value of values!) urls.push(path.replace(/\{\w+\}/, encodeURIComponent(value)));
+      for (const value of values!) {
+        const parts = Array.isArray(value) ? value : [value];
+        expect(parts, `GET ${path}: one value per parameter`).toHaveLength(parameters.length);
+        let index = 0;
+        urls.push(path.replace(/\{\w+\}/g, () => encodeURIComponent(parts[index++]!)));
+      }
     }
     return urls;
   }
 
   it('no response to a non-admin role or an anonymous caller holds a full ID number, phone, name or birth date', async () => {
     const urls = await urlsToVisit();
-    expect(urls).toEqual(expect.arrayContaining(['/api/plans', '/api/members/me', '/api/memberships', '/api/notifications', `/api/memberships/${people[0]!.membership_id}`]));
+    expect(urls).toEqual(expect.arrayContaining(['/api/plans', '/api/members/me', '/api/memberships', '/api/notifications', `/api/memberships/${people[0]!.membership_id}`, '/api/public/cases', '/api/claims/queue', '/api/claims/mine']));
+    expect(urls.filter((url) => /^\/api\/claims\/\d+\/evidence\/[0-9a-f]{64}$/.test(url))).toHaveLength(1);
     const callers: Array<[string, string | undefined]> = [...nonAdminRoles.map((role): [string, string] => [role, cookies.get(role)!]), ['second member', cookies.get('second member')], ['anonymous', undefined]];
     const found: string[] = [];
     let scanned = 0;
@@ -168,6 +206,9 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
     expect(memberView).toContain('139****2222');
     expect(okBodies.get('member /api/notifications')).toContain('plan_rules_changed');
     expect(okBodies.get('juror /api/members/me')).toContain('慕**生');
+    expect(okBodies.get('anonymous /api/public/cases')).toContain('卓*君');
+    expect(okBodies.get('member /api/claims/mine')).toContain('卓*君');
+    expect(okBodies.get('reviewer /api/claims/queue?limit=200')).toContain('卓*君');
   });
 
   it('the admin persons endpoint returns the full data, to an admin only', async () => {

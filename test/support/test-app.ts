@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
+import { MemoryBlobStore } from '../../src/services/blobs/memory-blob-store.js';
 import { ensureSamplePlans } from '../../src/services/plans.js';
 import { createUser, ensureInitialAdmin } from '../../src/services/users.js';
 import type { DialectName } from '../../src/store/schema.js';
@@ -20,6 +21,8 @@ export interface TestApp {
   readonly context: TestContext;
   /** The simulated payment provider; its webhooks go to the services in-process when delivered. */
   readonly gateway: SimulatedGateway;
+  /** Where the app keeps claim evidence, in memory. */
+  readonly blobs: MemoryBlobStore;
   /** Logs in and returns the Cookie header value. */
   login(username: string, password: string): Promise<string>;
   /** Creates a user with these roles (password `<username>-password`) and returns their Cookie header value. */
@@ -48,7 +51,8 @@ export async function startTestApp(dialect: DialectName, options: { loginAttempt
   await createUser(store, { username: 'audrey', display_name: 'Auditor Audrey', password: 'auditor-password', roles: ['auditor'] }, testNow);
   await createUser(store, { username: 'mei', display_name: 'Member Mei', password: 'member-password', roles: ['member'] }, testNow);
   if (options.samplePlans) await ensureSamplePlans(context);
-  const app = await buildApp({ context, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000 });
+  const blobs = new MemoryBlobStore();
+  const app = await buildApp({ context, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000, blobStore: blobs });
   const login = async (username: string, password: string) => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);
@@ -61,6 +65,7 @@ export async function startTestApp(dialect: DialectName, options: { loginAttempt
     store,
     context,
     gateway,
+    blobs,
     login,
     async userWithRoles(username, roles) {
       await createUser(store, { username, display_name: username, password: `${username}-password`, roles }, testNow);

@@ -4,6 +4,7 @@ import { foundation } from './0001-foundation.js';
 import { plansAndMembers } from './0002-plans-members.js';
 import { funding } from './0003-funding.js';
 import { claims } from './0004-claims.js';
+import { jury } from './0005-jury.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -12,5 +13,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0002-plans-members': plansAndMembers(dialect),
     '0003-funding': funding(dialect),
     '0004-claims': claims(dialect),
+    '0005-jury': jury(dialect),
   };
 }

@@ -1,0 +1,164 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { ServiceContext } from '../../services/context.js';
+import {
+  castVote,
+  closeJury,
+  decideAfterJury,
+  juryClaimId,
+  juryPublicRecord,
+  maxJuryWindowHours,
+  openJury,
+  publicQuiz,
+  takeJurorQuiz,
+  type JuryPublicRecord,
+} from '../../services/jury/index.js';
+import { currentUser, requireRoles } from '../auth.js';
+import { errorResponses, idString } from '../schemas.js';
+
+const text = z.object({ zh: z.string(), en: z.string() });
+
+const publicRecordSchema = z.object({
+  case_number: z.string(),
+  status: z.enum(['voting', 'closed']),
+  seed_hex: z.string(),
+  seed_inputs: z.object({ case_number: z.string(), ledger_seq: z.string(), ledger_hash_hex: z.string() }),
+  eligible_codes: z.array(z.string()),
+  eligible_count: z.number().int(),
+  quorum: z.number().int(),
+  panel_size: z.number().int(),
+  panel: z.array(z.string()),
+  window: z.object({ opens_at: z.string(), closes_at: z.string() }),
+  counts: z.object({ approve: z.number().int(), reject: z.number().int(), cast: z.number().int() }).nullable(),
+  verdict: z.object({ outcome: z.enum(['approve', 'reject', 'operator_decides']), reason: z.string(), operator_decision: z.enum(['approve', 'reject']).nullable() }).nullable(),
+});
+
+function recordJson(record: JuryPublicRecord): z.infer<typeof publicRecordSchema> {
+  return { ...record, eligible_codes: [...record.eligible_codes], panel: [...record.panel] };
+}
+
+/**
+ * The members' jury: the qualification quiz, the public record of a jury (anyone may recompute
+ * the draw from it), opening and closing (reviewer, operator), the operator's decision after a
+ * missed quorum, and one secret vote per juror. No route returns who voted what.
+ */
+export function juryRoutes(app: FastifyInstance, context: ServiceContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const claimParams = z.object({ id: idString });
+
+  api.get(
+    '/api/jury/quiz',
+    {
+      schema: {
+        tags: ['jury'],
+        summary: 'The juror qualification quiz: five questions about the plan rules (the answer key stays on the server)',
+        security: [],
+        response: {
+          200: z.object({ pass_mark: z.number().int(), questions: z.array(z.object({ id: z.string(), question: text, options: z.array(text) })) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => ({ pass_mark: 4, questions: publicQuiz().map((question) => ({ ...question, options: [...question.options] })) }),
+  );
+
+  api.post(
+    '/api/jury/quiz',
+    {
+      preHandler: requireRoles('member', 'juror'),
+      schema: {
+        tags: ['jury'],
+        summary: 'Take the quiz for a membership you pay for; 4 of 5 correct qualifies it for juries',
+        body: z.object({ membership_id: idString, answers: z.array(z.number().int().min(0).max(3)).length(5) }),
+        response: {
+          200: z.object({ correct_answers: z.number().int(), questions: z.number().int(), passed: z.boolean(), passed_at: z.string().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => takeJurorQuiz(context, currentUser(request).id, BigInt(request.body.membership_id), request.body.answers),
+  );
+
+  api.get(
+    '/api/claims/:id/jury',
+    {
+      schema: {
+        tags: ['jury'],
+        summary: 'The public record of a claim’s jury (by claim id or case number): seed, eligible codes, panel, window; counts and verdict only once closed',
+        security: [],
+        params: z.object({ id: z.string().regex(/^(\d{1,19}|C[0-9A-Z]{4,40})$/, 'a claim id or case number') }),
+        response: { 200: publicRecordSchema, ...errorResponses },
+      },
+    },
+    async (request) => recordJson(await juryPublicRecord(context, await juryClaimId(context, request.params.id))),
+  );
+
+  api.post(
+    '/api/claims/:id/jury/open',
+    {
+      preHandler: requireRoles('reviewer', 'operator'),
+      schema: {
+        tags: ['jury'],
+        summary: 'Open the jury of a claim in in_jury: fix the seed, snapshot the eligible jurors, draw the panel, start the voting window',
+        params: claimParams,
+        body: z.object({ window_hours: z.number().int().min(1).max(maxJuryWindowHours).optional() }).optional(),
+        response: { 201: publicRecordSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const window_hours = request.body?.window_hours;
+      const record = await openJury(context, BigInt(request.params.id), `user:${currentUser(request).id}`, window_hours === undefined ? {} : { window_hours });
+      return reply.status(201).send(recordJson(record));
+    },
+  );
+
+  api.post(
+    '/api/claims/:id/jury/close',
+    {
+      preHandler: requireRoles('reviewer', 'operator'),
+      schema: {
+        tags: ['jury'],
+        summary: 'Close the vote after its window: count, decide by the plan’s jury rules, move the claim',
+        params: claimParams,
+        response: { 200: publicRecordSchema, ...errorResponses },
+      },
+    },
+    async (request) => recordJson(await closeJury(context, BigInt(request.params.id), `user:${currentUser(request).id}`)),
+  );
+
+  api.post(
+    '/api/claims/:id/jury/decision',
+    {
+      preHandler: requireRoles('operator'),
+      schema: {
+        tags: ['jury'],
+        summary: 'The operator decides a claim whose jury missed its quorum when the plan leaves that to the operator',
+        params: claimParams,
+        body: z.object({ decision: z.enum(['approve', 'reject']), reason: z.string().min(1).max(4000) }),
+        response: { 200: publicRecordSchema, ...errorResponses },
+      },
+    },
+    async (request) => recordJson(await decideAfterJury(context, BigInt(request.params.id), request.body.decision, request.body.reason, `user:${currentUser(request).id}`)),
+  );
+
+  api.post(
+    '/api/claims/:id/votes',
+    {
+      preHandler: requireRoles('member', 'juror'),
+      schema: {
+        tags: ['jury'],
+        summary: 'Cast your one secret vote as a juror on this claim’s panel (name the member code if you pay for several jurors on it)',
+        params: claimParams,
+        body: z.object({ vote: z.enum(['approve', 'reject']), member_code: z.string().min(1).max(64).optional() }),
+        // The answer confirms the vote was taken; it never echoes the choice.
+        response: { 201: z.object({ member_code: z.string(), voted_at: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { vote, member_code } = request.body;
+      const receipt = await castVote(context, BigInt(request.params.id), currentUser(request).id, vote, member_code === undefined ? {} : { member_code });
+      return reply.status(201).send(receipt);
+    },
+  );
+}

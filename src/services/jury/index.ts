@@ -1,0 +1,17 @@
+/** The members' jury: qualification quiz, eligible jurors, verifiable draw, secret votes, verdict. */
+export { jurorQuiz, publicQuiz, quizPassMark, scoreQuiz, takeJurorQuiz, type QuizQuestion, type QuizResult } from './juror-quiz.js';
+export { adultBornBy, eligibleJurorsIn, jurorMinAgeYears, jurorMinTenureDays, type EligibleJuror } from './eligible-jurors.js';
+export {
+  castVote,
+  closeJury,
+  decideAfterJury,
+  defaultJuryWindowHours,
+  juryClaimId,
+  juryPublicRecord,
+  jurySeed,
+  maxJuryWindowHours,
+  openJury,
+  type JuryPublicRecord,
+  type JuryVote,
+} from './jury.js';
+export { juryRejectionCodes, type JuryRejectionCode } from './jury-rejections.js';
