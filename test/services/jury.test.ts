@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { afterEach, expect, it } from 'vitest';
 import { drawPanel } from '../../src/core/claims/jury.js';
 import { criticalIllnessPlan } from '../../src/core/plans/sample-plans.js';
-import { RejectionError } from '../../src/core/rejection.js';
 import { MemoryBlobStore } from '../../src/services/blobs/memory-blob-store.js';
 import { approveForNotice, objectToClaim, publishNotice, resolveObjection, startReview, submitClaim } from '../../src/services/claims/index.js';
 import {
@@ -18,18 +17,9 @@ import {
 } from '../../src/services/jury/index.js';
 import { activateDueMemberships, enrolMembers } from '../../src/services/members.js';
 import { createPlan } from '../../src/services/plans.js';
+import { codeOf } from '../support/rejection-code.js';
 import { describeEachBackend } from '../support/test-stores.js';
 import { noToAll, personBornOn, testContext, type TestContext } from '../support/test-context.js';
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof RejectionError) return error.rejection.code;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 const rightAnswers = jurorQuiz.map((question) => question.correct_index);
 /** Four right, the last one wrong: still a pass. */
