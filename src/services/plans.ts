@@ -77,7 +77,13 @@ export async function addPlanVersion(
     const plan = await trx.selectFrom('plans').selectAll().where('id', '=', plan_id).executeTakeFirst();
     if (plan === undefined) fail('PLAN_NOT_FOUND', `No plan ${plan_id}.`, { plan_id });
     if (plan.currency !== rules.currency) fail('PLAN_BAD_RULES', `The plan's currency is ${plan.currency}; a version cannot change it.`);
-    const last = await trx.selectFrom('plan_versions').select(['version', 'effective_at']).where('plan_id', '=', plan_id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+    const last = await trx.selectFrom('plan_versions').select(['version', 'effective_at', 'rules_json']).where('plan_id', '=', plan_id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+    // Wallet money and collected shares are booked per plan; switching between prepaid and post-paid
+    // would mix the two in one aid-payable account, so a plan keeps its funding model for life.
+    const last_model = (JSON.parse(last.rules_json) as PlanRulesJson).funding.model;
+    if (last_model !== rules.funding.model) {
+      fail('PLAN_BAD_RULES', `This plan is ${last_model}; a new version cannot change the funding model. Start a new plan instead.`, { funding_model: last_model });
+    }
     if (input.effective_at <= last.effective_at) {
       fail('PLAN_VERSION_IN_PAST', `Version ${last.version} takes effect at ${last.effective_at}; a new version must come after it.`);
     }
