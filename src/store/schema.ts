@@ -225,6 +225,10 @@ export interface Database {
   jury_panels: JuryPanelsTable;
   jury_voted: JuryVotedTable;
   jury_ballots: JuryBallotsTable;
+  cycles: CyclesTable;
+  cycle_cases: CycleCasesTable;
+  cycle_members: CycleMembersTable;
+  cycle_steps: CycleStepsTable;
   users: UsersTable;
   sessions: SessionsTable;
   settings: SettingsTable;
@@ -374,4 +378,69 @@ export interface JuryBallotsTable {
   ballot_hex: string;
   claim_id: bigint;
   choice: 'approve' | 'reject';
+}
+
+/** Sharing cycles (0006). */
+export interface CyclesTable {
+  id: Generated<bigint>;
+  /** The public cycle id (export, seed, Merkle leaves). */
+  cycle_code: string;
+  plan_id: string;
+  /** 1, 2, 3 … per plan. */
+  sequence: bigint;
+  currency: string;
+  funding_model: 'post_paid' | 'prepaid';
+  snapshot_at: string;
+  collection_at: string;
+  status: 'running' | 'completed';
+  run_token: string | null;
+  run_lease_until: string | null;
+  previous_root_hex: string;
+  seed_hex: string;
+  fee_bps: bigint;
+  aid_total_minor: bigint;
+  fee_minor: bigint;
+  surplus_in_minor: bigint;
+  total_minor: bigint;
+  surplus_out_minor: bigint;
+  weight_scheme: string;
+  cap_policy: 'backstop' | 'reduce_aid';
+  member_count: bigint | null;
+  weight_total: bigint | null;
+  share_total_minor: bigint | null;
+  capped_total_minor: bigint | null;
+  merkle_root_hex: string | null;
+  header_json: string | null;
+  signature_hex: string | null;
+  export_sha256: string | null;
+  created_at: string;
+  completed_at: string | null;
+}
+
+export interface CycleCasesTable {
+  cycle_id: bigint;
+  claim_id: bigint;
+  case_number: string;
+  aid_minor: bigint;
+  payable_minor: bigint;
+}
+
+/** One covered member of a cycle: the snapshot (weight, cap room), then the allocation. */
+export interface CycleMembersTable {
+  cycle_id: bigint;
+  member_code: string;
+  membership_id: bigint;
+  weight: bigint;
+  cap_room_minor: bigint | null;
+  tie_key: bigint | null;
+  allocated_minor: ColumnType<bigint, bigint | undefined, bigint>;
+  share_minor: ColumnType<bigint, bigint | undefined, bigint>;
+  capped_minor: ColumnType<bigint, bigint | undefined, bigint>;
+}
+
+export interface CycleStepsTable {
+  cycle_id: bigint;
+  step: string;
+  detail_json: string;
+  completed_at: string;
 }

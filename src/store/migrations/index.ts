@@ -5,6 +5,7 @@ import { plansAndMembers } from './0002-plans-members.js';
 import { funding } from './0003-funding.js';
 import { claims } from './0004-claims.js';
 import { jury } from './0005-jury.js';
+import { cycles } from './0006-cycles.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -14,5 +15,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0003-funding': funding(dialect),
     '0004-claims': claims(dialect),
     '0005-jury': jury(dialect),
+    '0006-cycles': cycles(dialect),
   };
 }
