@@ -8,6 +8,7 @@ import { registerMemberCommands } from './member-commands.js';
 import { packageVersion } from './package-version.js';
 import { registerPlanCommands } from './plan-commands.js';
 import { serve } from './serve-command.js';
+import { registerVerifyCommand } from './verify-command.js';
 
 /** Where commands write and what they read, so tests run them in-process. */
 export interface CliIo {
@@ -93,5 +94,6 @@ export function buildProgram(io: CliIo): Command {
   registerPlanCommands(program, io);
   registerMemberCommands(program, io);
   registerDemoCommand(program, io);
+  registerVerifyCommand(program, io);
   return program;
 }
