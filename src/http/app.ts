@@ -19,6 +19,7 @@ import { claimQueueRoutes } from './routes/claim-queue-routes.js';
 import { claimRoutes } from './routes/claim-routes.js';
 import { fundingRoutes } from './routes/funding-routes.js';
 import { paymentWebhookRoutes } from './routes/payment-webhook-routes.js';
+import { payoutRoutes } from './routes/payout-routes.js';
 import { healthRoutes, type StartupState } from './routes/health-routes.js';
 import { juryRoutes } from './routes/jury-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   claimQueueRoutes(app, context, blobStore);
   publicCaseRoutes(app, context);
   juryRoutes(app, context);
+  payoutRoutes(app, context);
   await paymentWebhookRoutes(app, context);
   await app.ready();
   return app;

@@ -61,10 +61,17 @@ const statusByCode: Readonly<Record<string, number>> = {
   JURY_BAD_WINDOW: 400,
   JURY_QUIZ_BAD_ANSWERS: 400,
   JURY_MEMBER_CODE_REQUIRED: 400,
+  // Aid payouts and operator advances: malformed input is a 400 (*_BAD_* below); a replayed key
+  // used for something else and a second payout for a claim are conflicts.
+  ADVANCE_UNKNOWN_PLAN: 404,
+  PAYOUT_UNKNOWN_PLAN: 404,
+  ADVANCE_IDEMPOTENCY_CONFLICT: 409,
+  PAYOUT_CONFLICT: 409,
+  PAYOUT_NOT_FAILED: 409,
 };
 
 /** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */
-const badRequestPrefixes = ['MONEY_', 'MEMBER_BAD_', 'PLAN_BAD_'] as const;
+const badRequestPrefixes = ['MONEY_', 'MEMBER_BAD_', 'PLAN_BAD_', 'PAYOUT_BAD_', 'ADVANCE_BAD_'] as const;
 
 export function statusForCode(code: string): number {
   const known = statusByCode[code];

@@ -1,4 +1,5 @@
 import type { AccountDefinition } from '../ledger/account.js';
+import { openAccountsIn, type Trx } from '../ledger/ledger.js';
 
 /**
  * Ledger accounts the plans and members use. Prepaid money sits in the segregated custody
@@ -20,6 +21,10 @@ export const accountCodes = {
   aidPayable: (plan_id: string) => `aid_payable:${plan_id}`,
   /** What the operator bears: caps held back, shares that could not be collected. */
   backstop: (plan_id: string) => `backstop:${plan_id}`,
+  /** The management fee owed to the operator, still in the plan's cash account. */
+  feePayable: (plan_id: string) => `fee_payable:${plan_id}`,
+  /** Cash the operator advanced to pay aid before collection caught up; repaid from later collections. */
+  operatorAdvances: (plan_id: string) => `operator_advances:${plan_id}`,
 } as const;
 
 export function currencyAccounts(currency: string): AccountDefinition[] {
@@ -35,7 +40,17 @@ export function planAccounts(plan_id: string, currency: string): AccountDefiniti
     { code: accountCodes.sharesReceivable(plan_id), name: `Shares receivable: ${plan_id}`, type: 'asset', currency, guard: 'non_negative' },
     { code: accountCodes.aidPayable(plan_id), name: `Aid payable: ${plan_id}`, type: 'liability', currency, guard: 'non_negative' },
     { code: accountCodes.backstop(plan_id), name: `Operator backstop: ${plan_id}`, type: 'expense', currency, guard: 'none' },
+    { code: accountCodes.feePayable(plan_id), name: `Management fee payable: ${plan_id}`, type: 'liability', currency, guard: 'non_negative' },
+    { code: accountCodes.operatorAdvances(plan_id), name: `Operator advances: ${plan_id}`, type: 'liability', currency, guard: 'non_negative' },
   ];
+}
+
+/**
+ * Opens the currency's and the plan's accounts in the caller's transaction; those that exist are
+ * kept. Plans created before an account was added to planAccounts() get it here, on first use.
+ */
+export async function ensurePlanAccountsIn(trx: Trx, plan_id: string, currency: string, at: string): Promise<void> {
+  await openAccountsIn(trx, [...currencyAccounts(currency), ...planAccounts(plan_id, currency)], at);
 }
 
 export function walletAccount(member_code: string, currency: string): AccountDefinition {

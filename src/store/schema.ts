@@ -229,6 +229,9 @@ export interface Database {
   cycle_cases: CycleCasesTable;
   cycle_members: CycleMembersTable;
   cycle_steps: CycleStepsTable;
+  aid_payouts: AidPayoutsTable;
+  aid_payout_attempts: AidPayoutAttemptsTable;
+  operator_advances: OperatorAdvancesTable;
   users: UsersTable;
   sessions: SessionsTable;
   settings: SettingsTable;
@@ -443,4 +446,50 @@ export interface CycleStepsTable {
   step: string;
   detail_json: string;
   completed_at: string;
+}
+
+/** Aid payouts (0007): the payable of an approved claim scheduled in a cycle. */
+export interface AidPayoutsTable {
+  id: Generated<bigint>;
+  claim_id: bigint;
+  cycle_id: bigint;
+  plan_id: string;
+  currency: string;
+  amount_minor: bigint;
+  status: 'due' | 'in_flight' | 'paid' | 'failed';
+  attempts: ColumnType<bigint, bigint | undefined, bigint>;
+  attempt_limit: bigint;
+  next_attempt_at: string | null;
+  last_failure_reason: string | null;
+  scheduled_by: string;
+  created_at: string;
+  paid_at: string | null;
+}
+
+/** One try to pay an aid payout through the provider. */
+export interface AidPayoutAttemptsTable {
+  id: Generated<bigint>;
+  payout_id: bigint;
+  attempt: bigint;
+  reference: string;
+  gateway_payment_id: string | null;
+  amount_minor: bigint;
+  currency: string;
+  status: 'pending' | 'succeeded' | 'failed';
+  failure_reason: string | null;
+  created_at: string;
+  settled_at: string | null;
+}
+
+/** Cash the operator advanced to a plan to pay aid, and its repayments. */
+export interface OperatorAdvancesTable {
+  id: Generated<bigint>;
+  plan_id: string;
+  currency: string;
+  kind: 'advance' | 'repayment';
+  amount_minor: bigint;
+  actor: string;
+  idempotency_key: string;
+  ledger_transaction_id: bigint;
+  created_at: string;
 }

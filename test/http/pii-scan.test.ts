@@ -147,12 +147,14 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/claims/{id}/jury': claimIds,
       '/api/claims/{id}/evidence/{sha256}': evidence.map((row) => [row.claim_id.toString(), row.sha256]),
       '/api/public/cases/{case_number}': claims.map((row) => row.case_number),
+      '/api/plans/{plan_id}/advances': ['critical-illness', 'senior-cancer', 'no-such-plan'],
     };
     const queries: Record<string, string[]> = {
       '/api/memberships': ['?limit=500', '?plan_id=senior-cancer', '?status=terminated', '?status=withdrawn&limit=1'],
       '/api/notifications': ['?limit=500'],
       '/api/ledger/accounts': ['?limit=1000'],
       '/api/claims/queue': ['?limit=200', '?state=in_notice'],
+      '/api/payouts': ['?limit=500', '?plan_id=critical-illness&status=due'],
     };
     const urls: string[] = [];
     for (const path of getPaths) {

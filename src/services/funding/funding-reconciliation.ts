@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { reconcileFunding, type FundingBalances, type FundingReconciliation } from '../../core/funding/custody-reconciliation.js';
 import type { Store } from '../../store/store.js';
 import { accountCodes } from '../plan-accounts.js';
+import { payoutAccountCodes } from '../payouts/payout-accounts.js';
 import { fundingAccountCodes } from './funding-accounts.js';
 import { getPlanIn } from './plan-in.js';
 import { balancesIn } from './wallet-balances.js';
@@ -10,6 +11,11 @@ export interface FundingReport extends FundingReconciliation {
   readonly balances: FundingBalances;
   /** Plans whose versions use both funding models: their aid payable cannot be split by bank account. */
   readonly mixed_funding_plans: readonly string[];
+}
+
+/** A plan's accounts that are owed out of its bank account (a missing account reads as 0). */
+function owedOutOfCash(plan_id: string): string[] {
+  return [accountCodes.aidPayable(plan_id), accountCodes.feePayable(plan_id), accountCodes.operatorAdvances(plan_id), payoutAccountCodes.aidInTransit(plan_id)];
 }
 
 /**
@@ -30,7 +36,7 @@ export async function reconcileFundingAccounts(store: Store): Promise<FundingRep
       accountCodes.collection(currency),
       fundingAccountCodes.walletRefundsInTransit(currency),
       fundingAccountCodes.shareRefundsInTransit(currency),
-      ...[...prepaid, ...postPaid].map((id) => accountCodes.aidPayable(id)),
+      ...[...prepaid, ...postPaid].flatMap((id) => owedOutOfCash(id)),
       ...postPaid.map((id) => accountCodes.sharesReceivable(id)),
     ];
     const balances = await balancesIn(store.db, codes);
@@ -43,10 +49,16 @@ export async function reconcileFundingAccounts(store: Store): Promise<FundingRep
       custody_minor: balances.get(accountCodes.custody(currency)) ?? 0n,
       wallets_minor: -BigInt(wallets.rows[0]?.net_debit_minor ?? 0n),
       prepaid_aid_payable_minor: sum(prepaid.map((id) => accountCodes.aidPayable(id))),
+      prepaid_fee_payable_minor: sum(prepaid.map((id) => accountCodes.feePayable(id))),
+      prepaid_operator_advances_minor: sum(prepaid.map((id) => accountCodes.operatorAdvances(id))),
+      prepaid_aid_in_transit_minor: sum(prepaid.map((id) => payoutAccountCodes.aidInTransit(id))),
       wallet_refunds_in_transit_minor: balances.get(fundingAccountCodes.walletRefundsInTransit(currency)) ?? 0n,
       collection_minor: balances.get(accountCodes.collection(currency)) ?? 0n,
       post_paid_receivable_minor: sum(postPaid.map((id) => accountCodes.sharesReceivable(id))),
       post_paid_aid_payable_minor: sum(postPaid.map((id) => accountCodes.aidPayable(id))),
+      post_paid_fee_payable_minor: sum(postPaid.map((id) => accountCodes.feePayable(id))),
+      post_paid_operator_advances_minor: sum(postPaid.map((id) => accountCodes.operatorAdvances(id))),
+      post_paid_aid_in_transit_minor: sum(postPaid.map((id) => payoutAccountCodes.aidInTransit(id))),
       share_refunds_in_transit_minor: balances.get(fundingAccountCodes.shareRefundsInTransit(currency)) ?? 0n,
     };
     const reconciliation = reconcileFunding(figures);

@@ -7,6 +7,7 @@ import {
 import type { ServiceContext } from '../context.js';
 import { activateDueMemberships } from '../members.js';
 import { resendUnsentPayments } from '../payments/payment-dispatch.js';
+import { payDueAid, repayAdvances } from '../payouts/index.js';
 
 export interface JobReport {
   readonly activated: number;
@@ -15,6 +16,11 @@ export interface JobReport {
   readonly postpaid_lapsed: number;
   readonly payments_resent: number;
   readonly share_refunds_retried: number;
+  /** Aid payouts sent to the provider (new attempts), and due ones the plans' cash does not cover yet. */
+  readonly aid_payouts_sent: number;
+  readonly aid_payouts_uncovered: number;
+  /** Plans whose operator advance was (partly) repaid. */
+  readonly advances_repaid: number;
   readonly webhooks_delivered: number;
 }
 
@@ -29,9 +35,10 @@ function deliversPending(gateway: unknown): gateway is DeliversPending {
 
 /**
  * One pass of the periodic work `serve` runs: cover starts after the waiting period, due shares are
- * collected, overdue members lapse (after their warning), unsent payments are resent and failed
- * share refunds retried. Each step is bounded and idempotent, so a pass can be cut short or run
- * twice without harm.
+ * collected, overdue members lapse (after their warning), unsent payments are resent, failed
+ * share refunds retried, due aid is paid as far as each plan's cash goes, and operator advances
+ * are repaid from what collections leave over. Each step is bounded and idempotent, so a pass can
+ * be cut short or run twice without harm.
  */
 export async function runBackgroundJobs(context: ServiceContext): Promise<JobReport> {
   const activated = await activateDueMemberships(context);
@@ -40,6 +47,8 @@ export async function runBackgroundJobs(context: ServiceContext): Promise<JobRep
   const postpaid = await lapseUncollected(context);
   const resent = await resendUnsentPayments(context);
   const refunds = await retryFailedShareRefunds(context);
+  const aid = await payDueAid(context);
+  const repayments = await repayAdvances(context);
   const webhooks = deliversPending(context.gateway) ? await context.gateway.deliverPending() : { delivered: 0 };
   return {
     activated,
@@ -48,6 +57,9 @@ export async function runBackgroundJobs(context: ServiceContext): Promise<JobRep
     postpaid_lapsed: postpaid.lapsed,
     payments_resent: resent.sent,
     share_refunds_retried: refunds.requested,
+    aid_payouts_sent: aid.requested,
+    aid_payouts_uncovered: aid.uncovered.length,
+    advances_repaid: repayments.repaid.length,
     webhooks_delivered: webhooks.delivered,
   };
 }

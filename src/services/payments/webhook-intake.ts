@@ -6,6 +6,7 @@ import { lockLedgerIn } from '../funding/ledger-lock.js';
 import { settleTopUp } from '../funding/top-ups.js';
 import { settleShareRefund } from '../funding/waiting-period-refunds.js';
 import { settleWalletRefund } from '../funding/wallet-refunds.js';
+import { lockAidPayoutAttemptIn, settleAidPayoutAttemptIn } from '../payouts/payout-settlement.js';
 import type { GatewayEvent } from './payment-gateway.js';
 import { dispatchPayments } from './payment-dispatch.js';
 import { paymentRejection } from './payment-rejections.js';
@@ -17,9 +18,12 @@ export type WebhookResult =
   | { readonly duplicate: true }
   | {
       readonly duplicate: false;
+      /** The payment's id; for an aid payout, the id of its attempt (aid_payout_id is then set). */
       readonly payment_id: bigint;
       /** `ignored`: the payment was settled already by another event; this one changed nothing. */
       readonly outcome: 'succeeded' | 'failed' | 'ignored';
+      /** Set when the event was for an aid payout attempt (src/services/payouts) rather than a payment. */
+      readonly aid_payout_id?: bigint;
     };
 
 /** Bodies above this size are not a provider's event. */
@@ -76,23 +80,26 @@ export async function handleGatewayWebhook(context: ServiceContext, rawBody: str
       .where('reference', '=', event.reference)
       .returningAll()
       .executeTakeFirst();
-    if (payment === undefined) paymentRejection('PAYMENT_UNKNOWN_REFERENCE', `No payment with reference ${event.reference}.`, { reference: event.reference });
-    if (payment.amount_minor !== amount_minor || payment.currency !== event.currency) {
-      paymentRejection('PAYMENT_AMOUNT_MISMATCH', `The event is for ${event.amount_minor} ${event.currency}; the payment is for ${payment.amount_minor} ${payment.currency}.`, {
-        reference: event.reference,
-        event_amount_minor: event.amount_minor,
-        event_currency: event.currency,
-        payment_amount_minor: payment.amount_minor.toString(),
-        payment_currency: payment.currency,
-      });
+    const succeeded = event.type === 'payment.succeeded';
+    if (payment === undefined) {
+      // Not a payment: aid payouts keep their attempts in their own table (0007).
+      const attempt = await lockAidPayoutAttemptIn(trx, event.reference);
+      if (attempt === undefined) paymentRejection('PAYMENT_UNKNOWN_REFERENCE', `No payment with reference ${event.reference}.`, { reference: event.reference });
+      checkEventMatches(event, amount_minor, attempt);
+      if (attempt.status !== 'pending') {
+        return { result: { duplicate: false, payment_id: attempt.id, outcome: 'ignored', aid_payout_id: attempt.payout_id } as const, follow_up_payment_ids: [] };
+      }
+      const failure_reason = succeeded ? null : (event.failure_reason ?? 'unspecified');
+      await settleAidPayoutAttemptIn(trx, attempt, { succeeded, failure_reason, gateway_payment_id: event.gateway_payment_id, at });
+      return {
+        result: { duplicate: false, payment_id: attempt.id, outcome: succeeded ? 'succeeded' : 'failed', aid_payout_id: attempt.payout_id } as const,
+        follow_up_payment_ids: [],
+      };
     }
-    if (payment.gateway_payment_id !== null && payment.gateway_payment_id !== event.gateway_payment_id) {
-      paymentRejection('PAYMENT_UNKNOWN_REFERENCE', `Reference ${event.reference} belongs to another provider payment.`, { reference: event.reference });
-    }
+    checkEventMatches(event, amount_minor, payment);
     if (payment.status !== 'pending') {
       return { result: { duplicate: false, payment_id: payment.id, outcome: 'ignored' } as const, follow_up_payment_ids: [] };
     }
-    const succeeded = event.type === 'payment.succeeded';
     await trx
       .updateTable('payments')
       .set({
@@ -111,6 +118,26 @@ export async function handleGatewayWebhook(context: ServiceContext, rawBody: str
   });
   if (follow_up_payment_ids.length > 0) await dispatchPayments(context, follow_up_payment_ids);
   return result;
+}
+
+/** The event must name the amount, currency and provider payment our record has. */
+function checkEventMatches(
+  event: GatewayEvent,
+  amount_minor: bigint,
+  record: { readonly amount_minor: bigint; readonly currency: string; readonly gateway_payment_id: string | null },
+): void {
+  if (record.amount_minor !== amount_minor || record.currency !== event.currency) {
+    paymentRejection('PAYMENT_AMOUNT_MISMATCH', `The event is for ${event.amount_minor} ${event.currency}; the payment is for ${record.amount_minor} ${record.currency}.`, {
+      reference: event.reference,
+      event_amount_minor: event.amount_minor,
+      event_currency: event.currency,
+      payment_amount_minor: record.amount_minor.toString(),
+      payment_currency: record.currency,
+    });
+  }
+  if (record.gateway_payment_id !== null && record.gateway_payment_id !== event.gateway_payment_id) {
+    paymentRejection('PAYMENT_UNKNOWN_REFERENCE', `Reference ${event.reference} belongs to another provider payment.`, { reference: event.reference });
+  }
 }
 
 function parseEvent(rawBody: string): GatewayEvent {

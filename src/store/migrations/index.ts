@@ -6,6 +6,7 @@ import { funding } from './0003-funding.js';
 import { claims } from './0004-claims.js';
 import { jury } from './0005-jury.js';
 import { cycles } from './0006-cycles.js';
+import { payouts } from './0007-payouts.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -16,5 +17,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0004-claims': claims(dialect),
     '0005-jury': jury(dialect),
     '0006-cycles': cycles(dialect),
+    '0007-payouts': payouts(dialect),
   };
 }
