@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,7 +31,12 @@ function exportOf(): BuiltCycleExport {
     surplus_in_minor: 0n,
     weight_scheme: 'equal',
     cap_policy: 'backstop',
-    members: ['K7Q2', 'M3KA', 'P9X1', 'Z0Z0'].map((member_code, index) => ({ member_code, weight: 1n, cap_room_minor: index === 1 ? 1_880n : null })),
+    // M3KA's cap binds; P9X1's is far above its share, so it binds nothing and only the lines hash covers it.
+    members: ['K7Q2', 'M3KA', 'P9X1', 'Z0Z0'].map((member_code, index) => ({
+      member_code,
+      weight: 1n,
+      cap_room_minor: index === 1 ? 1_880n : index === 2 ? 99_000_000n : null,
+    })),
     signer,
   });
   if (!result.ok) throw new Error(result.rejection.message);
@@ -91,6 +96,16 @@ describe('huzhu verify', () => {
     expect(differences.length).toBeGreaterThan(0);
     expect(differences.every((line) => line.startsWith('  '))).toBe(true);
     expect(result.out).toMatch(/header merkle_root_hex is [0-9a-f]{64} but the members give [0-9a-f]{64}/);
+    expect(result.out).toMatch(/header lines_sha256_hex is [0-9a-f]{64} but the member lines hash to [0-9a-f]{64}/);
+
+    // A cap room that does not bind, changed to another that does not bind.
+    const loose = Buffer.from(built.text.replace('"cap_room_minor":"99000000"', '"cap_room_minor":"98000000"'), 'utf8');
+    expect(loose.equals(bytes)).toBe(false);
+    const looseResult = await runCli(['verify', file('loose.jsonl', loose)], {});
+    expect(looseResult.exitCode).toBe(1);
+    expect(looseResult.out).toBe(
+      `FAILED cycle cycle-2024-07-14\n  header lines_sha256_hex is ${built.header.lines_sha256_hex} but the member lines hash to ${createHash('sha256').update(loose.subarray(loose.indexOf(0x0a) + 1)).digest('hex')}`,
+    );
 
     const truncated = await runCli(['verify', file('cut.jsonl', built.text.slice(0, -1))], {});
     expect(truncated.exitCode).toBe(1);

@@ -2,6 +2,7 @@
  * Builds a whole cycle export in memory from its inputs: for small cycles, examples and tests.
  * The server streams large exports itself; both must give the same bytes, which the verifier checks.
  */
+import { createHash } from 'node:crypto';
 import { MerkleRootBuilder, cycleLeafHash } from '../../ledger/merkle.js';
 import { allocate, type AllocationMember, type AllocationRejectionCode } from '../money/allocate.js';
 import { ok, type Result } from '../rejection.js';
@@ -73,7 +74,11 @@ export function buildCycleExport(input: CycleExportInput): Result<BuiltCycleExpo
     capped_minor,
   }));
   const root = new MerkleRootBuilder();
+  // The member lines' exact bytes, each with its "\n": covers the fields no leaf or sum does.
+  const linesHash = createHash('sha256');
+  const memberLines = lines.map(memberLine);
   for (const line of lines) root.push(cycleLeafHash(input.cycle_id, line.member_code, line.share_minor));
+  for (const text of memberLines) linesHash.update(`${text}\n`, 'utf8');
 
   const unsigned = {
     format: CYCLE_EXPORT_FORMAT,
@@ -97,11 +102,12 @@ export function buildCycleExport(input: CycleExportInput): Result<BuiltCycleExpo
     capped_total_minor,
     cap_policy: input.cap_policy,
     merkle_root_hex: root.root().toString('hex'),
+    lines_sha256_hex: linesHash.digest('hex'),
   } as const;
   // The key is part of what it signs, so a signature cannot be moved to another key.
   const withKey = { ...unsigned, public_key_hex: input.signer.public_key_hex };
   const header: CycleExportHeader = { ...withKey, signature_hex: input.signer.sign(signedHeaderPayload(withKey)) };
 
-  const text = [headerLine(header), ...lines.map(memberLine)].map((line) => `${line}\n`).join('');
+  const text = [headerLine(header), ...memberLines].map((line) => `${line}\n`).join('');
   return ok({ header, lines, text });
 }

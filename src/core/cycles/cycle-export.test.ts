@@ -38,6 +38,7 @@ const header: CycleExportHeader = {
   capped_total_minor: 10n,
   cap_policy: 'backstop',
   merkle_root_hex: 'b'.repeat(64),
+  lines_sha256_hex: 'f'.repeat(64),
   public_key_hex: 'c'.repeat(64),
   signature_hex: 'd'.repeat(128),
 };
@@ -50,7 +51,11 @@ describe('cycle export lines', () => {
     expect(text.startsWith('{"format":"huzhu-cycle/1","cycle_id":"cycle-2024-07","plan_id":"critical-illness","currency":"CNY",')).toBe(true);
     expect(text).toContain('"cases":[{"case_id":"C-1","aid_minor":"30000000"},{"case_id":"病例-2","aid_minor":"10000000"}],"aid_total_minor":"40000000","fee_bps":800,');
     expect(text).toContain('"member_count":2,"weight_total":2,"share_total_minor":"43199990"');
-    expect(text.endsWith(`"public_key_hex":"${'c'.repeat(64)}","signature_hex":"${'d'.repeat(128)}"}`)).toBe(true);
+    expect(
+      text.endsWith(
+        `"merkle_root_hex":"${'b'.repeat(64)}","lines_sha256_hex":"${'f'.repeat(64)}","public_key_hex":"${'c'.repeat(64)}","signature_hex":"${'d'.repeat(128)}"}`,
+      ),
+    ).toBe(true);
     expect(text).not.toMatch(/[ \n]/);
     expect(Object.keys(JSON.parse(text) as object)).toEqual(Object.keys(header));
   });
@@ -60,6 +65,8 @@ describe('cycle export lines', () => {
     const payload = signedHeaderPayload(unsigned);
     expect(payload).toBe(headerLine(header).replace(`,"signature_hex":"${signature_hex}"`, ''));
     expect(payload).not.toContain('signature_hex');
+    // The member lines' hash is signed with the rest.
+    expect(payload).toContain(`"lines_sha256_hex":"${'f'.repeat(64)}"`);
   });
 
   it('writes a member line, with null for an uncapped member', () => {
@@ -112,6 +119,9 @@ describe('cycle export lines', () => {
     expect(message(variant((copy) => (copy.member_count = 1.5)))).toContain('member_count is not an integer');
     expect(message(variant((copy) => (copy.seed_hex = 'A'.repeat(64))))).toContain('seed_hex is not 64 lower-case hex digits');
     expect(message(variant((copy) => (copy.signature_hex = 'd'.repeat(64))))).toContain('signature_hex is not 128');
+    expect(message(variant((copy) => delete copy.lines_sha256_hex))).toBe('EXPORT_BAD_HEADER: the header lacks lines_sha256_hex');
+    expect(message(variant((copy) => (copy.lines_sha256_hex = 'F'.repeat(64))))).toContain('lines_sha256_hex is not 64 lower-case hex digits');
+    expect(message(variant((copy) => (copy.lines_sha256_hex = 'f'.repeat(63))))).toContain('lines_sha256_hex is not 64 lower-case hex digits');
     expect(message(variant((copy) => (copy.cap_policy = 'other')))).toContain('cap_policy');
     expect(message(variant((copy) => (copy.format = 'huzhu-cycle/2')))).toContain('format is not "huzhu-cycle/1"');
     expect(message(variant((copy) => (copy.snapshot_at = '7 July 2024')))).toContain('snapshot_at');

@@ -5,9 +5,11 @@
  * hash covers the field (a line must equal the re-serialization of what it parses to).
  *
  * Money (`*_minor`) is a JSON string of digits; weights, counts and rates are JSON integers.
- * `public_key_hex` and `signature_hex` extend the DESIGN header: the operator's ed25519 key signs
- * every other header field, which covers what neither the Merkle root nor the arithmetic does
- * (plan_id, currency, snapshot_at, weight_scheme…).
+ * `lines_sha256_hex`, `public_key_hex` and `signature_hex` extend the DESIGN header. The operator's
+ * ed25519 key signs every other header field, which covers what neither the Merkle root nor the
+ * arithmetic does (plan_id, currency, snapshot_at, weight_scheme…). `lines_sha256_hex` is the
+ * SHA-256 of the member lines' exact bytes, so the signature also covers every member field the
+ * Merkle leaves and the sums leave out (a cap room that does not bind, for one).
  */
 import { ok, reject, assert, type Result } from '../rejection.js';
 
@@ -42,6 +44,8 @@ export interface CycleExportHeader {
   capped_total_minor: bigint;
   cap_policy: CapPolicy;
   merkle_root_hex: string;
+  /** Lower-case hex SHA-256 of the UTF-8 bytes of every member line, each followed by its "\n". */
+  lines_sha256_hex: string;
   public_key_hex: string;
   signature_hex: string;
 }
@@ -79,6 +83,7 @@ const HEADER_FIELDS: ReadonlyArray<readonly [keyof CycleExportHeader, FieldKind]
   ['capped_total_minor', 'minor'],
   ['cap_policy', 'cap_policy'],
   ['merkle_root_hex', 'hex64'],
+  ['lines_sha256_hex', 'hex64'],
   ['public_key_hex', 'hex64'],
   ['signature_hex', 'hex128'],
 ];

@@ -1,4 +1,4 @@
-import { createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MerkleTree, cycleLeafHash, proofToHex } from '../../ledger/merkle.js';
@@ -50,16 +50,29 @@ const member = (member_code: string, weight: bigint, cap_room_minor: bigint | nu
 
 /**
  * Five members, two cases: T = 1333 + 106 fee = 1439 over weights 1+1+2+1+3 = 8, so remainders
- * and leftover units; one binding cap; one non-ASCII code. Every cap is null or binding, so every
- * byte of the file is covered by a hash, a sum, the signature or the canonical form.
+ * and leftover units; one non-ASCII code. Caps of every kind: two binding (M-B2 at 150, 会员-E5 at
+ * 0), two that do not bind (M-A1 at 500, a little above its share of 179 or 180, and M-D4 far
+ * above it), and one uncapped (M-C3). A cap that does not bind enters no sum, leaf or check, so
+ * only lines_sha256_hex covers it.
  */
 const small = build({
-  members: [member('M-A1', 1n), member('M-B2', 1n, 150n), member('M-C3', 2n), member('M-D4', 1n), member('会员-E5', 3n, 0n)],
+  members: [member('M-A1', 1n, 500n), member('M-B2', 1n, 150n), member('M-C3', 2n), member('M-D4', 1n, 90_000_000n), member('会员-E5', 3n, 0n)],
 });
 
-/** Re-signs a header after an edit, as a dishonest operator could. */
-function resign(header: CycleExportHeader): CycleExportHeader {
+/** SHA-256 of the member lines' bytes, each with its "\n": what the header's lines_sha256_hex holds. */
+function linesHashOf(lines: CycleExportLine[]): string {
+  const hash = createHash('sha256');
+  for (const line of lines) hash.update(`${memberLine(line)}\n`, 'utf8');
+  return hash.digest('hex');
+}
+
+/**
+ * Re-signs a header after an edit, as a dishonest operator could; given the member lines, it also
+ * recomputes their hash, so that only the arithmetic can catch the edit.
+ */
+function resign(header: CycleExportHeader, lines?: CycleExportLine[]): CycleExportHeader {
   const { signature_hex: _old, ...unsigned } = header;
+  if (lines !== undefined) unsigned.lines_sha256_hex = linesHashOf(lines);
   return { ...unsigned, signature_hex: signer.sign(signedHeaderPayload(unsigned)) };
 }
 
@@ -91,6 +104,10 @@ describe('the cycle export verifier', () => {
     expect(small.header.total_minor).toBe(1_439n);
     expect(small.header.capped_total_minor > 0n).toBe(true);
     expect(small.lines.map((line) => line.member_code)).toEqual(['M-A1', 'M-B2', 'M-C3', 'M-D4', '会员-E5']);
+    // The lines hash is over the file's bytes after the header line's "\n".
+    const afterHeader = Buffer.from(small.text, 'utf8').subarray(Buffer.from(small.text, 'utf8').indexOf(0x0a) + 1);
+    expect(small.header.lines_sha256_hex).toBe(createHash('sha256').update(afterHeader).digest('hex'));
+    expect(small.header.lines_sha256_hex).toBe(linesHashOf(small.lines));
     const report = verifyCycleExport(small.text, { public_key_hex: signer.public_key_hex });
     expect(report).toEqual({
       ok: true,
@@ -138,7 +155,13 @@ describe('the cycle export verifier', () => {
     );
   });
 
-  it('fails when any single byte of the export changes', () => {
+  it('fails when any single byte of the export changes, non-binding cap rooms included', () => {
+    // The export must hold every kind of cap room, or this proves less than it says.
+    const caps = small.lines.map(({ cap_room_minor, share_minor, capped_minor }) =>
+      cap_room_minor === null ? 'none' : cap_room_minor > share_minor + capped_minor ? 'loose' : 'binding',
+    );
+    expect(new Set(caps)).toEqual(new Set(['none', 'loose', 'binding']));
+    expect(small.lines.some((line) => line.cap_room_minor !== null && line.cap_room_minor > 1_000n * (line.share_minor + line.capped_minor))).toBe(true);
     const bytes = Buffer.from(small.text, 'utf8');
     const otherOfClass = (byte: number): number => {
       const char = String.fromCharCode(byte);
@@ -164,12 +187,26 @@ describe('the cycle export verifier', () => {
     expect(checked).toBeGreaterThan(3 * bytes.length);
   });
 
-  it('known gap: a cap room that does not bind is covered by no hash, sum or signature', () => {
-    // Documented, not wanted: cap_room_minor only enters the check share = min(allocated, cap room).
+  it('detects a cap room that does not bind changed to another that does not bind', () => {
+    // Formerly a known gap: such a cap room enters no sum or leaf, only the signed lines hash.
     const loose = build({ members: [member('M-1', 1n, 100_000n), member('M-2', 1n)] });
     const edited = loose.text.replace('"cap_room_minor":"100000"', '"cap_room_minor":"900000"');
     expect(edited).not.toBe(loose.text);
-    expect(verifyCycleExport(edited).ok).toBe(true);
+    const report = verifyCycleExport(edited);
+    expect(report.ok).toBe(false);
+    const editedLines = loose.lines.map((line) => (line.member_code === 'M-1' ? { ...line, cap_room_minor: 900_000n } : line));
+    expect(report.differences).toEqual([
+      `header lines_sha256_hex is ${loose.header.lines_sha256_hex} but the member lines hash to ${linesHashOf(editedLines)}`,
+    ]);
+    // Its root and sums are unchanged, so nothing else could have caught it.
+    expect(report.merkle_root_hex).toBe(loose.header.merkle_root_hex);
+
+    // The operator cannot move the hash without re-signing: a header carrying the new lines' hash
+    // under the old signature fails the signature instead.
+    const rehashed = fileOf({ ...loose.header, lines_sha256_hex: linesHashOf(editedLines) }, editedLines);
+    expect(verifyCycleExport(rehashed).differences).toEqual([
+      `header signature_hex is not a valid ed25519 signature of the header by public_key_hex ${signer.public_key_hex}`,
+    ]);
   });
 
   it('reports a truncated file, a missing final newline, a dropped line and swapped lines', () => {
@@ -206,7 +243,15 @@ describe('the cycle export verifier', () => {
     const capped = lines.find((line) => line.capped_minor > 0n && line.cap_room_minor !== 0n)!;
     capped.share_minor -= 1n;
     capped.capped_minor += 1n;
-    const header = resign({ ...small.header, merkle_root_hex: rootOf(small.header.cycle_id, lines).root().toString('hex'), share_total_minor: small.header.share_total_minor - 1n, capped_total_minor: small.header.capped_total_minor + 1n });
+    const header = resign(
+      {
+        ...small.header,
+        merkle_root_hex: rootOf(small.header.cycle_id, lines).root().toString('hex'),
+        share_total_minor: small.header.share_total_minor - 1n,
+        capped_total_minor: small.header.capped_total_minor + 1n,
+      },
+      lines,
+    );
     const report = verifyCycleExport(fileOf(header, lines));
     expect(report.differences).toEqual([
       `line 3 (member M-B2): share_minor is ${capped.share_minor} but min(allocated ${capped.share_minor + capped.capped_minor}, cap room 150) is 150`,
@@ -227,14 +272,17 @@ describe('the cycle export verifier', () => {
     const loser = lines.find((line) => line.share_minor === 250n)!;
     winner.share_minor -= 1n;
     loser.share_minor += 1n;
-    const header = resign({ ...even.header, merkle_root_hex: rootOf(even.header.cycle_id, lines).root().toString('hex') });
+    const header = resign({ ...even.header, merkle_root_hex: rootOf(even.header.cycle_id, lines).root().toString('hex') }, lines);
     const report = verifyCycleExport(fileOf(header, lines));
     expect(report.ok).toBe(false);
     expect(report.differences).toHaveLength(1);
     expect(report.differences[0]).toMatch(/got a leftover unit but member .+, which ranks before it \(remainder 2 vs 2, tie-break hash [0-9a-f]{64} < [0-9a-f]{64}\), did not$/);
 
     const tooMany = lines.map((line) => ({ ...line, share_minor: 251n }));
-    const inflated = resign({ ...even.header, total_minor: 1_004n, share_total_minor: 1_004n, merkle_root_hex: rootOf(even.header.cycle_id, tooMany).root().toString('hex') });
+    const inflated = resign(
+      { ...even.header, total_minor: 1_004n, share_total_minor: 1_004n, merkle_root_hex: rootOf(even.header.cycle_id, tooMany).root().toString('hex') },
+      tooMany,
+    );
     expect(verifyCycleExport(fileOf(inflated, tooMany)).differences).toContain(
       'header total_minor is 1004 but max(0, aid 1002 + fee 0 − surplus in 0) is 1002',
     );
@@ -319,7 +367,9 @@ describe('the cycle export verifier', () => {
 
     const invalid = Buffer.from(bytes);
     invalid[invalid.indexOf('会')] = 0xff;
-    expect(verifyCycleExport(invalid).differences).toContain('line 6: not valid UTF-8');
+    const undecodable = verifyCycleExport(invalid).differences;
+    expect(undecodable).toContain('line 6: not valid UTF-8');
+    expect(undecodable).toContain('1 member line(s) could not be read, so the sums, the leftover units, the Merkle root and the lines hash were not checked');
     const withBom = verifyCycleExport(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), bytes]));
     expect(withBom.differences[0]).toMatch(/^line 1 \(header\): the header is not valid JSON/);
 
@@ -327,6 +377,7 @@ describe('the cycle export verifier', () => {
     const broken = many.text.replaceAll('"weight":1,', '"weight":1 ,');
     const report = verifyCycleExport(broken);
     expect(report.differences).toHaveLength(51);
-    expect(report.differences[50]).toBe('… and 30 more difference(s) not listed');
+    // 80 lines not in canonical form, then the lines hash they no longer match.
+    expect(report.differences[50]).toBe('… and 31 more difference(s) not listed');
   });
 });

@@ -1,11 +1,11 @@
 /**
  * Recomputes a cycle export from itself, line by line, in memory independent of the member count
  * (an export can have ten million lines): the seed, fee and totals from the header, each member's
- * allocation and cap, the sums, who got the leftover units, the Merkle root, the operator's
- * signature, and optionally one member's inclusion proof. Every mismatch is a sentence in the
+ * allocation and cap, the sums, who got the leftover units, the Merkle root, the hash of the member
+ * lines' bytes, the operator's signature, and optionally one member's inclusion proof. Every mismatch is a sentence in the
  * report; a broken or truncated file is a difference, never a crash.
  */
-import { createPublicKey, verify as verifySignature } from 'node:crypto';
+import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
 import { MerkleRootBuilder, cycleLeafHash, proofFromHex, verifyInclusion } from '../../ledger/merkle.js';
 import { tieBreakHash } from '../money/allocate.js';
 import { compareUtf8 } from '../money/byte-order.js';
@@ -198,6 +198,10 @@ export class CycleExportVerifier {
   #worstWithExtra: Ranked | null = null;
   #bestWithoutExtra: Ranked | null = null;
   readonly #root = new MerkleRootBuilder();
+  /** SHA-256 over every member line's text + "\n", as pushed: the header's lines_sha256_hex. */
+  readonly #linesHash = createHash('sha256');
+  /** Member lines whose bytes never reached the verifier (invalid UTF-8, far too long). */
+  #undecodableLines = 0;
 
   #proofLeaf: CycleExportLine | null = null;
   #requestedIndex: number | null = null;
@@ -215,8 +219,16 @@ export class CycleExportVerifier {
   pushLine(text: string, terminated = true): void {
     this.#lineNumber += 1;
     if (!terminated) this.#noteUnterminated();
-    if (this.#lineNumber === 1) this.#readHeader(text);
-    else this.#readMember(text);
+    if (this.#lineNumber === 1) {
+      this.#readHeader(text);
+      return;
+    }
+    // Hashed as if terminated: a missing last "\n" is its own difference, so the report names it
+    // rather than also blaming the lines hash. Strict UTF-8 decoding round-trips, so these are the
+    // file's bytes.
+    this.#linesHash.update(text, 'utf8');
+    this.#linesHash.update('\n', 'utf8');
+    this.#readMember(text);
   }
 
   /** A line that could not even be decoded (invalid UTF-8, far too long): counted, and a difference. */
@@ -229,6 +241,7 @@ export class CycleExportVerifier {
     } else {
       this.#memberLines += 1;
       this.#unreadableLines += 1;
+      this.#undecodableLines += 1;
       this.#differ(`line ${this.#lineNumber}: ${reason}`);
     }
   }
@@ -414,8 +427,16 @@ export class CycleExportVerifier {
     if (this.#memberLines !== header.member_count) {
       this.#differ(`header member_count is ${header.member_count} but the export has ${this.#memberLines} member line(s)`);
     }
+    // The lines hash needs only the bytes, so a line that does not parse still takes part.
+    if (this.#undecodableLines === 0) {
+      const lines_sha256_hex = this.#linesHash.digest('hex');
+      if (lines_sha256_hex !== header.lines_sha256_hex) {
+        this.#differ(`header lines_sha256_hex is ${header.lines_sha256_hex} but the member lines hash to ${lines_sha256_hex}`);
+      }
+    }
     if (this.#unreadableLines > 0) {
-      this.#differ(`${this.#unreadableLines} member line(s) could not be read, so the sums, the leftover units and the Merkle root were not checked`);
+      const unchecked = this.#undecodableLines > 0 ? 'the leftover units, the Merkle root and the lines hash' : 'the leftover units and the Merkle root';
+      this.#differ(`${this.#unreadableLines} member line(s) could not be read, so the sums, ${unchecked} were not checked`);
       return null;
     }
     if (this.#weightSum !== header.weight_total) this.#differ(`header weight_total is ${header.weight_total} but the members' weights sum to ${this.#weightSum}`);
