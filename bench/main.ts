@@ -1,11 +1,12 @@
 import { Command } from 'commander';
+import { cycleBenchCommand } from './cycle-bench.js';
 import { joinBenchCommand } from './join-bench.js';
 import { ledgerBenchCommand } from './ledger-bench.js';
 import { BenchFailure } from './ledger-setup.js';
 import { votesBenchCommand } from './votes-bench.js';
 
 /** Every benchmark is a subcommand: `npm run bench -- <name> [options]`. */
-const benchmarks: readonly Command[] = [ledgerBenchCommand(), joinBenchCommand(), votesBenchCommand()];
+const benchmarks: readonly Command[] = [ledgerBenchCommand(), joinBenchCommand(), votesBenchCommand(), cycleBenchCommand()];
 
 const program = new Command('bench')
   .usage('<name> [options]')

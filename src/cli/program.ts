@@ -3,6 +3,7 @@ import { loadConfig } from '../config.js';
 import { verifyJournal } from '../ledger/verify-journal.js';
 import { describeTarget } from '../store/database-url.js';
 import { migrateToLatest, openStore } from '../store/store.js';
+import { registerCycleCommands } from './cycle-commands.js';
 import { registerDemoCommand } from './demo-command.js';
 import { registerMemberCommands } from './member-commands.js';
 import { packageVersion } from './package-version.js';
@@ -94,6 +95,7 @@ export function buildProgram(io: CliIo): Command {
   registerPlanCommands(program, io);
   registerMemberCommands(program, io);
   registerDemoCommand(program, io);
+  registerCycleCommands(program, io);
   registerVerifyCommand(program, io);
   return program;
 }

@@ -21,6 +21,7 @@ import { fundingRoutes } from './routes/funding-routes.js';
 import { paymentWebhookRoutes } from './routes/payment-webhook-routes.js';
 import { payoutRoutes } from './routes/payout-routes.js';
 import { healthRoutes, type StartupState } from './routes/health-routes.js';
+import { cycleRoutes } from './routes/cycle-routes.js';
 import { juryRoutes } from './routes/jury-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
@@ -117,6 +118,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   claimQueueRoutes(app, context, blobStore);
   publicCaseRoutes(app, context);
   juryRoutes(app, context);
+  cycleRoutes(app, context);
   payoutRoutes(app, context);
   await paymentWebhookRoutes(app, context);
   await app.ready();

@@ -68,6 +68,14 @@ const statusByCode: Readonly<Record<string, number>> = {
   ADVANCE_IDEMPOTENCY_CONFLICT: 409,
   PAYOUT_CONFLICT: 409,
   PAYOUT_NOT_FAILED: 409,
+  // Cycles: an unknown plan is a 404; a cycle another run holds, or one not due yet, a conflict.
+  CYCLE_UNKNOWN_PLAN: 404,
+  CYCLE_ALREADY_RUNNING: 409,
+  CYCLE_NOT_DUE: 409,
+  CYCLE_NOT_PUBLISHED: 409,
+  CYCLE_BAD_TIME: 400,
+  CYCLE_AT_IN_FUTURE: 422,
+  CYCLE_MEMBER_NOT_IN_CYCLE: 404,
 };
 
 /** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */

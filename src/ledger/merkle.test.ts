@@ -571,3 +571,17 @@ describe('hex encoding of proofs', () => {
     );
   });
 });
+
+describe('StreamingInclusionProof', () => {
+  it('gives the same audit path as inclusionProof for every leaf of trees of 1 to 70 leaves', async () => {
+    const { StreamingInclusionProof } = await import('./streaming-proof.js');
+    for (let size = 1; size <= 70; size += 1) {
+      const leaves = Array.from({ length: size }, (_, index) => leafHash(Buffer.from(`leaf ${index}`)));
+      for (let index = 0; index < size; index += 1) {
+        const streaming = new StreamingInclusionProof(size, index);
+        for (const leaf of leaves) streaming.push(leaf);
+        expect(proofToHex(streaming.proof())).toEqual(proofToHex(inclusionProof(leaves, index)));
+      }
+    }
+  });
+});

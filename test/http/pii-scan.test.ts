@@ -1,3 +1,4 @@
+import { runCycle } from '../../src/services/cycles/index.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { criticalIllnessPlan } from '../../src/core/plans/sample-plans.js';
 import { approveForNotice, publishNotice, startReview, submitClaim } from '../../src/services/claims/index.js';
@@ -84,6 +85,11 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
     const evidence = { bytes: Buffer.from('%PDF-1.7\nreport\n%%EOF'), content_type: 'application/pdf', file_name: 'diagnosis-report.pdf' };
     const claim = await submitClaim(t.context, { membership_id: BigInt(people[1]!.membership_id), submitted_by_user_id: null, illness_code: 'CI-01', diagnosis_date: '2027-03-10', hospital: '华山医院', files: [evidence] }, t.blobs);
     for (const step of [startReview, approveForNotice, publishNotice]) await step(t.context, claim.claim_id, 'user:reviewer');
+    // Published cycles of both plans (the claim is still in notice: no cases yet), so the cycle
+    // reports, exports and member proofs have real values to scan.
+    t.context.clock.set('2027-03-21T01:00:00.000Z');
+    for (const plan_id of ['critical-illness', 'senior-cancer']) await runCycle(t.context, plan_id);
+    t.context.clock.set('2027-03-15T10:00:00.000Z');
     // Sessions expire; log everyone in again at the new time.
     for (const [role, username, password] of [
       ['operator', 'olivia', 'operator-password'],
@@ -133,6 +139,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
     const claims = await t.store.db.selectFrom('claims').select(['id', 'case_number']).orderBy('id').execute();
     const evidence = await t.store.db.selectFrom('claim_evidence').select(['claim_id', 'sha256']).orderBy('id').execute();
     const claimIds = [...claims.map((row) => row.id.toString()), '999999'];
+    const cycles = [...(await t.store.db.selectFrom('cycles').select(['cycle_code', 'plan_id']).execute()), { cycle_code: 'critical-illness-20991231', plan_id: 'critical-illness' }];
     // Real values for each path parameter (a list per value when the path has several); a new GET
     // route with a parameter must be added here.
     const fillers: Record<string, Array<string | string[]>> = {
@@ -148,6 +155,9 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/claims/{id}/evidence/{sha256}': evidence.map((row) => [row.claim_id.toString(), row.sha256]),
       '/api/public/cases/{case_number}': claims.map((row) => row.case_number),
       '/api/plans/{plan_id}/advances': ['critical-illness', 'senior-cancer', 'no-such-plan'],
+      '/api/public/cycles/{cycle_id}': cycles.map((row) => row.cycle_code),
+      '/api/public/cycles/{cycle_id}/export': cycles.map((row) => row.cycle_code),
+      '/api/memberships/{id}/cycles/{cycle_id}/proof': memberships.flatMap((row) => cycles.map((cycle) => [row.id.toString(), cycle.cycle_code])),
     };
     const queries: Record<string, string[]> = {
       '/api/memberships': ['?limit=500', '?plan_id=senior-cancer', '?status=terminated', '?status=withdrawn&limit=1'],

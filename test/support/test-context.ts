@@ -37,8 +37,8 @@ export const unusedGateway: PaymentGateway = {
 
 export type TestContext = ServiceContext & { clock: ReturnType<typeof fixedClock>; store: Store };
 
-export async function testContext(dialect: DialectName, options: { now?: string; gateway?: PaymentGateway } = {}): Promise<TestContext> {
-  const store = await freshStore(dialect);
+export async function testContext(dialect: DialectName, options: { now?: string; gateway?: PaymentGateway; store?: Store } = {}): Promise<TestContext> {
+  const store = options.store ?? (await freshStore(dialect));
   return {
     store,
     clock: fixedClock(options.now ?? '2026-11-28T10:00:00.000Z'),

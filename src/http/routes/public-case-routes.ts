@@ -12,7 +12,7 @@ const caseNumber = z.string().regex(/^C[0-9A-HJKMNP-TV-Z]{12}$/, 'a case number'
  * The public case card. The schema is the whitelist (the serializer drops anything else): no
  * ids, ID numbers, phones, birth dates, hospitals or file names; the name masked.
  */
-const caseCardSchema = z.object({
+export const caseCardSchema = z.object({
   case_number: z.string(),
   plan_name_zh: z.string(),
   plan_name_en: z.string(),
@@ -31,7 +31,7 @@ const caseCardSchema = z.object({
   notice_ends_at: z.string().nullable(),
 });
 
-function caseCardJson(card: CaseCard) {
+export function caseCardJson(card: CaseCard) {
   return {
     case_number: card.case_number,
     plan_name_zh: card.plan_name_zh,

@@ -64,7 +64,8 @@ export async function deductShares(
   return summary;
 }
 
-async function deductBatch(
+/** One bounded batch of deductShares, in the caller's transaction; the cycle streams its members through it. */
+export async function deductBatch(
   trx: Trx,
   plan_id: string,
   currency: string,

@@ -1,0 +1,245 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { RejectionError, reject } from '../../core/rejection.js';
+import { hasAnyRole, type Role } from '../../core/roles.js';
+import type { ServiceContext } from '../../services/context.js';
+import { cycleExportChunks, cycleReport, cycleStatistics, getCycleRow, listCycles, memberCycleProof, operatorPublicKeyHex, runCycle, type CycleSummary } from '../../services/cycles/index.js';
+import type { CycleStatistics } from '../../services/cycles/index.js';
+import { assertPaysForMembership } from '../../services/member-queries.js';
+import { currentUser, requireRoles } from '../auth.js';
+import { errorResponses, idString, minorAmount } from '../schemas.js';
+import { caseCardJson, caseCardSchema } from './public-case-routes.js';
+
+const cycleCode = z.string().regex(/^[a-z][a-z0-9-]{1,47}-\d{8}$/, 'a cycle id such as critical-illness-20261207');
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/);
+const staff: Role[] = ['operator', 'auditor'];
+
+const cycleSummarySchema = z.object({
+  cycle_id: z.string(),
+  plan_id: z.string(),
+  sequence: z.number().int(),
+  status: z.enum(['running', 'completed']),
+  currency: z.string(),
+  snapshot_at: z.string(),
+  collection_at: z.string(),
+  case_count: z.number().int(),
+  aid_total_minor: minorAmount,
+  fee_bps: z.number().int(),
+  fee_minor: minorAmount,
+  surplus_in_minor: minorAmount,
+  total_minor: minorAmount,
+  surplus_out_minor: minorAmount,
+  weight_scheme: z.string(),
+  cap_policy: z.enum(['backstop', 'reduce_aid']),
+  member_count: z.number().int().nullable(),
+  weight_total: z.string().nullable(),
+  share_total_minor: minorAmount.nullable(),
+  capped_total_minor: minorAmount.nullable(),
+  share_per_member_minor: minorAmount.nullable(),
+  merkle_root_hex: hex64.nullable(),
+  previous_root_hex: hex64,
+  seed_hex: hex64,
+  signature_hex: z.string().nullable(),
+  completed_at: z.string().nullable(),
+});
+
+const text = (value: bigint | null) => (value === null ? null : value.toString());
+
+function cycleJson(cycle: CycleSummary) {
+  return {
+    ...cycle,
+    aid_total_minor: cycle.aid_total_minor.toString(),
+    fee_minor: cycle.fee_minor.toString(),
+    surplus_in_minor: cycle.surplus_in_minor.toString(),
+    total_minor: cycle.total_minor.toString(),
+    surplus_out_minor: cycle.surplus_out_minor.toString(),
+    weight_total: text(cycle.weight_total),
+    share_total_minor: text(cycle.share_total_minor),
+    capped_total_minor: text(cycle.capped_total_minor),
+    share_per_member_minor: text(cycle.share_per_member_minor),
+  };
+}
+
+const statisticsSchema = z.object({
+  period: z.string(),
+  plan_id: z.string(),
+  cycles: z.number().int(),
+  members_covered: z.number().int(),
+  cases: z.number().int(),
+  aid_minor: minorAmount,
+  fee_minor: minorAmount,
+  share_per_member_minor: minorAmount,
+  backstop_minor: minorAmount,
+  capped_minor: minorAmount,
+  people_helped_to_date: z.number().int(),
+});
+
+function statisticsJson(stat: CycleStatistics) {
+  return {
+    ...stat,
+    aid_minor: stat.aid_minor.toString(),
+    fee_minor: stat.fee_minor.toString(),
+    share_per_member_minor: stat.share_per_member_minor.toString(),
+    backstop_minor: stat.backstop_minor.toString(),
+    capped_minor: stat.capped_minor.toString(),
+  };
+}
+
+const proofSchema = z.object({
+  format: z.literal('huzhu-proof/1'),
+  cycle_id: z.string(),
+  member_code: z.string(),
+  weight: z.string(),
+  cap_room_minor: minorAmount.nullable(),
+  share_minor: minorAmount,
+  capped_minor: minorAmount,
+  leaf_index: z.number().int(),
+  tree_size: z.number().int(),
+  merkle_root_hex: hex64,
+  proof_hex: z.array(hex64),
+});
+
+/** Published cycles for everyone; running a cycle for the operator; a member's own share and proof. */
+export function cycleRoutes(app: FastifyInstance, context: ServiceContext): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/api/public/cycles',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Sharing cycles, newest first: the figures of each export header and the Merkle root',
+        security: [],
+        querystring: z.object({ plan_id: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100) }),
+        response: { 200: z.object({ cycles: z.array(cycleSummarySchema) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ cycles: (await listCycles(context, request.query)).map(cycleJson) }),
+  );
+
+  api.get(
+    '/api/public/cycles/:cycle_id',
+    {
+      schema: {
+        tags: ['public'],
+        summary: "A cycle's report: its figures, the signed header line of its export and the case cards of the cases it shares",
+        security: [],
+        params: z.object({ cycle_id: cycleCode }),
+        response: {
+          200: z.object({
+            cycle: cycleSummarySchema,
+            header_json: z.string().nullable(),
+            cases: z.array(z.object({ card: caseCardSchema, payable_minor: minorAmount, payout_status: z.string().nullable() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const report = await cycleReport(context, request.params.cycle_id);
+      return {
+        cycle: cycleJson(report.cycle),
+        header_json: report.header_json,
+        cases: report.cases.map((item) => ({ card: caseCardJson(item.card), payable_minor: item.payable_minor.toString(), payout_status: item.payout_status })),
+      };
+    },
+  );
+
+  api.get(
+    '/api/public/cycles/:cycle_id/export',
+    {
+      schema: {
+        tags: ['public'],
+        summary: "The cycle's JSON Lines export (huzhu-cycle/1), streamed: check it with `huzhu verify`",
+        security: [],
+        params: z.object({ cycle_id: cycleCode }),
+        response: { 200: z.string().describe('JSON Lines'), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      // Fails here, before the stream starts, for an unknown or unpublished cycle.
+      const cycle = await getCycleRow(context, request.params.cycle_id);
+      const chunks = cycleExportChunks(context, cycle.cycle_code);
+      const first = await chunks.next();
+      async function* rest() {
+        if (first.done !== true) yield first.value;
+        yield* chunks;
+      }
+      reply.header('content-type', 'application/jsonl; charset=utf-8');
+      reply.header('content-disposition', `attachment; filename="${cycle.cycle_code}.jsonl"`);
+      return reply.send(Readable.from(rest()) as unknown as string);
+    },
+  );
+
+  api.get(
+    '/api/public/statistics',
+    {
+      schema: {
+        tags: ['public'],
+        summary: 'Public statistics per completed cycle and per year: members covered, cases, aid, fee, share per member, backstop used, people helped to date',
+        security: [],
+        querystring: z.object({ plan_id: z.string().max(64).optional() }),
+        response: { 200: z.object({ per_cycle: z.array(statisticsSchema), per_year: z.array(statisticsSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const stats = await cycleStatistics(context, request.query);
+      return { per_cycle: stats.per_cycle.map(statisticsJson), per_year: stats.per_year.map(statisticsJson) };
+    },
+  );
+
+  api.get(
+    '/api/public/operator-key',
+    {
+      schema: {
+        tags: ['public'],
+        summary: "The operator's ed25519 public key (raw, hex) that signs every cycle header",
+        security: [],
+        response: { 200: z.object({ algorithm: z.literal('ed25519'), public_key_hex: hex64 }), ...errorResponses },
+      },
+    },
+    async () => ({ algorithm: 'ed25519' as const, public_key_hex: await operatorPublicKeyHex(context, context.clock.now().toISOString()) }),
+  );
+
+  api.post(
+    '/api/plans/:plan_id/cycles/run',
+    {
+      preHandler: requireRoles('operator'),
+      schema: {
+        tags: ['cycles'],
+        summary: "Run or resume the plan's sharing cycle for the latest notice day not after `at` (default now) (operator)",
+        params: z.object({ plan_id: z.string().max(64) }),
+        body: z.object({ at: z.string().max(40).optional() }).default({}),
+        response: { 200: z.object({ cycle_id: z.string(), resumed: z.boolean(), steps_run: z.array(z.string()), cycle: cycleSummarySchema }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const result = await runCycle(context, request.params.plan_id, request.body.at === undefined ? {} : { at: request.body.at });
+      const summary = (await listCycles(context, { plan_id: request.params.plan_id })).find((cycle) => cycle.cycle_id === result.cycle_id)!;
+      return { cycle_id: result.cycle_id, resumed: result.resumed, steps_run: result.steps_run, cycle: cycleJson(summary) };
+    },
+  );
+
+  api.get(
+    '/api/memberships/:id/cycles/:cycle_id/proof',
+    {
+      preHandler: requireRoles(),
+      schema: {
+        tags: ['memberships'],
+        summary: "The member's share line in a cycle and its Merkle inclusion proof (the member who pays for it, operator, auditor); `huzhu verify --proof` checks it",
+        params: z.object({ id: idString, cycle_id: cycleCode }),
+        response: { 200: proofSchema, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const user = currentUser(request);
+      const membership_id = BigInt(request.params.id);
+      if (!hasAnyRole(user.roles, staff)) await assertPaysForMembership(context, membership_id, user.id);
+      const membership = await context.store.db.selectFrom('memberships').select('member_code').where('id', '=', membership_id).executeTakeFirst();
+      if (membership === undefined) throw new RejectionError(reject('MEMBERSHIP_NOT_FOUND', `No membership ${membership_id}.`, { membership_id: request.params.id }).rejection);
+      return memberCycleProof(context, request.params.cycle_id, membership.member_code);
+    },
+  );
+}

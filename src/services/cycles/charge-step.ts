@@ -1,0 +1,179 @@
+import { sql } from 'kysely';
+import { postPaidRetryDeadline } from '../../core/plans/share-schedule.js';
+import { calendarDateOf } from '../../core/members/age.js';
+import { postTransfersIn, type Trx } from '../../ledger/ledger.js';
+import type { TransferInput } from '../../ledger/transfer.js';
+import type { ServiceContext } from '../context.js';
+import { deductBatch } from '../funding/share-deductions.js';
+import { prepaidRulesAt } from '../funding/funding-rules.js';
+import { lockLedgerIn } from '../funding/ledger-lock.js';
+import { balancesIn } from '../funding/wallet-balances.js';
+import { accountCodes, ensurePlanAccountsIn } from '../plan-accounts.js';
+import { versionAt, type Plan } from '../plans.js';
+import { snapshotTime } from '../../core/cycles/cycle-calendar.js';
+import { cycleChargeReference, type CycleRow, type FailPoint } from './cycle-rows.js';
+
+const prepaidBatchSize = 500;
+
+export interface ChargeSummary {
+  readonly receivable_minor: bigint;
+  readonly deducted_batches: number;
+  readonly backstop_minor: bigint;
+  readonly fee_recognized_minor: bigint;
+}
+
+/** The bank account a plan's money sits in: custody for prepaid wallets, collection for post-paid shares. */
+export function cashAccount(cycle: CycleRow): string {
+  return cycle.funding_model === 'prepaid' ? accountCodes.custody(cycle.currency) : accountCodes.collection(cycle.currency);
+}
+
+/**
+ * Post-paid members' shares become receivables with one INSERT … SELECT and one aggregate ledger
+ * transfer (the per-member detail is in share_charges); both in one transaction, so they happen
+ * together or not at all. Collection starts on the cycle's collection day and is retried until
+ * the plan's deadline before the next share date.
+ */
+async function chargePostPaidIn(trx: Trx, plan: Plan, cycle: CycleRow, now: string): Promise<bigint> {
+  const rules = versionAt(plan, cycle.snapshot_at).rules;
+  const retry_until = snapshotTime(postPaidRetryDeadline(rules, calendarDateOf(cycle.collection_at)));
+  const reference = cycleChargeReference(cycle.cycle_code);
+  // A deadline already past (a cycle run late) still gives the member one day to pay.
+  const until = retry_until > now ? retry_until : new Date(Date.parse(now) + 86_400_000).toISOString();
+  await sql`
+    insert into share_charges (membership_id, plan_id, reference, amount_minor, status, attempts, retry_until, next_attempt_at, created_at, paid_at)
+    select cm.membership_id, cast(${cycle.plan_id} as text), cast(${reference} as text), cm.share_minor, 'due', 0, cast(${until} as text), cast(${cycle.collection_at} as text), cast(${now} as text), cast(null as text)
+    from cycle_members cm join memberships m on m.id = cm.membership_id
+    where cm.cycle_id = ${cycle.id} and cm.share_minor > 0 and m.funding_model = 'post_paid'
+    on conflict (membership_id, reference) do nothing`.execute(trx);
+  const total = await sql<{ total_minor: bigint | null }>`
+    select sum(cm.share_minor) as total_minor from cycle_members cm join memberships m on m.id = cm.membership_id
+    where cm.cycle_id = ${cycle.id} and m.funding_model = 'post_paid'`.execute(trx);
+  const receivable_minor = BigInt(total.rows[0]?.total_minor ?? 0n);
+  if (receivable_minor > 0n) {
+    await postTransfersIn(
+      trx,
+      [
+        {
+          idempotency_key: `cycle:${cycle.cycle_code}:receivables`,
+          kind: 'share_receivable',
+          description: `Shares of cycle ${cycle.cycle_code} owed by post-paid members`,
+          currency: cycle.currency,
+          metadata: { plan_id: cycle.plan_id, cycle_id: cycle.cycle_code },
+          legs: [
+            { account_code: accountCodes.sharesReceivable(cycle.plan_id), side: 'debit', amount_minor: receivable_minor },
+            { account_code: accountCodes.aidPayable(cycle.plan_id), side: 'credit', amount_minor: receivable_minor },
+          ],
+        },
+      ],
+      now,
+    );
+  }
+  return receivable_minor;
+}
+
+/**
+ * Prepaid members' shares are deducted from their wallets in bounded batches (each its own
+ * transaction, each charge unique per member and cycle, so a batch done before a crash is
+ * skipped on the re-run): memory and transaction size do not grow with the member count.
+ */
+async function chargePrepaid(context: ServiceContext, plan: Plan, cycle: CycleRow, now: string, failPoint: FailPoint): Promise<number> {
+  const db = context.store.db;
+  const reference = cycleChargeReference(cycle.cycle_code);
+  let after = '';
+  let batches = 0;
+  for (;;) {
+    const page = await db
+      .selectFrom('cycle_members as cm')
+      .innerJoin('memberships as m', 'm.id', 'cm.membership_id')
+      .select(['cm.member_code', 'cm.membership_id', 'cm.share_minor'])
+      .where('cm.cycle_id', '=', cycle.id)
+      .where('cm.member_code', '>', after)
+      .where('cm.share_minor', '>', 0n)
+      .where('m.funding_model', '=', 'prepaid')
+      .orderBy('cm.member_code')
+      .limit(prepaidBatchSize)
+      .execute();
+    if (page.length === 0) return batches;
+    const rules = prepaidRulesAt(plan, cycle.snapshot_at);
+    await db.transaction().execute((trx) =>
+      deductBatch(trx, plan.id, plan.currency, rules, reference, page.map((row) => ({ membership_id: row.membership_id, amount_minor: row.share_minor })), now),
+    );
+    batches += 1;
+    if (batches === 1) await failPoint('charge:between-batches');
+    after = page[page.length - 1]!.member_code;
+  }
+}
+
+/**
+ * What the caps held back, when the operator's backstop bears it: the operator pays it into the
+ * plan's bank account (owed onward as aid) and books it as its expense. The management fee then
+ * moves from aid payable to fee payable: owed to the operator, still in the bank account.
+ */
+async function backstopAndFeeIn(trx: Trx, cycle: CycleRow, fee_reduction_minor: bigint, now: string): Promise<{ backstop_minor: bigint; fee_recognized_minor: bigint }> {
+  const transfers: TransferInput[] = [];
+  const capped = cycle.capped_total_minor ?? 0n;
+  const backstop_minor = cycle.cap_policy === 'backstop' ? capped : 0n;
+  if (backstop_minor > 0n) {
+    transfers.push({
+      idempotency_key: `cycle:${cycle.cycle_code}:backstop`,
+      kind: 'cycle_backstop',
+      description: `Backstop for the caps of cycle ${cycle.cycle_code}`,
+      currency: cycle.currency,
+      metadata: { plan_id: cycle.plan_id, cycle_id: cycle.cycle_code },
+      legs: [
+        { account_code: cashAccount(cycle), side: 'debit', amount_minor: backstop_minor },
+        { account_code: accountCodes.aidPayable(cycle.plan_id), side: 'credit', amount_minor: backstop_minor },
+        { account_code: accountCodes.backstop(cycle.plan_id), side: 'debit', amount_minor: backstop_minor },
+        { account_code: accountCodes.operatorEquity(cycle.currency), side: 'credit', amount_minor: backstop_minor },
+      ],
+    });
+    await postTransfersIn(trx, transfers.splice(0), now);
+  }
+  // Prepaid wallets that could not pay leave less in aid payable than the fee: only what is there is recognised.
+  const available = (await balancesIn(trx, [accountCodes.aidPayable(cycle.plan_id)])).get(accountCodes.aidPayable(cycle.plan_id)) ?? 0n;
+  const wanted = cycle.fee_minor - fee_reduction_minor;
+  const fee_recognized_minor = wanted < available ? wanted : available > 0n ? available : 0n;
+  if (fee_recognized_minor > 0n) {
+    await postTransfersIn(
+      trx,
+      [
+        {
+          idempotency_key: `cycle:${cycle.cycle_code}:fee`,
+          kind: 'cycle_fee',
+          description: `Management fee of cycle ${cycle.cycle_code}`,
+          currency: cycle.currency,
+          metadata: { plan_id: cycle.plan_id, cycle_id: cycle.cycle_code },
+          legs: [
+            { account_code: accountCodes.aidPayable(cycle.plan_id), side: 'debit', amount_minor: fee_recognized_minor },
+            { account_code: accountCodes.feePayable(cycle.plan_id), side: 'credit', amount_minor: fee_recognized_minor },
+          ],
+        },
+      ],
+      now,
+    );
+  }
+  return { backstop_minor, fee_recognized_minor };
+}
+
+/** The charge step: receivables, deductions, backstop and fee. The caller records the step in the last transaction. */
+export async function chargeCycle(
+  context: ServiceContext,
+  plan: Plan,
+  cycle: CycleRow,
+  fee_reduction_minor: bigint,
+  now: string,
+  failPoint: FailPoint,
+  finish: (trx: Trx, summary: ChargeSummary) => Promise<void>,
+): Promise<ChargeSummary> {
+  const deducted_batches = await chargePrepaid(context, plan, cycle, now, failPoint);
+  return context.store.db.transaction().execute(async (trx) => {
+    await lockLedgerIn(trx);
+    await ensurePlanAccountsIn(trx, plan.id, plan.currency, now);
+    const receivable_minor = await chargePostPaidIn(trx, plan, cycle, now);
+    const { backstop_minor, fee_recognized_minor } = await backstopAndFeeIn(trx, cycle, fee_reduction_minor, now);
+    const summary = { receivable_minor, deducted_batches, backstop_minor, fee_recognized_minor };
+    await failPoint('charge:before-commit');
+    await finish(trx, summary);
+    return summary;
+  });
+}

@@ -1,0 +1,16 @@
+import type { Selectable } from 'kysely';
+import type { CyclesTable } from '../../store/schema.js';
+
+export type CycleRow = Selectable<CyclesTable>;
+
+/** The steps of a cycle run, in order; each is recorded in cycle_steps when done. */
+export const cycleSteps = ['snapshot', 'allocate', 'publish', 'charge', 'schedule', 'collect', 'payout'] as const;
+export type CycleStep = (typeof cycleSteps)[number];
+
+/** Called at named points of a run; the crash test kills the process there. */
+export type FailPoint = (name: string) => void | Promise<void>;
+
+/** The charge reference of a cycle's shares: unique per membership, so a re-run charges nobody twice. */
+export function cycleChargeReference(cycle_code: string): string {
+  return `cycle:${cycle_code}`;
+}

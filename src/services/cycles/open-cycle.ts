@@ -1,0 +1,129 @@
+import { GENESIS_ROOT_HEX, cycleSeedHex, cycleTotals } from '../../core/cycles/cycle-figures.js';
+import { collectionDateFor, cycleCode, latestNoticeDate, nextNoticeDate, snapshotTime } from '../../core/cycles/cycle-calendar.js';
+import { weightSchemeName } from '../../core/cycles/share-weight-bands.js';
+import { calendarDateOf, dayNumber } from '../../core/members/age.js';
+import type { ServiceContext } from '../context.js';
+import { findPlan, versionAt, type Plan } from '../plans.js';
+import { isUniqueViolation } from '../../store/unique-violation.js';
+import { cycleRejection } from './cycle-rejections.js';
+import type { CycleRow } from './cycle-rows.js';
+import { coveredAt } from './snapshot-step.js';
+import { sql } from 'kysely';
+
+const isoPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/** Normalises a run time given by a person (`--at`) to ISO UTC, or refuses it. */
+export function runTime(at: string | undefined, now: string): string {
+  if (at === undefined) return now;
+  const millis = isoPattern.test(at) ? Date.parse(at) : Number.NaN;
+  if (Number.isNaN(millis)) cycleRejection('CYCLE_BAD_TIME', `"${at}" is not an ISO 8601 time such as 2026-12-07T00:00:00Z.`, { at });
+  const iso = new Date(millis).toISOString();
+  if (iso > now) cycleRejection('CYCLE_AT_IN_FUTURE', `A cycle cannot be run for ${iso}, which is after now (${now}): its snapshot has not been taken yet.`, { at: iso, now });
+  return iso;
+}
+
+export async function getPlanForCycle(context: ServiceContext, plan_id: string): Promise<Plan> {
+  return (await findPlan(context, plan_id)) ?? cycleRejection('CYCLE_UNKNOWN_PLAN', `There is no plan "${plan_id}".`, { plan_id });
+}
+
+/**
+ * The cycle a run works on: the plan's unfinished cycle if there is one (a crashed run resumes
+ * it), otherwise a new cycle for the latest notice day not after `at`. Opening writes the cycle,
+ * its figures and its cases in one transaction, so an interrupted open leaves nothing.
+ */
+export async function openOrResumeCycle(context: ServiceContext, plan: Plan, at: string, now: string): Promise<{ cycle: CycleRow; resumed: boolean }> {
+  const db = context.store.db;
+  const running = await db.selectFrom('cycles').selectAll().where('plan_id', '=', plan.id).where('status', '=', 'running').orderBy('sequence').executeTakeFirst();
+  if (running !== undefined) return { cycle: running, resumed: true };
+
+  const last = await db.selectFrom('cycles').selectAll().where('plan_id', '=', plan.id).orderBy('sequence', 'desc').executeTakeFirst();
+  const rules_now = versionAt(plan, at).rules;
+  const snapshot_date = latestNoticeDate(rules_now.schedule, calendarDateOf(at));
+  if (last !== undefined && dayNumber(snapshot_date) <= dayNumber(calendarDateOf(last.snapshot_at))) {
+    const next = snapshotTime(nextNoticeDate(rules_now.schedule, calendarDateOf(last.snapshot_at)));
+    cycleRejection('CYCLE_NOT_DUE', `The last cycle of ${plan.id} (${last.cycle_code}) already took the snapshot of ${last.snapshot_at}; the next snapshot is at ${next}.`, {
+      plan_id: plan.id,
+      last_cycle_id: last.cycle_code,
+      next_snapshot_at: next,
+    });
+  }
+  const snapshot_at = snapshotTime(snapshot_date);
+  const rules = versionAt(plan, snapshot_at).rules;
+  const code = cycleCode(plan.id, snapshot_date);
+
+  const cases = await db
+    .selectFrom('claims as c')
+    .leftJoin('cycle_cases as cc', 'cc.claim_id', 'c.id')
+    .select(['c.id', 'c.case_number', 'c.aid_minor'])
+    .where('c.plan_id', '=', plan.id)
+    .where('c.state', '=', 'approved')
+    .where('c.state_changed_at', '<=', snapshot_at)
+    .where('cc.claim_id', 'is', null)
+    .orderBy('c.case_number')
+    .execute();
+  const aid_total_minor = cases.reduce((total, row) => total + row.aid_minor, 0n);
+  const surplus_in_minor = last?.surplus_out_minor ?? 0n;
+  const totals = cycleTotals({ aid_total_minor, fee_bps: rules.fee_bps, surplus_in_minor });
+  if (totals.total_minor > 0n) {
+    const anyone = await sql<{ one: unknown }>`select 1 as one from memberships m where m.plan_id = ${plan.id} and ${coveredAt(snapshot_at)} limit 1`.execute(db);
+    if (anyone.rows.length === 0) {
+      cycleRejection('CYCLE_NO_MEMBERS', `No member of ${plan.id} is covered at ${snapshot_at} to share ${totals.total_minor} minor units; the cases wait for the next cycle.`, {
+        plan_id: plan.id,
+        snapshot_at,
+      });
+    }
+  }
+  const previous_root_hex = last?.merkle_root_hex ?? GENESIS_ROOT_HEX;
+  try {
+    const cycle = await db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('cycles')
+        .values({
+          cycle_code: code,
+          plan_id: plan.id,
+          sequence: (last?.sequence ?? 0n) + 1n,
+          currency: plan.currency,
+          funding_model: rules.funding.model,
+          snapshot_at,
+          collection_at: snapshotTime(collectionDateFor(rules.schedule, snapshot_date)),
+          status: 'running',
+          run_token: null,
+          run_lease_until: null,
+          previous_root_hex,
+          seed_hex: cycleSeedHex(previous_root_hex, code),
+          fee_bps: BigInt(rules.fee_bps),
+          aid_total_minor,
+          fee_minor: totals.fee_minor,
+          surplus_in_minor,
+          total_minor: totals.total_minor,
+          surplus_out_minor: totals.surplus_out_minor,
+          weight_scheme: weightSchemeName(rules.share_weights),
+          cap_policy: rules.caps.policy,
+          member_count: null,
+          weight_total: null,
+          share_total_minor: null,
+          capped_total_minor: null,
+          merkle_root_hex: null,
+          header_json: null,
+          signature_hex: null,
+          export_sha256: null,
+          created_at: now,
+          completed_at: null,
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      if (cases.length > 0) {
+        await trx
+          .insertInto('cycle_cases')
+          .values(cases.map((claim) => ({ cycle_id: row.id, claim_id: claim.id, case_number: claim.case_number, aid_minor: claim.aid_minor, payable_minor: claim.aid_minor })))
+          .execute();
+      }
+      return row;
+    });
+    return { cycle, resumed: false };
+  } catch (error) {
+    // Another run opened the same cycle a moment earlier.
+    if (isUniqueViolation(error)) cycleRejection('CYCLE_ALREADY_RUNNING', `Cycle ${code} is being opened by another run.`, { cycle_id: code });
+    throw error;
+  }
+}

@@ -1,0 +1,69 @@
+import { createHash } from 'node:crypto';
+import { headerLine, memberLine, signedHeaderPayload, type CycleExportHeader } from '../../core/cycles/cycle-export.js';
+import { assert } from '../../core/rejection.js';
+import { MerkleRootBuilder, cycleLeafHash } from '../../ledger/merkle.js';
+import type { Db } from '../../store/schema.js';
+import type { ServiceContext } from '../context.js';
+import { cycleMemberLines } from './cycle-member-stream.js';
+import type { CycleRow, FailPoint } from './cycle-rows.js';
+import { operatorKey } from './operator-key.js';
+
+/** The cycle's export header from its row and cases, before the root, the lines hash and the signature are known. */
+export async function unsignedHeader(
+  db: Db,
+  cycle: CycleRow,
+): Promise<Omit<CycleExportHeader, 'merkle_root_hex' | 'lines_sha256_hex' | 'public_key_hex' | 'signature_hex'>> {
+  assert(cycle.member_count !== null && cycle.weight_total !== null && cycle.share_total_minor !== null && cycle.capped_total_minor !== null, 'the cycle is allocated');
+  const cases = await db.selectFrom('cycle_cases').select(['case_number', 'aid_minor']).where('cycle_id', '=', cycle.id).orderBy('case_number').execute();
+  return {
+    format: 'huzhu-cycle/1',
+    cycle_id: cycle.cycle_code,
+    plan_id: cycle.plan_id,
+    currency: cycle.currency,
+    snapshot_at: cycle.snapshot_at,
+    previous_root_hex: cycle.previous_root_hex,
+    seed_hex: cycle.seed_hex,
+    cases: cases.map((row) => ({ case_id: row.case_number, aid_minor: row.aid_minor })),
+    aid_total_minor: cycle.aid_total_minor,
+    fee_bps: Number(cycle.fee_bps),
+    fee_minor: cycle.fee_minor,
+    surplus_in_minor: cycle.surplus_in_minor,
+    total_minor: cycle.total_minor,
+    surplus_out_minor: cycle.surplus_out_minor,
+    weight_scheme: cycle.weight_scheme,
+    member_count: Number(cycle.member_count),
+    weight_total: cycle.weight_total,
+    share_total_minor: cycle.share_total_minor,
+    capped_total_minor: cycle.capped_total_minor,
+    cap_policy: cycle.cap_policy,
+  };
+}
+
+/**
+ * Computes the Merkle root and the hash of the member lines' bytes over the members in export
+ * order (one streamed pass, memory O(log n)), then signs the header with the operator's key. The signed header line is the cycle's published
+ * record; it names the previous cycle's root, so the records form a signed chain.
+ */
+export async function publishCycle(context: ServiceContext, cycle: CycleRow, now: string, failPoint: FailPoint): Promise<{ merkle_root_hex: string; header_json: string; signature_hex: string }> {
+  const db = context.store.db;
+  const builder = new MerkleRootBuilder();
+  // The exact bytes the export writer streams after the header line (memberLine + "\n" each).
+  const linesHash = createHash('sha256');
+  let pages = 0;
+  for await (const page of cycleMemberLines(db, cycle.id)) {
+    for (const line of page) {
+      builder.push(cycleLeafHash(cycle.cycle_code, line.member_code, line.share_minor));
+      linesHash.update(`${memberLine(line)}\n`, 'utf8');
+    }
+    pages += 1;
+    if (pages === 1) await failPoint('publish:streaming');
+  }
+  assert(BigInt(builder.size) === cycle.member_count, 'every covered member is a leaf');
+  const merkle_root_hex = builder.root().toString('hex');
+  const key = await operatorKey(context, now);
+  const lines_sha256_hex = linesHash.digest('hex');
+  const unsigned = { ...(await unsignedHeader(db, cycle)), merkle_root_hex, lines_sha256_hex, public_key_hex: key.public_key_hex };
+  const signature_hex = key.sign(signedHeaderPayload(unsigned));
+  const header_json = headerLine({ ...unsigned, signature_hex });
+  return { merkle_root_hex, header_json, signature_hex };
+}

@@ -1,0 +1,68 @@
+import { sql, type RawBuilder } from 'kysely';
+import { calendarDateOf } from '../../core/members/age.js';
+import { weightBandsByBirthDate } from '../../core/cycles/share-weight-bands.js';
+import type { PlanRulesJson } from '../../core/plans/plan-rules.js';
+import type { Trx } from '../../ledger/ledger.js';
+import type { DialectName } from '../../store/schema.js';
+import type { CycleRow } from './cycle-rows.js';
+
+/** Memberships covered at a snapshot time: live and past the waiting period by then. */
+export function coveredAt(snapshot_at: string): RawBuilder<unknown> {
+  return sql`m.status in ('waiting', 'active') and m.waiting_until <= ${snapshot_at} and m.joined_at <= ${snapshot_at}`;
+}
+
+function weightExpression(rules: PlanRulesJson, snapshot_at: string): RawBuilder<unknown> {
+  const bands = weightBandsByBirthDate(rules.share_weights, calendarDateOf(snapshot_at));
+  if (bands.length === 1) return sql`cast(${bands[0]!.weight} as bigint)`;
+  const whens = bands.filter((band) => band.born_after !== null).map((band) => sql`when p.birth_date > ${band.born_after} then cast(${band.weight} as bigint)`);
+  return sql`case ${sql.join(whens, sql` `)} else cast(${bands.at(-1)!.weight} as bigint) end`;
+}
+
+/**
+ * The most each member can pay this cycle: the per-case cap times the cases shared, and what is
+ * left of the annual cap after this calendar year's earlier cycles of the plan. Null when the
+ * plan has no caps.
+ */
+function capRoomExpression(dialect: DialectName, rules: PlanRulesJson, case_count: number, has_year_paid: boolean): RawBuilder<unknown> {
+  const parts: RawBuilder<unknown>[] = [];
+  if (rules.caps.per_case_minor !== null) parts.push(sql`cast(${BigInt(rules.caps.per_case_minor) * BigInt(case_count)} as bigint)`);
+  if (rules.caps.per_year_minor !== null) {
+    const per_year = BigInt(rules.caps.per_year_minor);
+    parts.push(has_year_paid ? sql`cast(${per_year} as bigint) - coalesce(y.paid_minor, 0)` : sql`cast(${per_year} as bigint)`);
+  }
+  if (parts.length === 0) return sql`cast(null as bigint)`;
+  const smallest = parts.length === 1 ? parts[0]! : dialect === 'sqlite' ? sql`min(${sql.join(parts)})` : sql`least(${sql.join(parts)})`;
+  return dialect === 'sqlite' ? sql`max(0, ${smallest})` : sql`greatest(0, ${smallest})`;
+}
+
+/**
+ * Writes the cycle's covered members — code, weight, cap room — with one INSERT … SELECT, after
+ * clearing what an interrupted earlier attempt may have left (it runs in one transaction, so
+ * there is never half a snapshot). A waiting-period member is not covered and pays nothing.
+ */
+export async function snapshotMembersIn(trx: Trx, dialect: DialectName, cycle: CycleRow, rules: PlanRulesJson, case_count: number): Promise<bigint> {
+  await trx.deleteFrom('cycle_members').where('cycle_id', '=', cycle.id).execute();
+  const year = cycle.snapshot_at.slice(0, 4);
+  const earlier = rules.caps.per_year_minor === null
+    ? []
+    : await trx
+        .selectFrom('cycles')
+        .select('id')
+        .where('plan_id', '=', cycle.plan_id)
+        .where('sequence', '<', cycle.sequence)
+        .where('snapshot_at', '>=', `${year}-01-01`)
+        .where('snapshot_at', '<', cycle.snapshot_at)
+        .execute();
+  const has_year_paid = earlier.length > 0;
+  const weighted = rules.share_weights !== null && rules.share_weights.length > 1;
+  const yearPaid = has_year_paid
+    ? sql`left join (select member_code, sum(share_minor) as paid_minor from cycle_members where cycle_id in (${sql.join(earlier.map((row) => row.id))}) group by member_code) y on y.member_code = m.member_code`
+    : sql``;
+  const persons = weighted ? sql`join persons p on p.id = m.person_id` : sql``;
+  const result = await sql`
+    insert into cycle_members (cycle_id, member_code, membership_id, weight, cap_room_minor)
+    select cast(${cycle.id} as bigint), m.member_code, m.id, ${weightExpression(rules, cycle.snapshot_at)}, ${capRoomExpression(dialect, rules, case_count, has_year_paid)}
+    from memberships m ${persons} ${yearPaid}
+    where m.plan_id = ${cycle.plan_id} and ${coveredAt(cycle.snapshot_at)}`.execute(trx);
+  return result.numAffectedRows ?? 0n;
+}

@@ -1,0 +1,133 @@
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { CycleExportVerifier } from '../../src/core/cycles/export-verifier.js';
+import { verifyJournal } from '../../src/ledger/verify-journal.js';
+import { reconcileFundingAccounts } from '../../src/services/funding/funding-reconciliation.js';
+import { cycleExportChunks, cycleStatistics, listCycles, memberCycleProof, runCycle } from '../../src/services/cycles/index.js';
+import { codeOf } from '../support/rejection-code.js';
+import { describeEachBackend } from '../support/test-stores.js';
+import { cycleFixture, type CycleFixture } from '../support/cycle-fixture.js';
+
+async function exportText(fixture: CycleFixture, cycle_id: string): Promise<string> {
+  let text = '';
+  for await (const chunk of cycleExportChunks(fixture.context, cycle_id)) text += chunk;
+  return text;
+}
+
+function verify(text: string) {
+  const verifier = new CycleExportVerifier();
+  const lines = text.split('\n');
+  // The text ends with "\n": the last element is the empty rest after it.
+  for (const line of lines.slice(0, -1)) verifier.pushLine(line);
+  return verifier.finish();
+}
+
+async function balances(fixture: CycleFixture): Promise<Record<string, string>> {
+  const rows = await fixture.context.store.db.selectFrom('ledger_accounts').select(['code', 'net_debit_minor']).orderBy('code').execute();
+  return Object.fromEntries(rows.map((row) => [row.code, row.net_debit_minor.toString()]));
+}
+
+describeEachBackend('sharing cycles', (dialect) => {
+  let fixture: CycleFixture;
+  beforeEach(async () => {
+    fixture = await cycleFixture(dialect);
+  });
+  afterEach(async () => fixture.context.store.close());
+
+  it('runs a cycle: snapshot, capped allocation, signed publication, receivables, scheduled payouts', async () => {
+    const result = await runCycle(fixture.context, 'critical-illness');
+    expect(result.cycle_id).toBe('critical-illness-20270321');
+    expect(result.steps_run).toEqual(['snapshot', 'allocate', 'publish', 'charge', 'schedule', 'collect', 'payout']);
+    const cycle = result.cycle;
+    expect(cycle.status).toBe('completed');
+    // Twelve covered; the member who joined on 1 March is still waiting and pays nothing.
+    expect(cycle.member_count).toBe(12n);
+    // Aid by age at diagnosis: 36 → 300,000 CNY; 42 → 100,000 CNY; fee 8%.
+    expect(cycle.aid_total_minor).toBe(40_000_000n);
+    expect(cycle.fee_minor).toBe(3_200_000n);
+    expect(cycle.total_minor).toBe(43_200_000n);
+    // Per-case cap 0.10 CNY × 2 cases: each member pays 20 fen; the backstop bears the rest.
+    expect(cycle.share_total_minor).toBe(240n);
+    expect(cycle.capped_total_minor).toBe(43_200_000n - 240n);
+    const members = await fixture.context.store.db.selectFrom('cycle_members').select(['membership_id', 'share_minor', 'cap_room_minor']).where('cycle_id', '=', cycle.id).execute();
+    expect(members.map((row) => row.membership_id)).not.toContain(fixture.waiting);
+    expect(new Set(members.map((row) => row.share_minor))).toEqual(new Set([20n]));
+
+    const text = await exportText(fixture, cycle.cycle_code);
+    const report = verify(text);
+    expect(report.differences).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(report.merkle_root_hex).toBe(cycle.merkle_root_hex);
+
+    const charges = await fixture.context.store.db.selectFrom('share_charges').select(['amount_minor', 'status', 'next_attempt_at']).where('reference', '=', 'cycle:critical-illness-20270321').execute();
+    expect(charges).toHaveLength(12);
+    expect(charges.every((charge) => charge.status === 'due' && charge.next_attempt_at === '2027-03-28T00:00:00.000Z')).toBe(true);
+    const claims = await fixture.context.store.db.selectFrom('claims').select('state').where('id', 'in', fixture.claims).execute();
+    expect(claims.map((claim) => claim.state)).toEqual(['scheduled', 'scheduled']);
+    const journal = await verifyJournal(fixture.context.store);
+    expect(journal.ok).toBe(true);
+    for (const reconciliation of await reconcileFundingAccounts(fixture.context.store)) expect(reconciliation.ok).toBe(true);
+
+    // Every member can prove their share is in the signed root.
+    const code = (await fixture.context.store.db.selectFrom('memberships').select('member_code').where('id', '=', fixture.covered[5]!).executeTakeFirstOrThrow()).member_code;
+    const proof = await memberCycleProof(fixture.context, cycle.cycle_code, code);
+    const withProof = new CycleExportVerifier({ member: { member_code: code, proof } });
+    for (const line of text.split('\n').slice(0, -1)) withProof.pushLine(line);
+    expect(withProof.finish().ok).toBe(true);
+
+    const stats = await cycleStatistics(fixture.context);
+    expect(stats.per_cycle[0]).toMatchObject({ members_covered: 12, cases: 2, backstop_minor: 43_200_000n - 240n, people_helped_to_date: 2 });
+    expect((await listCycles(fixture.context))[0]).toMatchObject({ cycle_id: 'critical-illness-20270321', case_count: 2, status: 'completed' });
+  });
+
+  it('refuses a second run for the same snapshot, an unknown plan, a time in the future and a bad time, writing nothing', async () => {
+    expect(await codeOf(runCycle(fixture.context, 'no-such-plan'))).toBe('CYCLE_UNKNOWN_PLAN');
+    expect(await codeOf(runCycle(fixture.context, 'critical-illness', { at: '2027-04-01T00:00:00Z' }))).toBe('CYCLE_AT_IN_FUTURE');
+    expect(await codeOf(runCycle(fixture.context, 'critical-illness', { at: 'tomorrow' }))).toBe('CYCLE_BAD_TIME');
+    expect(await fixture.context.store.db.selectFrom('cycles').select('id').execute()).toEqual([]);
+    await runCycle(fixture.context, 'critical-illness');
+    expect(await codeOf(runCycle(fixture.context, 'critical-illness'))).toBe('CYCLE_NOT_DUE');
+    // An earlier time than the last snapshot is not due either.
+    expect(await codeOf(runCycle(fixture.context, 'critical-illness', { at: '2027-03-08T00:00:00Z' }))).toBe('CYCLE_NOT_DUE');
+  });
+
+  it('refuses a concurrent run of the same cycle while the first holds it', async () => {
+    let second: Promise<unknown> | undefined;
+    const first = runCycle(fixture.context, 'critical-illness', {
+      failPoint: async (name) => {
+        if (name === 'snapshot:after' && second === undefined) {
+          second = runCycle(fixture.context, 'critical-illness');
+          expect(await codeOf(second)).toBe('CYCLE_ALREADY_RUNNING');
+        }
+      },
+    });
+    await first;
+    expect(second).toBeDefined();
+  });
+
+  it('finishes an interrupted cycle on a re-run with the same export and balances as an uninterrupted run', async () => {
+    const reference = await cycleFixture(dialect);
+    try {
+      const uninterrupted = await runCycle(reference.context, 'critical-illness');
+      const expectedExport = await exportText(reference, uninterrupted.cycle_id);
+      const expectedBalances = await balances(reference);
+
+      const points = ['open:after', 'snapshot:before-commit', 'snapshot:after', 'allocate:before-commit', 'allocate:after', 'publish:streaming', 'publish:after', 'charge:before-commit', 'charge:after', 'schedule:before-commit', 'schedule:after', 'collect:after', 'payout:after'];
+      for (const point of points) {
+        const crash = runCycle(fixture.context, 'critical-illness', {
+          failPoint: (name) => {
+            if (name === point) throw new Error(`crash at ${point}`);
+          },
+        });
+        await expect(crash).rejects.toThrow(`crash at ${point}`);
+      }
+      const finished = await runCycle(fixture.context, 'critical-illness');
+      expect(finished.resumed).toBe(true);
+      expect(finished.cycle.status).toBe('completed');
+      expect(await exportText(fixture, finished.cycle_id)).toBe(expectedExport);
+      expect(await balances(fixture)).toEqual(expectedBalances);
+      expect((await verifyJournal(fixture.context.store)).ok).toBe(true);
+    } finally {
+      await reference.context.store.close();
+    }
+  });
+});
