@@ -1,3 +1,4 @@
+import { runCycle } from '../../src/services/cycles/index.js';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { approveForNotice, endNotice, publishNotice, rejectClaim, startReview } from '../../src/services/claims/index.js';
@@ -75,6 +76,9 @@ describeEachBackend('HTTP public cases and the public-data scan', (dialect) => {
     }
     t.context.clock.set('2027-03-23T00:00:00.000Z');
     await endNotice(t.context, BigInt((await t.store.db.selectFrom('claims').select('id').where('case_number', '=', people[1]!.case_number).executeTakeFirstOrThrow()).id), 'system');
+    // The approved case is shared in the next cycle: its report carries the case card, its export the members.
+    t.context.clock.set('2027-04-07T01:00:00.000Z');
+    for (const plan_id of ['critical-illness', 'senior-cancer']) await runCycle(t.context, plan_id);
     memberCookie = await t.login('nosy', 'nosy-password');
   });
   afterAll(async () => {
@@ -110,7 +114,8 @@ describeEachBackend('HTTP public cases and the public-data scan', (dialect) => {
     // Newest notice first: the third patient's notice started last.
     expect(all.cases.map((card: { case_number: string }) => card.case_number)).toEqual([people[2]!.case_number, people[1]!.case_number, people[0]!.case_number]);
     expect(all.next_after).toBeNull();
-    expect(all.cases.map((card: { state: string }) => card.state)).toEqual(['in_notice', 'approved', 'in_notice']);
+    // The approved case was shared in the 7 April cycle: it waits for its payout.
+    expect(all.cases.map((card: { state: string }) => card.state)).toEqual(['in_notice', 'scheduled', 'in_notice']);
     expect(all.cases[2]).toMatchObject({ name_masked: '司**如', gender: 'female', age_at_diagnosis_years: 36, aid_minor: '30000000', illness: { code: 'CI-01' }, shares_paid_minor: '0', people_helped: 0 });
     expect(Object.keys(all.cases[0]).sort()).toEqual(
       ['age_at_diagnosis_years', 'aid_minor', 'case_number', 'currency', 'days_as_member', 'gender', 'illness', 'name_masked', 'notice_ends_at', 'notice_starts_at', 'people_helped', 'plan_name_en', 'plan_name_zh', 'province', 'shares_paid_minor', 'state'].sort(),
@@ -139,13 +144,21 @@ describeEachBackend('HTTP public cases and the public-data scan', (dialect) => {
     expect(publicPaths).toEqual(expect.arrayContaining(['/api/plans', '/api/plans/{id}', '/api/public/cases', '/api/public/cases/{case_number}']));
     const claimIds = (await t.store.db.selectFrom('claims').select('id').orderBy('id').execute()).map((row) => row.id.toString());
     const caseNumbers = people.map((person) => person.case_number);
+    const cycleIds = (await t.store.db.selectFrom('cycles').select('cycle_code').execute()).map((row) => row.cycle_code);
+    expect(cycleIds.length).toBeGreaterThan(0);
     // Real values for each public path with a parameter; a new one must be added here.
     const fillers: Record<string, string[]> = {
       '/api/plans/{id}': ['critical-illness', 'senior-cancer'],
       '/api/public/cases/{case_number}': caseNumbers,
       '/api/claims/{id}/jury': [...caseNumbers, ...claimIds],
+      '/api/public/cycles/{cycle_id}': cycleIds,
+      '/api/public/cycles/{cycle_id}/export': cycleIds,
     };
-    const queries: Record<string, string[]> = { '/api/public/cases': ['?limit=1', '?limit=50', `?after=${people[2]!.case_number}`, '?plan_id=critical-illness'] };
+    const queries: Record<string, string[]> = {
+      '/api/public/cases': ['?limit=1', '?limit=50', `?after=${people[2]!.case_number}`, '?plan_id=critical-illness'],
+      '/api/public/cycles': ['?plan_id=critical-illness', '?limit=1'],
+      '/api/public/statistics': ['?plan_id=critical-illness'],
+    };
     const urls: string[] = [];
     for (const path of publicPaths) {
       const parameters = [...path.matchAll(/\{(\w+)\}/g)];
@@ -170,7 +183,8 @@ describeEachBackend('HTTP public cases and the public-data scan', (dialect) => {
         for (const leak of leaks(response.body)) found.push(`${who} GET ${url} → ${leak}`);
         if (url.startsWith('/api/public/') && response.statusCode === 200) published += response.body;
         // No internal ids on the public side: the case number is the public name of a case.
-        if (url.startsWith('/api/public/')) expect(response.body, url).not.toMatch(/"[a-z_]*_id"/);
+        // (cycle_id, plan_id and case_id are public names too: the cycle code, the plan's slug, the case number.)
+        if (url.startsWith('/api/public/')) expect(response.body, url).not.toMatch(/"(?!cycle_id"|plan_id"|case_id")[a-z_]*_id"/);
       }
     }
     expect(found).toEqual([]);

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CycleExportVerifier } from '../../src/core/cycles/export-verifier.js';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { reconcileFundingAccounts } from '../../src/services/funding/funding-reconciliation.js';
-import { cycleExportChunks, cycleStatistics, listCycles, memberCycleProof, runCycle } from '../../src/services/cycles/index.js';
+import { cycleExportChunks, cycleStatistics, listCycles, memberCycleProof, runCycle, runDueCycles } from '../../src/services/cycles/index.js';
 import { codeOf } from '../support/rejection-code.js';
 import { describeEachBackend } from '../support/test-stores.js';
 import { cycleFixture, type CycleFixture } from '../support/cycle-fixture.js';
@@ -128,6 +128,27 @@ describeEachBackend('sharing cycles', (dialect) => {
       expect((await verifyJournal(fixture.context.store)).ok).toBe(true);
     } finally {
       await reference.context.store.close();
+    }
+  });
+});
+
+describeEachBackend('due cycles (serve schedule)', (dialect) => {
+  it('runs each plan\'s cycle once per notice day and reports the rest as not due', async () => {
+    const fixture = await cycleFixture(dialect);
+    try {
+      const first = await runDueCycles(fixture.context);
+      expect(first).toEqual([
+        { plan_id: 'critical-illness', outcome: 'ran', cycle_id: 'critical-illness-20270321' },
+        { plan_id: 'senior-cancer', outcome: 'ran', cycle_id: 'senior-cancer-20270321' },
+      ]);
+      expect((await runDueCycles(fixture.context)).map((report) => report.outcome)).toEqual(['NOT_DUE', 'NOT_DUE']);
+      fixture.context.clock.set('2027-04-07T00:05:00.000Z');
+      expect((await runDueCycles(fixture.context)).map((report) => report.cycle_id)).toEqual(['critical-illness-20270407', 'senior-cancer-20270407']);
+      const cycles = await listCycles(fixture.context, { plan_id: 'critical-illness' });
+      // The second cycle's seed chains to the first cycle's root.
+      expect(cycles[0]!.previous_root_hex).toBe(cycles[1]!.merkle_root_hex);
+    } finally {
+      await fixture.context.store.close();
     }
   });
 });

@@ -1,4 +1,5 @@
 export { runCycle, type CycleRunOptions, type CycleRunResult } from './run-cycle.js';
+export { runDueCycles, type DueCycleReport } from './due-cycles.js';
 export { listCycles, cycleReport, cycleStatistics, getCycleRow, type CycleSummary, type CycleReport, type CycleStatistics } from './cycle-queries.js';
 export { cycleExportChunks } from './cycle-export-writer.js';
 export { memberCycleProof, type MemberCycleProof } from './member-proof.js';
