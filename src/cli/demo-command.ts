@@ -1,4 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
+import { formatMinorPlain } from '../core/money/index.js';
+import { defaultBlobStore } from '../http/app.js';
 import { defaultDemoMembers, defaultDemoSeed, maxDemoMembers, seedDemo, type DemoSummary } from '../services/demo/seed-demo.js';
 import { describeTarget } from '../store/database-url.js';
 import { withCliContext } from './cli-context.js';
@@ -21,12 +23,35 @@ export function describeDemo(summary: DemoSummary, target: string): string[] {
   lines.push(`  ${summary.rejoined} lapsed members rejoined with a new waiting period`);
   const money = summary.funding;
   lines.push(
-    `  money (simulated gateway, signed webhooks): ${money.top_ups} wallet top-ups (${money.failed_top_ups} failed), ${money.cycles} monthly cycles,`,
-    `    post-paid (charged in the last completed cycle): ${money.collections} shares collected, ${money.failed_collections} collection attempts failed;` +
-      ` prepaid: ${money.deductions} deductions paid, ${money.unpaid_deductions} unmet; ${money.wallet_refunds} wallet refunds; ${money.lapsed_unpaid} lapsed for unpaid shares`,
+    `  money (simulated gateway, signed webhooks): ${money.top_ups} wallet top-ups (${money.failed_top_ups} failed), ${money.wallet_refunds} wallet refunds;`,
+    `    post-paid: ${money.collections} shares collected, ${money.failed_collections} collection attempts failed;` +
+      ` prepaid: ${money.deductions} deductions paid, ${money.unpaid_deductions} unmet; ${money.lapsed_unpaid} lapsed for unpaid shares`,
+  );
+  const completed = summary.cycles.filter((cycle) => cycle.status === 'completed');
+  const plans = [...new Set(summary.cycles.map((cycle) => cycle.plan_id))];
+  lines.push(`  sharing cycles (the last two months, every notice day): ${completed.length} completed`);
+  for (const plan_id of plans) {
+    const cycles = summary.cycles.filter((cycle) => cycle.plan_id === plan_id);
+    const shown = cycles.map((cycle) => `${cycle.cycle_id.slice(-8)} ${plural(cycle.case_count, 'case')}, ${plural(cycle.member_count, 'member')}` + (cycle.capped_members > 0 ? ` (${cycle.capped_members} capped)` : ''));
+    lines.push(`    ${plan_id}: ${shown.join('; ')}`);
+  }
+  const claims = Object.entries(summary.claims).map(([state, count]) => `${count} ${state}`);
+  const payouts = summary.payouts;
+  lines.push(
+    `  claims (with made-up evidence): ${claims.length === 0 ? 'none' : claims.join(', ')}`,
+    `  aid payouts: ${Object.entries(payouts.by_status).map(([status, count]) => `${count} ${status}`).join(', ') || 'none'}, ${formatYuan(payouts.paid_minor)} CNY paid;` +
+      ` ${payouts.advances} operator advances (${formatYuan(payouts.advanced_minor)} CNY, ${formatYuan(payouts.repaid_minor)} CNY repaid)`,
   );
   lines.push('Every demo person and membership is marked demo=1; names, ID numbers and phones are made up.');
   return lines;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+function formatYuan(minor: string): string {
+  return formatMinorPlain(BigInt(minor), 'CNY');
 }
 
 export function registerDemoCommand(program: Command, io: CliIo): void {
@@ -34,8 +59,10 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .command('demo')
     .description(
       'Seed a demo community into a new database: made-up members of both sample plans who joined over the past eighteen months,\n' +
-        'with waiting periods passed, lapses, withdrawals and rejoins, wallet top-ups, monthly sharing cycles (prepaid deductions;\n' +
-        'post-paid receivables and collections, some failing, in the last completed cycle) through the simulated gateway. Every person and membership is marked demo=1. The same --seed gives the same community.\n' +
+        'with waiting periods passed, lapses, withdrawals and rejoins, wallet top-ups, and in the last two months real sharing cycles of\n' +
+        'both plans on every notice day, with cases from the claims flow (made-up evidence in the server\'s blob store), capped shares,\n' +
+        'collections (some failing), prepaid deductions, lapses and aid payouts through the simulated gateway. Every person and membership\n' +
+        'is marked demo=1. The same --seed gives the same community.\n' +
         'Refused with HUZHU_ENV=production (DEMO_IN_PRODUCTION) and on a database that has memberships (DEMO_DATABASE_NOT_EMPTY).\n' +
         '`huzhu serve` does this by itself on a new database outside production.',
     )
@@ -45,7 +72,8 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .action(async (options: { members: number; seed: string; json?: boolean }) =>
       runAction(io, () =>
         withCliContext(io.env, async (context) => {
-          const summary = await seedDemo(context, io.env, { members: options.members, seed: options.seed, log: (line) => io.err(line) });
+          // The evidence goes where `serve` keeps it (blobs/ next to the SQLite file, else ./data/blobs).
+          const summary = await seedDemo(context, io.env, { members: options.members, seed: options.seed, blobStore: defaultBlobStore(context.store), log: (line) => io.err(line) });
           io.out(options.json ? JSON.stringify(summary, null, 2) : describeDemo(summary, describeTarget(context.store.target)).join('\n'));
         }, { samplePlans: false }),
       ),

@@ -48,7 +48,7 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
   // The demo goes first on a new database so its plans get back-dated creation times; then any
   // missing sample plan of DESIGN.md is created. Existing plans are left as they are.
   try {
-    await seedDemoOnFirstStart(context, io.env, (line) => logger.warn(line));
+    await seedDemoOnFirstStart(context, io.env, (line) => logger.warn(line), { blobStore });
   } catch (error) {
     logger.error({ err: error }, 'demo seeding failed; serving without the demo community');
   }

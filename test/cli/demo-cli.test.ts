@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { describeEachBackend } from '../support/test-stores.js';
 import { cliWorkspace, runCli } from '../support/run-cli.js';
@@ -8,11 +9,17 @@ const run = runCli;
 describeEachBackend('huzhu demo', (dialect) => {
   let env: NodeJS.ProcessEnv;
   let dir: string;
+  const cwd = process.cwd();
 
   beforeEach(async () => {
     ({ dir, env } = await cliWorkspace(dialect, 'huzhu-demo-cli-'));
+    // With PostgreSQL the blob store is ./data/blobs, as for `serve`: keep it in the workspace.
+    process.chdir(dir);
   });
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  afterEach(() => {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('refuses in production, seeds a new database, prints what it made, and refuses a second time', async () => {
     const production = await run(['demo', '--members', '40'], { ...env, HUZHU_ENV: 'production' });
@@ -24,7 +31,17 @@ describeEachBackend('huzhu demo', (dialect) => {
     expect(seeded.out).toMatch(/^DEMO DATA in .* \(seed "cli"\): 40 made-up people, \d+ memberships, joined \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
     expect(seeded.out).toMatch(/critical-illness: .*active/);
     expect(seeded.out).toContain('marked demo=1');
+    expect(seeded.out).toMatch(/sharing cycles \(the last two months, every notice day\): [1-9]\d* completed/);
+    expect(seeded.out).toMatch(/\n {4}critical-illness: \d{8} \d+ cases?, \d+ members?/);
+    expect(seeded.out).toMatch(/\n {4}senior-cancer: \d{8} \d+ cases?, \d+ members?/);
+    expect(seeded.out).toMatch(/claims \(with made-up evidence\): .*1 in_notice/);
+    expect(seeded.out).toMatch(/aid payouts: .*CNY paid; \d+ operator advances/);
     expect(seeded.err).toContain('DEMO DATA: seeding 40 made-up members');
+    // The made-up evidence is where the server keeps claim evidence: blobs/ next to the SQLite file, else ./data/blobs.
+    const blobs = join(dir, dialect === 'sqlite' ? 'blobs' : 'data/blobs');
+    const files = readdirSync(blobs, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+    expect(files.length).toBeGreaterThan(0);
+    expect(readFileSync(join(files[0]!.parentPath, files[0]!.name), 'utf8')).toMatch(/^%PDF-1\.7/);
     expect((await run(['ledger', 'verify'], env)).out).toMatch(/^OK: /);
     expect((await run(['plan', 'list'], env)).out).toMatch(/critical-illness\s+open\s+post_paid\s+v1\s+\d+/);
 

@@ -1,21 +1,27 @@
 import { calendarDateOf, dayNumber, formatCalendarDate, fromDayNumber } from '../../core/members/age.js';
 import { reject, RejectionError } from '../../core/rejection.js';
+import type { BlobStore } from '../blobs/blob-store.js';
+import { MemoryBlobStore } from '../blobs/memory-blob-store.js';
 import { fixedClock } from '../clock.js';
 import type { ServiceContext } from '../context.js';
+import { operatorKey } from '../cycles/index.js';
 import { activateDueMemberships, enrolMembers, joinExistingPerson, type EnrolInput, type PersonInput } from '../members.js';
 import { changeMembershipStatus } from '../membership-status.js';
 import { ensureSamplePlans } from '../plans.js';
-import { demoCycleDay, DemoFunding, postPaidCycleDates, type FundingTotals } from './demo-funding.js';
+import { DemoCases, demoCycleWindowDays, type DemoCyclePlan } from './demo-cases.js';
+import { DemoFunding, type FundingTotals } from './demo-funding.js';
 import { demoPerson } from './demo-people.js';
 import { DemoRandom, seededRandomSource } from './demo-random.js';
 
 /**
  * The demo community: a few thousand made-up members of the two sample plans, joined over the
  * past eighteen months so that waiting periods have passed, with withdrawals, lapses for unpaid
- * shares and rejoins, and money through the funding services and the simulated gateway
- * (demo-funding.ts). Every person and membership row is marked demo = 1. The same seed (and the
- * same end time) gives the same community: people, dates, member codes and gateway outcomes come
- * from seeded randomness, and the services run on a clock that the seeding moves forward day by day.
+ * shares and rejoins, money through the funding services and the simulated gateway
+ * (demo-funding.ts), and in the last two months real sharing cycles of both plans with cases from
+ * the claims flow and their payouts (demo-cases.ts). Every person and membership row is marked
+ * demo = 1. The same seed (and the same end time) gives the same community: people, dates, member
+ * codes, claims and gateway outcomes come from seeded randomness, and the services run on a clock
+ * that the seeding moves forward day by day.
  */
 
 export const defaultDemoMembers = 3000;
@@ -29,6 +35,11 @@ const join = { critical: 'critical-illness', senior: 'senior-cancer' } as const;
 export interface DemoOptions {
   readonly members?: number;
   readonly seed?: string;
+  /**
+   * Where the made-up claim evidence goes: the server's blob store (serve and `huzhu demo` pass
+   * defaultBlobStore's); in memory when not given (tests).
+   */
+  readonly blobStore?: BlobStore;
   /** Progress and what was created, one line at a time. */
   readonly log?: (line: string) => void;
 }
@@ -43,12 +54,40 @@ export interface DemoSummary {
   readonly by_plan: Readonly<Record<string, Readonly<Record<string, number>>>>;
   readonly rejoined: number;
   readonly funding: FundingTotals;
+  /** The sharing cycles of both plans, oldest first. Money as strings of digits (minor units). */
+  readonly cycles: readonly DemoCycleSummary[];
+  /** Claims by state (submitted … in_notice, approved, scheduled, paid). */
+  readonly claims: Readonly<Record<string, number>>;
+  readonly payouts: DemoPayoutSummary;
+}
+
+export interface DemoCycleSummary {
+  readonly cycle_id: string;
+  readonly plan_id: string;
+  readonly status: string;
+  readonly member_count: number;
+  readonly case_count: number;
+  readonly total_minor: string;
+  readonly share_total_minor: string;
+  readonly capped_total_minor: string;
+  /** Members whose share the caps held back (capped_minor > 0). */
+  readonly capped_members: number;
+  readonly merkle_root_hex: string | null;
+}
+
+export interface DemoPayoutSummary {
+  /** Aid payouts by status (due, in_flight, paid, failed). */
+  readonly by_status: Readonly<Record<string, number>>;
+  readonly paid_minor: string;
+  readonly advances: number;
+  readonly advanced_minor: string;
+  readonly repaid_minor: string;
 }
 
 type Fate =
   | { readonly kind: 'stays' }
   | { readonly kind: 'withdraws'; readonly day: number }
-  | { readonly kind: 'lapses'; readonly day: number; readonly rejoin_day: number | undefined };
+  | { readonly kind: 'lapses'; readonly day: number; readonly rejoin_after_days: number | undefined };
 
 interface DemoMember {
   readonly index: number;
@@ -99,10 +138,11 @@ function planCommunity(random: DemoRandom, count: number, firstDay: number): Dem
     let fate: Fate = { kind: 'stays' };
     if (draw < lapseRate) {
       // Post-paid: collections fail from this day on, so the member lapses at the deadline of the
-      // charged cycle (demo-funding.ts). Prepaid: the member never tops up, so the first deduction
-      // after the waiting period is unmet and the membership lapses after the grace days.
+      // first cycle that charges them after it (demo-cases.ts). Prepaid: the member never tops up,
+      // so the first deduction after the waiting period is unmet and the membership lapses after
+      // the grace days. Some rejoin a few days after the lapse, with a new waiting period.
       const lapseDay = day + 90 + random.between(5, 200);
-      fate = { kind: 'lapses', day: lapseDay, rejoin_day: random.chance(0.35) ? lapseDay + random.between(60, 150) : undefined };
+      fate = { kind: 'lapses', day: lapseDay, rejoin_after_days: random.chance(0.35) ? random.between(3, 20) : undefined };
     } else if (draw < lapseRate + 0.05) {
       fate = { kind: 'withdraws', day: day + random.between(3, 300) };
     }
@@ -110,6 +150,46 @@ function planCommunity(random: DemoRandom, count: number, firstDay: number): Dem
   }
   return members;
 }
+
+/**
+ * Makes sure a prepaid member lapses for an unmet deduction in the window of cycles: if no
+ * senior member who never tops up is covered by the window's start, the earliest senior joiner
+ * who would have stayed becomes one. No draws, so the rest of the community is unchanged.
+ */
+function withPrepaidLapse(members: DemoMember[], coveredBy: number): DemoMember[] {
+  const senior = members.filter((member) => member.plan_id === join.senior && member.day + 95 < coveredBy);
+  if (senior.some((member) => member.fate.kind === 'lapses')) return members;
+  const first = senior.filter((member) => member.fate.kind === 'stays').sort((a, b) => a.day - b.day || a.index - b.index)[0];
+  if (first === undefined) return members;
+  return members.map((member) => (member === first ? { ...member, fate: { kind: 'lapses', day: member.day + 95, rejoin_after_days: undefined } } : member));
+}
+
+/** What each plan's cycles in the window share: cases drawn per notice day (index in the window). */
+const cyclePlans: readonly DemoCyclePlan[] = [
+  {
+    plan_id: join.critical,
+    prepaid: false,
+    illness_codes: [['CI-01', 50], ['CI-02', 14], ['CI-03', 10], ['CI-04', 3], ['CI-05', 6], ['CI-06', 5], ['CI-08', 2], ['CI-09', 3], ['CI-13', 2], ['CI-18', 3], ['CI-19', 2]],
+    // Every post-paid cycle with cases charges every covered member, each a collection and a
+    // webhook: three such cycles keep a first start quick. The last notice day's case is still
+    // being collected (or scheduled) at the end.
+    cases: (random) => [
+      [0, random.between(1, 2)],
+      [2, 1],
+      [-1, 1],
+    ],
+  },
+  {
+    plan_id: join.senior,
+    prepaid: true,
+    illness_codes: [['CI-01', 1]],
+    cases: (random) => [
+      [0, 1],
+      [1, random.chance(0.5) ? 1 : 0],
+      [2, 1],
+    ],
+  },
+];
 
 function pushTo<T>(map: Map<number, T[]>, key: number, item: T): void {
   const list = map.get(key);
@@ -147,15 +227,16 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   const lastDay = dayNumber(calendarDateOf(end));
   const firstDay = lastDay - demoDays;
   const clock = fixedClock(at(firstDay, 0, '00:00:00'));
-  const cycleDates = Array.from({ length: demoDays }, (_, day) => formatCalendarDate(fromDayNumber(firstDay + day))).filter((date) => Number(date.slice(8, 10)) === demoCycleDay);
-  const funding = new DemoFunding({ ...context, clock, random: seededRandomSource(seed) }, clock, seed, postPaidCycleDates(cycleDates, end));
+  // The key that signs cycle records comes from the server's own randomness, never from the demo's seed.
+  await operatorKey(context, end);
+  const funding = new DemoFunding({ ...context, clock, random: seededRandomSource(seed) }, clock, seed);
   const demo = funding.context;
   log(`DEMO DATA: seeding ${count} made-up members (seed ${JSON.stringify(seed)}), joined from ${formatCalendarDate(fromDayNumber(firstDay))}; every row is marked demo=1`);
   // Plans made here start with the demo's history; plans that exist already are kept.
   await ensureSamplePlans(demo);
 
   const random = new DemoRandom(seed, 'community');
-  const community = planCommunity(random, count, firstDay);
+  const community = withPrepaidLapse(planCommunity(random, count, firstDay), demoDays - demoCycleWindowDays);
   const joinsByDay = new Map<number, DemoMember[]>();
   for (const member of community) pushTo(joinsByDay, member.day, member);
   const eventsByDay = new Map<number, Array<() => Promise<void>>>();
@@ -168,11 +249,42 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
     dueByDay.set(day, (dueByDay.get(day) ?? 0) + 1);
   };
   let rejoined = 0;
+  /** Memberships that neither withdraw nor lapse: the claimants come from them. */
+  const steady = new Set<bigint>();
+  /** Lapsing memberships whose person rejoins this many days after the lapse. */
+  const rejoinAfterLapse = new Map<bigint, { joined: Joined; after_days: number }>();
+  const cases = new DemoCases({
+    seed,
+    firstDay,
+    demoDays,
+    plans: cyclePlans,
+    live_notice_plan: join.critical,
+    funding,
+    blobStore: options.blobStore ?? new MemoryBlobStore(),
+    steady,
+    schedule,
+    setTime: (day, time) => clock.set(at(firstDay, day, time)),
+  });
+  cases.planClaims();
 
   const prepaid = (plan_id: string) => plan_id === join.senior;
+  const rejoin = async (joined: Joined, attempt: number, day: number): Promise<void> => {
+    const { plan_id } = joined.member;
+    try {
+      const again = await joinExistingPerson(demo, { plan_id, person_id: joined.person_id, payer_user_id: null, answers: noToAll });
+      expectActivation(again.waiting_until);
+      if (prepaid(plan_id)) await funding.joinedPrepaid(again.membership_id, true);
+      rejoined += 1;
+    } catch (error) {
+      if (!(error instanceof RejectionError)) throw error;
+      // Still a member somehow (bounded: three tries a month apart). Grown past the plan's ages: no rejoin.
+      if (error.rejection.code === 'MEMBER_ALREADY_JOINED' && attempt < 3) schedule(day + 30, () => rejoin(joined, attempt + 1, day + 30));
+    }
+  };
   const scheduleFate = async (joined: Joined) => {
     const { fate, plan_id } = joined.member;
     if (prepaid(plan_id)) await funding.joinedPrepaid(joined.membership_id, fate.kind !== 'lapses');
+    if (fate.kind === 'stays') steady.add(joined.membership_id);
     if (fate.kind === 'withdraws') {
       schedule(fate.day, async () => {
         try {
@@ -185,22 +297,23 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
       });
     } else if (fate.kind === 'lapses') {
       if (!prepaid(plan_id)) funding.stopsPayingFrom(joined.membership_id, fate.day);
-      if (fate.rejoin_day !== undefined) {
-        const rejoin = async (attempt: number, day: number): Promise<void> => {
-          try {
-            const again = await joinExistingPerson(demo, { plan_id, person_id: joined.person_id, payer_user_id: null, answers: noToAll });
-            expectActivation(again.waiting_until);
-            if (prepaid(plan_id)) await funding.joinedPrepaid(again.membership_id, true);
-            rejoined += 1;
-          } catch (error) {
-            if (!(error instanceof RejectionError)) throw error;
-            // Not lapsed yet (the lapse comes at a cycle's deadline): try again a month later. Grown past the plan's ages: no rejoin.
-            if (error.rejection.code === 'MEMBER_ALREADY_JOINED' && attempt < 3) schedule(day + 30, () => rejoin(attempt + 1, day + 30));
-          }
-        };
-        const first = fate.rejoin_day;
-        schedule(first, () => rejoin(1, first));
-      }
+      if (fate.rejoin_after_days !== undefined) rejoinAfterLapse.set(joined.membership_id, { joined, after_days: fate.rejoin_after_days });
+    }
+  };
+  /** Lapses happen at cycles' deadlines: whoever lapsed today and rejoins gets a rejoin scheduled. */
+  const scheduleRejoins = async (day: number) => {
+    if (rejoinAfterLapse.size === 0) return;
+    const lapsed = await demo.store.db
+      .selectFrom('memberships')
+      .select('id')
+      .where('id', 'in', [...rejoinAfterLapse.keys()])
+      .where('status', '=', 'lapsed')
+      .orderBy('id')
+      .execute();
+    for (const { id } of lapsed) {
+      const { joined, after_days } = rejoinAfterLapse.get(id)!;
+      rejoinAfterLapse.delete(id);
+      schedule(day + after_days, () => rejoin(joined, 1, day + after_days));
     }
   };
 
@@ -213,6 +326,8 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
       clock.set(at(firstDay, day, '00:10:00'));
       await activateDueMemberships(demo);
     }
+    // A notice day in the window: both plans' cycles take their 00:00 snapshot (at 01:00).
+    if (cases.isCycleDay(day)) await cases.runCycles(day);
     const joiners = joinsByDay.get(day) ?? [];
     if (joiners.length > 0) {
       clock.set(at(firstDay, day, '02:00:00'));
@@ -230,14 +345,20 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
       for (const event of events) await event();
     }
     eventsByDay.delete(day);
-    clock.set(at(firstDay, day, '12:00:00'));
-    await funding.runDay(formatCalendarDate(fromDayNumber(firstDay + day)));
+    if (cases.inWindow(day)) {
+      // What serve's background jobs do every minute, once a day: collections, webhooks, lapses, payouts.
+      clock.set(at(firstDay, day, '12:00:00'));
+      await funding.runDay();
+      await cases.payDay();
+      await scheduleRejoins(day);
+    }
   }
   clock.set(end);
   await activateDueMemberships(demo);
   await funding.gateway.deliverPending();
   const summary = await summarize(context, seed, firstDay, end, rejoined, await funding.totals());
-  log(`DEMO DATA: created ${summary.people} made-up people and ${summary.memberships} memberships (all marked demo=1)`);
+  const claims = Object.values(summary.claims).reduce((total, n) => total + n, 0);
+  log(`DEMO DATA: created ${summary.people} made-up people and ${summary.memberships} memberships (all marked demo=1), ${summary.cycles.length} sharing cycles and ${claims} made-up claims`);
   return summary;
 }
 
@@ -266,6 +387,63 @@ async function summarize(context: ServiceContext, seed: string, firstDay: number
     by_plan,
     rejoined,
     funding,
+    cycles: await summarizeCycles(context),
+    claims: await countBy(context.store.db.selectFrom('claims').select(['state as key', (eb) => eb.fn.countAll<bigint | number | string>().as('count')]).groupBy('state').orderBy('state').execute()),
+    payouts: await summarizePayouts(context),
+  };
+}
+
+async function countBy(rows: Promise<Array<{ key: string; count: bigint | number | string }>>): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const row of await rows) counts[row.key] = Number(row.count);
+  return counts;
+}
+
+function sumOf(value: bigint | number | string | null | undefined): string {
+  return BigInt(value ?? 0).toString();
+}
+
+async function summarizeCycles(context: ServiceContext): Promise<DemoCycleSummary[]> {
+  const db = context.store.db;
+  const cycles = await db.selectFrom('cycles').selectAll().orderBy('snapshot_at').orderBy('plan_id').execute();
+  const cases = await db.selectFrom('cycle_cases').select(['cycle_id', (eb) => eb.fn.countAll<bigint | number | string>().as('count')]).groupBy('cycle_id').execute();
+  const capped = await db
+    .selectFrom('cycle_members')
+    .select(['cycle_id', (eb) => eb.fn.countAll<bigint | number | string>().as('count')])
+    .where('capped_minor', '>', 0n)
+    .groupBy('cycle_id')
+    .execute();
+  const countIn = (rows: ReadonlyArray<{ cycle_id: bigint; count: bigint | number | string }>, id: bigint) => Number(rows.find((row) => row.cycle_id === id)?.count ?? 0);
+  return cycles.map((cycle) => ({
+    cycle_id: cycle.cycle_code,
+    plan_id: cycle.plan_id,
+    status: cycle.status,
+    member_count: Number(cycle.member_count ?? 0),
+    case_count: countIn(cases, cycle.id),
+    total_minor: cycle.total_minor.toString(),
+    share_total_minor: sumOf(cycle.share_total_minor),
+    capped_total_minor: sumOf(cycle.capped_total_minor),
+    capped_members: countIn(capped, cycle.id),
+    merkle_root_hex: cycle.merkle_root_hex,
+  }));
+}
+
+async function summarizePayouts(context: ServiceContext): Promise<DemoPayoutSummary> {
+  const db = context.store.db;
+  const by_status = await countBy(db.selectFrom('aid_payouts').select(['status as key', (eb) => eb.fn.countAll<bigint | number | string>().as('count')]).groupBy('status').orderBy('status').execute());
+  const paid = await db.selectFrom('aid_payouts').select((eb) => eb.fn.sum<bigint | number | string | null>('amount_minor').as('total')).where('status', '=', 'paid').executeTakeFirstOrThrow();
+  const advances = await db
+    .selectFrom('operator_advances')
+    .select(['kind', (eb) => eb.fn.countAll<bigint | number | string>().as('count'), (eb) => eb.fn.sum<bigint | number | string | null>('amount_minor').as('total')])
+    .groupBy('kind')
+    .execute();
+  const advance = advances.find((row) => row.kind === 'advance');
+  return {
+    by_status,
+    paid_minor: sumOf(paid.total),
+    advances: Number(advance?.count ?? 0),
+    advanced_minor: sumOf(advance?.total),
+    repaid_minor: sumOf(advances.find((row) => row.kind === 'repayment')?.total),
   };
 }
 
