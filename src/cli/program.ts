@@ -41,7 +41,7 @@ export function buildProgram(io: CliIo): Command {
     .description(
       'Huzhu: run online mutual aid plans.\n' +
         'Settings come from the environment: DATABASE_URL (sqlite:<path> or postgres://…, default sqlite:./data/huzhu.db), PORT, HOST, LOG_LEVEL, HUZHU_ENV, HUZHU_ADMIN_PASSWORD,\n' +
-        'HUZHU_DATA_KEY (else the key file huzhu.key next to the SQLite file, or ./data/huzhu.key), HUZHU_GATEWAY_FAILURE_RATE, HUZHU_GATEWAY_DELAY_MS, HUZHU_GATEWAY_SECRET, HUZHU_JOBS_CRON (background jobs, default every minute).',
+        'HUZHU_DATA_KEY (else the key file huzhu.key next to the SQLite file, or ./data/huzhu.key), HUZHU_GATEWAY_FAILURE_RATE, HUZHU_GATEWAY_DELAY_MS, HUZHU_GATEWAY_SECRET, HUZHU_JOBS_CRON (background jobs, default every minute), HUZHU_CYCLES_CRON (sharing cycles of the plans whose notice day has come, default 00:05 UTC daily).',
     )
     .version(packageVersion())
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })

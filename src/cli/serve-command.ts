@@ -5,6 +5,7 @@ import { buildApp, defaultBlobStore } from '../http/app.js';
 import { systemClock } from '../services/clock.js';
 import { seedDemoOnFirstStart } from '../services/demo/seed-demo.js';
 import { runBackgroundJobs } from '../services/jobs/background-jobs.js';
+import { operatorKey, runDueCycles } from '../services/cycles/index.js';
 import { ensureSamplePlans } from '../services/plans.js';
 import { ensureInitialAdmin } from '../services/users.js';
 import { describeTarget } from '../store/database-url.js';
@@ -53,6 +54,8 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
     logger.error({ err: error }, 'demo seeding failed; serving without the demo community');
   }
   await ensureSamplePlans(context);
+  // The key that signs every cycle is made at setup, so its public half is published from the start.
+  await operatorKey(context, context.clock.now().toISOString());
   startup = undefined;
   logger.info('ready');
 
@@ -67,12 +70,23 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
     },
   );
 
+  // The plans' sharing cycles: each day shortly after midnight UTC, the cycle of every plan whose
+  // latest notice day has none yet is run (or a crashed run finished). Runs never overlap.
+  const cycles = new Cron(
+    io.env.HUZHU_CYCLES_CRON ?? '5 0 * * *',
+    { protect: true, catch: (error) => logger.error({ err: error }, 'sharing cycles failed') },
+    async () => {
+      for (const report of await runDueCycles(context)) if (report.outcome !== 'NOT_DUE') logger.info(report, 'sharing cycle');
+    },
+  );
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'stopping');
     jobs.stop();
+    cycles.stop();
     await app.close();
     await store.close();
     process.exit(0);
