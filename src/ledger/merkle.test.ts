@@ -585,3 +585,14 @@ describe('StreamingInclusionProof', () => {
     }
   });
 });
+
+describe('cycleLeafHash', () => {
+  it('is leafHash over cycleLeafData for any cycle id, member code (any Unicode) and share', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme', minLength: 1 }), fc.bigInt({ min: 0n, max: 10n ** 15n }), (cycle_id, member_code, share_minor) => {
+        expect(cycleLeafHash(cycle_id, member_code, share_minor).equals(leafHash(cycleLeafData(cycle_id, member_code, share_minor)))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -6,7 +6,7 @@
  * Every cycle publishes the root over one leaf per covered member; each member gets the audit
  * path of their leaf so they can check, without trusting the operator, that their share is in it.
  */
-import { createHash } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 
 import { assert, ok, reject, type Result } from '../core/rejection.js';
 
@@ -16,23 +16,30 @@ export const MERKLE_HASH_BYTES = 32;
 const LEAF_PREFIX = Buffer.from([0x00]);
 const NODE_PREFIX = Buffer.from([0x01]);
 
+// crypto.hash (Node ≥ 20.12) hashes in one call, about twice as fast as createHash for inputs this
+// short; a cycle of ten million members hashes twenty million times. Older Node 20 falls back.
+const sha256: (data: string | Uint8Array) => Buffer =
+  typeof nodeCrypto.hash === 'function'
+    ? (data) => nodeCrypto.hash('sha256', data, 'buffer') as unknown as Buffer
+    : (data) => nodeCrypto.createHash('sha256').update(data).digest();
+
 // ---------------------------------------------------------------------------------------------
 // Hashing
 // ---------------------------------------------------------------------------------------------
 
 /** RFC 6962 leaf hash: SHA-256(0x00 ‖ data). The prefix keeps a leaf from posing as a node. */
 export function leafHash(data: Uint8Array): Buffer {
-  return createHash('sha256').update(LEAF_PREFIX).update(data).digest();
+  return sha256(Buffer.concat([LEAF_PREFIX, data]));
 }
 
 /** RFC 6962 interior node hash: SHA-256(0x01 ‖ left ‖ right). */
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {
-  return createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  return sha256(Buffer.concat([NODE_PREFIX, left, right]));
 }
 
 /** RFC 6962 MTH({}) = SHA-256 of the empty string: the root of a cycle with no members. */
 export function emptyRoot(): Buffer {
-  return createHash('sha256').digest();
+  return sha256(Buffer.alloc(0));
 }
 
 /** The leaf bytes of one member in one cycle: utf8(cycle_id + "|" + member_code + "|" + share_minor). */
@@ -42,7 +49,8 @@ export function cycleLeafData(cycle_id: string, member_code: string, share_minor
 
 /** The leaf hash of one member in one cycle: leafHash(cycleLeafData(...)). */
 export function cycleLeafHash(cycle_id: string, member_code: string, share_minor: bigint): Buffer {
-  return leafHash(cycleLeafData(cycle_id, member_code, share_minor));
+  // The same bytes as leafHash(cycleLeafData(…)): U+0000 is the one byte 0x00 in UTF-8.
+  return sha256(`\u0000${cycle_id}|${member_code}|${share_minor.toString()}`);
 }
 
 // ---------------------------------------------------------------------------------------------

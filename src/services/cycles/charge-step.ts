@@ -44,6 +44,7 @@ async function chargePostPaidIn(trx: Trx, plan: Plan, cycle: CycleRow, now: stri
     select cm.membership_id, cast(${cycle.plan_id} as text), cast(${reference} as text), cm.share_minor, 'due', 0, cast(${until} as text), cast(${cycle.collection_at} as text), cast(${now} as text), cast(null as text)
     from cycle_members cm join memberships m on m.id = cm.membership_id
     where cm.cycle_id = ${cycle.id} and cm.share_minor > 0 and m.funding_model = 'post_paid'
+    order by cm.membership_id
     on conflict (membership_id, reference) do nothing`.execute(trx);
   const total = await sql<{ total_minor: bigint | null }>`
     select sum(cm.share_minor) as total_minor from cycle_members cm join memberships m on m.id = cm.membership_id

@@ -36,7 +36,8 @@ function capRoomExpression(dialect: DialectName, rules: PlanRulesJson, case_coun
 }
 
 /**
- * Writes the cycle's covered members — code, weight, cap room — with one INSERT … SELECT, after
+ * Writes the cycle's covered members — code, weight, cap room — with one INSERT … SELECT (in key
+ * order, so the table's B-tree is appended to rather than split at random), after
  * clearing what an interrupted earlier attempt may have left (it runs in one transaction, so
  * there is never half a snapshot). A waiting-period member is not covered and pays nothing.
  */
@@ -63,6 +64,7 @@ export async function snapshotMembersIn(trx: Trx, dialect: DialectName, cycle: C
     insert into cycle_members (cycle_id, member_code, membership_id, weight, cap_room_minor)
     select cast(${cycle.id} as bigint), m.member_code, m.id, ${weightExpression(rules, cycle.snapshot_at)}, ${capRoomExpression(dialect, rules, case_count, has_year_paid)}
     from memberships m ${persons} ${yearPaid}
-    where m.plan_id = ${cycle.plan_id} and ${coveredAt(cycle.snapshot_at)}`.execute(trx);
+    where m.plan_id = ${cycle.plan_id} and ${coveredAt(cycle.snapshot_at)}
+    order by m.member_code`.execute(trx);
   return result.numAffectedRows ?? 0n;
 }
