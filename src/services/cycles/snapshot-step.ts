@@ -66,5 +66,9 @@ export async function snapshotMembersIn(trx: Trx, dialect: DialectName, cycle: C
     from memberships m ${persons} ${yearPaid}
     where m.plan_id = ${cycle.plan_id} and ${coveredAt(cycle.snapshot_at)}
     order by m.member_code`.execute(trx);
+  // Without fresh statistics PostgreSQL plans each page of the publication's keyset scan as a
+  // bitmap scan and sort of the whole rest of the cycle (measured: 24 s instead of 3 s for a
+  // million members). ANALYZE samples a fixed number of rows, so it stays cheap at any size.
+  if (dialect === 'postgres') await sql`analyze cycle_members`.execute(trx);
   return result.numAffectedRows ?? 0n;
 }
