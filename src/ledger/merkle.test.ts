@@ -596,3 +596,22 @@ describe('cycleLeafHash', () => {
     );
   });
 });
+
+describe('chunkedInclusionProof', () => {
+  it('equals the whole tree\'s audit path for trees across chunk boundaries', async () => {
+    const { chunkedInclusionProof, PROOF_CHUNK_LEAVES } = await import('./chunked-proof.js');
+    for (const size of [1, 2, 1023, 1024, 1025, 2048, 3000, 4097]) {
+      const leaves = Array.from({ length: size }, (_, index) => leafHash(Buffer.from(`leaf ${index}`)));
+      const roots: Buffer[] = [];
+      for (let start = 0; start < size; start += PROOF_CHUNK_LEAVES) roots.push(merkleRoot(leaves.slice(start, start + PROOF_CHUNK_LEAVES)));
+      const tree = new MerkleTree(leaves);
+      // The tree over the chunk roots has the same root as the tree over all leaves.
+      expect(merkleRoot(roots).equals(tree.root())).toBe(true);
+      for (const index of new Set([0, 1, size - 1, Math.floor(size / 2), 1023, 1024].filter((candidate) => candidate < size))) {
+        const chunk = Math.floor(index / PROOF_CHUNK_LEAVES);
+        const proof = chunkedInclusionProof(leaves.slice(chunk * PROOF_CHUNK_LEAVES, (chunk + 1) * PROOF_CHUNK_LEAVES), index % PROOF_CHUNK_LEAVES, roots, chunk);
+        expect(proofToHex(proof), `size ${size} index ${index}`).toEqual(proofToHex(inclusionProof(leaves, index)));
+      }
+    }
+  });
+});

@@ -229,6 +229,7 @@ export interface Database {
   cycle_cases: CycleCasesTable;
   cycle_members: CycleMembersTable;
   cycle_steps: CycleStepsTable;
+  cycle_proof_chunks: CycleProofChunksTable;
   aid_payouts: AidPayoutsTable;
   aid_payout_attempts: AidPayoutAttemptsTable;
   operator_advances: OperatorAdvancesTable;
@@ -492,4 +493,13 @@ export interface OperatorAdvancesTable {
   idempotency_key: string;
   ledger_transaction_id: bigint;
   created_at: string;
+}
+
+/** The root of each block of PROOF_CHUNK_LEAVES leaves of a cycle's Merkle tree (0008). */
+export interface CycleProofChunksTable {
+  cycle_id: bigint;
+  chunk_index: bigint;
+  first_member_code: string;
+  leaf_count: bigint;
+  root_hex: string;
 }

@@ -4,6 +4,10 @@ import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { reconcileFundingAccounts } from '../../src/services/funding/funding-reconciliation.js';
 import { cycleExportChunks, cycleStatistics, listCycles, memberCycleProof, runCycle, runDueCycles } from '../../src/services/cycles/index.js';
 import { codeOf } from '../support/rejection-code.js';
+import { verifyCycleExport } from '../../src/core/cycles/export-verifier.js';
+import { ensureSamplePlans } from '../../src/services/plans.js';
+import { seedCycleWorld } from '../../bench/cycle-setup.js';
+import { testContext } from '../support/test-context.js';
 import { describeEachBackend } from '../support/test-stores.js';
 import { cycleFixture, type CycleFixture } from '../support/cycle-fixture.js';
 
@@ -149,6 +153,31 @@ describeEachBackend('due cycles (serve schedule)', (dialect) => {
       expect(cycles[0]!.previous_root_hex).toBe(cycles[1]!.merkle_root_hex);
     } finally {
       await fixture.context.store.close();
+    }
+  });
+});
+
+describeEachBackend('member proofs from stored block roots', (dialect) => {
+  it('gives every member across block boundaries a proof that verifies against the export', async () => {
+    const context = await testContext(dialect, { now: '2026-12-07T01:00:00.000Z' });
+    try {
+      await ensureSamplePlans(context);
+      await seedCycleWorld(context.store, 2500, 3);
+      const { cycle } = await runCycle(context, 'critical-illness');
+      expect(cycle.member_count).toBe(2500n);
+      const chunks = await context.store.db.selectFrom('cycle_proof_chunks').select(['chunk_index', 'leaf_count']).where('cycle_id', '=', cycle.id).orderBy('chunk_index').execute();
+      expect(chunks.map((chunk) => chunk.leaf_count)).toEqual([1024n, 1024n, 452n]);
+      let text = '';
+      for await (const chunk of cycleExportChunks(context, cycle.cycle_code)) text += chunk;
+      const codes = text.split('\n').slice(1, -1).map((line) => (JSON.parse(line) as { member_code: string }).member_code);
+      for (const index of [0, 1, 1023, 1024, 1500, 2047, 2048, 2499]) {
+        const proof = await memberCycleProof(context, cycle.cycle_code, codes[index]!);
+        expect(proof.leaf_index).toBe(index);
+        const report = verifyCycleExport(text, { member: { member_code: codes[index]!, proof } });
+        expect(report.differences, `member #${index}`).toEqual([]);
+      }
+    } finally {
+      await context.store.close();
     }
   });
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { headerLine, memberLine, signedHeaderPayload, type CycleExportHeader } from '../../core/cycles/cycle-export.js';
 import { assert } from '../../core/rejection.js';
+import { PROOF_CHUNK_LEAVES } from '../../ledger/chunked-proof.js';
 import { MerkleRootBuilder, cycleLeafHash } from '../../ledger/merkle.js';
 import type { Db } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
@@ -44,20 +45,45 @@ export async function unsignedHeader(
  * order (one streamed pass, memory O(log n)), then signs the header with the operator's key. The signed header line is the cycle's published
  * record; it names the previous cycle's root, so the records form a signed chain.
  */
-export async function publishCycle(context: ServiceContext, cycle: CycleRow, now: string, failPoint: FailPoint): Promise<{ merkle_root_hex: string; header_json: string; signature_hex: string }> {
+export interface ProofChunk {
+  readonly first_member_code: string;
+  readonly leaf_count: number;
+  readonly root_hex: string;
+}
+
+export interface PublishedCycle {
+  readonly merkle_root_hex: string;
+  readonly header_json: string;
+  readonly signature_hex: string;
+  /** The roots of the tree's blocks of PROOF_CHUNK_LEAVES leaves, for fast member proofs. */
+  readonly chunks: ProofChunk[];
+}
+
+export async function publishCycle(context: ServiceContext, cycle: CycleRow, now: string, failPoint: FailPoint): Promise<PublishedCycle> {
   const db = context.store.db;
   const builder = new MerkleRootBuilder();
   // The exact bytes the export writer streams after the header line (memberLine + "\n" each).
   const linesHash = createHash('sha256');
+  const chunks: ProofChunk[] = [];
+  let chunk = new MerkleRootBuilder();
+  let chunkFirst = '';
   let pages = 0;
   for await (const page of cycleMemberLines(db, cycle.id)) {
     for (const line of page) {
-      builder.push(cycleLeafHash(cycle.cycle_code, line.member_code, line.share_minor));
+      const leaf = cycleLeafHash(cycle.cycle_code, line.member_code, line.share_minor);
+      builder.push(leaf);
+      if (chunk.size === 0) chunkFirst = line.member_code;
+      chunk.push(leaf);
+      if (chunk.size === PROOF_CHUNK_LEAVES) {
+        chunks.push({ first_member_code: chunkFirst, leaf_count: chunk.size, root_hex: chunk.root().toString('hex') });
+        chunk = new MerkleRootBuilder();
+      }
       linesHash.update(`${memberLine(line)}\n`, 'utf8');
     }
     pages += 1;
     if (pages === 1) await failPoint('publish:streaming');
   }
+  if (chunk.size > 0) chunks.push({ first_member_code: chunkFirst, leaf_count: chunk.size, root_hex: chunk.root().toString('hex') });
   assert(BigInt(builder.size) === cycle.member_count, 'every covered member is a leaf');
   const merkle_root_hex = builder.root().toString('hex');
   const key = await operatorKey(context, now);
@@ -65,5 +91,5 @@ export async function publishCycle(context: ServiceContext, cycle: CycleRow, now
   const unsigned = { ...(await unsignedHeader(db, cycle)), merkle_root_hex, lines_sha256_hex, public_key_hex: key.public_key_hex };
   const signature_hex = key.sign(signedHeaderPayload(unsigned));
   const header_json = headerLine({ ...unsigned, signature_hex });
-  return { merkle_root_hex, header_json, signature_hex };
+  return { merkle_root_hex, header_json, signature_hex, chunks };
 }

@@ -12,6 +12,7 @@ import { acquireLease, defaultLeaseSeconds, releaseLease, runOwner } from './cyc
 import { cycleSteps, type CycleRow, type CycleStep, type FailPoint } from './cycle-rows.js';
 import { getPlanForCycle, openOrResumeCycle, runTime } from './open-cycle.js';
 import { publishCycle } from './publish-step.js';
+import { chunks as inBatches } from '../../store/chunks.js';
 import { snapshotMembersIn } from './snapshot-step.js';
 
 export interface CycleRunOptions {
@@ -121,9 +122,16 @@ async function runStep(context: ServiceContext, plan: Plan, cycle: CycleRow, ste
       return;
     }
     case 'publish': {
-      const published = await publishCycle(context, cycle, now, failPoint);
+      const { chunks, ...published } = await publishCycle(context, cycle, now, failPoint);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('cycles').set(published).where('id', '=', cycle.id).execute();
+        await trx.deleteFrom('cycle_proof_chunks').where('cycle_id', '=', cycle.id).execute();
+        for (const [batch_index, batch] of inBatches(chunks, 500).entries()) {
+          await trx
+            .insertInto('cycle_proof_chunks')
+            .values(batch.map((chunk, position) => ({ cycle_id: cycle.id, chunk_index: BigInt(batch_index * 500 + position), first_member_code: chunk.first_member_code, leaf_count: BigInt(chunk.leaf_count), root_hex: chunk.root_hex })))
+            .execute();
+        }
         await recordStepIn(trx, cycle.id, step, { merkle_root_hex: published.merkle_root_hex }, now);
       });
       return;

@@ -7,6 +7,7 @@ import { claims } from './0004-claims.js';
 import { jury } from './0005-jury.js';
 import { cycles } from './0006-cycles.js';
 import { payouts } from './0007-payouts.js';
+import { cycleProofChunks } from './0008-cycle-proof-chunks.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -18,5 +19,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0005-jury': jury(dialect),
     '0006-cycles': cycles(dialect),
     '0007-payouts': payouts(dialect),
+    '0008-cycle-proof-chunks': cycleProofChunks(dialect),
   };
 }
