@@ -73,7 +73,7 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .command('verify')
     .description(
       'Recompute a published cycle export (JSON Lines) from itself, without the database: the seed, fee and totals, every member\'s share ' +
-        'and cap, who got the leftover units, the sums, the Merkle root, the operator\'s ed25519 signature, and that every line is canonical.\n' +
+        'and cap, who got the leftover units, the sums, the Merkle root, the SHA-256 of the member lines, the operator\'s ed25519 signature, and that every line is canonical.\n' +
         'With --proof, also check one member\'s inclusion proof against the export. ' +
         'Exit status 0 when all holds, 1 when anything differs (each difference is printed), 2 on an error (missing file, bad proof file).',
     )
