@@ -1,3 +1,4 @@
+import type { Db } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { caseCard, type CaseCard } from '../claims/case-card.js';
 import { cycleRejection } from './cycle-rejections.js';
@@ -65,18 +66,24 @@ function summaryOf(row: CycleRow, case_count: number): CycleSummary {
   };
 }
 
+/** How many cases each of these cycles shares, in one grouped query. */
+async function caseCounts(db: Db, cycle_ids: readonly bigint[]): Promise<Map<bigint, number>> {
+  if (cycle_ids.length === 0) return new Map();
+  const counts = await db
+    .selectFrom('cycle_cases')
+    .select(['cycle_id', (eb) => eb.fn.countAll<bigint>().as('count')])
+    .where('cycle_id', 'in', cycle_ids)
+    .groupBy('cycle_id')
+    .execute();
+  return new Map(counts.map((row) => [row.cycle_id, Number(row.count)]));
+}
+
 export async function listCycles(context: ServiceContext, filter: { plan_id?: string; limit?: number } = {}): Promise<CycleSummary[]> {
   let query = context.store.db.selectFrom('cycles').selectAll().orderBy('snapshot_at', 'desc').orderBy('plan_id').limit(Math.min(filter.limit ?? 200, 1000));
   if (filter.plan_id !== undefined) query = query.where('plan_id', '=', filter.plan_id);
   const rows = await query.execute();
   if (rows.length === 0) return [];
-  const counts = await context.store.db
-    .selectFrom('cycle_cases')
-    .select(['cycle_id', (eb) => eb.fn.countAll<bigint>().as('count')])
-    .where('cycle_id', 'in', rows.map((row) => row.id))
-    .groupBy('cycle_id')
-    .execute();
-  const countOf = new Map(counts.map((row) => [row.cycle_id, Number(row.count)]));
+  const countOf = await caseCounts(context.store.db, rows.map((row) => row.id));
   return rows.map((row) => summaryOf(row, countOf.get(row.id) ?? 0));
 }
 
@@ -130,13 +137,7 @@ export async function cycleStatistics(context: ServiceContext, filter: { plan_id
   let query = context.store.db.selectFrom('cycles').selectAll().where('status', '=', 'completed').orderBy('plan_id').orderBy('sequence');
   if (filter.plan_id !== undefined) query = query.where('plan_id', '=', filter.plan_id);
   const rows = await query.execute();
-  const counts = rows.length === 0 ? [] : await context.store.db
-    .selectFrom('cycle_cases')
-    .select(['cycle_id', (eb) => eb.fn.countAll<bigint>().as('count')])
-    .where('cycle_id', 'in', rows.map((row) => row.id))
-    .groupBy('cycle_id')
-    .execute();
-  const countOf = new Map(counts.map((row) => [row.cycle_id, Number(row.count)]));
+  const countOf = await caseCounts(context.store.db, rows.map((row) => row.id));
   const per_cycle: CycleStatistics[] = [];
   const helped = new Map<string, number>();
   for (const row of rows) {
