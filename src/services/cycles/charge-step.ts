@@ -39,17 +39,23 @@ async function chargePostPaidIn(trx: Trx, plan: Plan, cycle: CycleRow, now: stri
   const reference = cycleChargeReference(cycle.cycle_code);
   // A deadline already past (a cycle run late) still gives the member one day to pay.
   const until = retry_until > now ? retry_until : new Date(Date.parse(now) + 86_400_000).toISOString();
+  // A membership keeps the funding model of the version it joined under: when every version of the
+  // plan is post-paid, so is every member, and neither statement needs to look at memberships.
+  const only_post_paid = plan.versions.every((version) => version.rules.funding.model === 'post_paid');
+  const postPaid = only_post_paid ? sql`` : sql`and exists (select 1 from memberships m where m.id = cm.membership_id and m.funding_model = 'post_paid')`;
   await sql`
     insert into share_charges (membership_id, plan_id, reference, amount_minor, status, attempts, retry_until, next_attempt_at, created_at, paid_at)
     select cm.membership_id, cast(${cycle.plan_id} as text), cast(${reference} as text), cm.share_minor, 'due', 0, cast(${until} as text), cast(${cycle.collection_at} as text), cast(${now} as text), cast(null as text)
-    from cycle_members cm join memberships m on m.id = cm.membership_id
-    where cm.cycle_id = ${cycle.id} and cm.share_minor > 0 and m.funding_model = 'post_paid'
+    from cycle_members cm
+    where cm.cycle_id = ${cycle.id} and cm.share_minor > 0 ${postPaid}
     order by cm.membership_id
     on conflict (membership_id, reference) do nothing`.execute(trx);
-  const total = await sql<{ total_minor: bigint | null }>`
-    select sum(cm.share_minor) as total_minor from cycle_members cm join memberships m on m.id = cm.membership_id
-    where cm.cycle_id = ${cycle.id} and m.funding_model = 'post_paid'`.execute(trx);
-  const receivable_minor = BigInt(total.rows[0]?.total_minor ?? 0n);
+  let receivable_minor = cycle.share_total_minor ?? 0n;
+  if (!only_post_paid) {
+    const total = await sql<{ total_minor: bigint | null }>`
+      select sum(cm.share_minor) as total_minor from cycle_members cm where cm.cycle_id = ${cycle.id} ${postPaid}`.execute(trx);
+    receivable_minor = BigInt(total.rows[0]?.total_minor ?? 0n);
+  }
   if (receivable_minor > 0n) {
     await postTransfersIn(
       trx,
