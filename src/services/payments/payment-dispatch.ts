@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sendGatewayRequests } from './gateway-requests.js';
 import { chunks } from '../../store/chunks.js';
 import type { ServiceContext } from '../context.js';
 import { addSeconds } from '../funding/funding-time.js';
@@ -21,23 +21,19 @@ export async function dispatchPayments(context: ServiceContext, payment_ids: rea
       .where('status', '=', 'pending')
       .orderBy('id')
       .execute();
-    const accepted: Array<[string, string]> = [];
-    for (const row of rows) {
-      const charge = { reference: row.reference, amount_minor: row.amount_minor, currency: row.currency, description: descriptionOf(row.kind) };
-      try {
-        const result = row.kind === 'collection' || row.kind === 'top_up' ? await context.gateway.collect(charge) : await context.gateway.payout(charge);
-        accepted.push([row.reference, result.gateway_payment_id]);
-        sent += 1;
-      } catch {
-        unsent += 1;
-      }
-    }
-    if (accepted.length === 0) continue;
-    // One statement for the batch; a webhook that arrived first has set the id already.
-    const values = sql.join(accepted.map(([reference, id]) => sql`(${reference}, ${id})`));
-    await sql`update payments set gateway_payment_id = accepted.gateway_payment_id
-      from (select column1 as reference, column2 as gateway_payment_id from (values ${values}) as v) as accepted
-      where payments.reference = accepted.reference and payments.gateway_payment_id is null`.execute(context.store.db);
+    const result = await sendGatewayRequests(
+      context,
+      'payments',
+      rows.map((row) => ({
+        operation: row.kind === 'collection' || row.kind === 'top_up' ? ('collect' as const) : ('payout' as const),
+        reference: row.reference,
+        amount_minor: row.amount_minor,
+        currency: row.currency,
+        description: descriptionOf(row.kind),
+      })),
+    );
+    sent += result.sent;
+    unsent += result.unsent;
   }
   return { sent, unsent };
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sendGatewayRequests } from '../payments/gateway-requests.js';
 import { postTransfersIn } from '../../ledger/ledger.js';
 import type { TransferInput } from '../../ledger/transfer.js';
 import { chunks } from '../../store/chunks.js';
@@ -123,22 +123,13 @@ export async function dispatchAidPayouts(context: ServiceContext, attempt_ids: r
       .where('status', '=', 'pending')
       .orderBy('id')
       .execute();
-    const accepted: Array<[string, string]> = [];
-    for (const row of rows) {
-      try {
-        const result = await context.gateway.payout({ reference: row.reference, amount_minor: row.amount_minor, currency: row.currency, description: 'Mutual aid payout' });
-        accepted.push([row.reference, result.gateway_payment_id]);
-        sent += 1;
-      } catch {
-        unsent += 1;
-      }
-    }
-    if (accepted.length === 0) continue;
-    // One statement for the batch; a webhook that arrived first has set the id already.
-    const values = sql.join(accepted.map(([reference, id]) => sql`(${reference}, ${id})`));
-    await sql`update aid_payout_attempts set gateway_payment_id = accepted.gateway_payment_id
-      from (select column1 as reference, column2 as gateway_payment_id from (values ${values}) as v) as accepted
-      where aid_payout_attempts.reference = accepted.reference and aid_payout_attempts.gateway_payment_id is null`.execute(context.store.db);
+    const result = await sendGatewayRequests(
+      context,
+      'aid_payout_attempts',
+      rows.map((row) => ({ operation: 'payout' as const, reference: row.reference, amount_minor: row.amount_minor, currency: row.currency, description: 'Mutual aid payout' })),
+    );
+    sent += result.sent;
+    unsent += result.unsent;
   }
   return { sent, unsent };
 }
