@@ -86,7 +86,7 @@ export function registerCycleCommands(program: Command, io: CliIo): void {
           const out = createWriteStream(options.out);
           try {
             for await (const chunk of cycleExportChunks(context, cycle_id)) {
-              lines += chunk.split('\n').length - 1;
+              for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, at + 1)) lines += 1;
               if (!out.write(chunk)) await once(out, 'drain');
             }
           } finally {

@@ -13,10 +13,12 @@ import {
   inclusionProof,
   leafHash,
   merkleRoot,
+  merkleRootInPlace,
   nodeHash,
   proofFromHex,
   proofToHex,
   verifyInclusion,
+  writeCycleLeafHash,
 } from './merkle.js';
 
 const hex = (bytes: Uint8Array): string => Buffer.from(bytes).toString('hex');
@@ -594,6 +596,51 @@ describe('cycleLeafHash', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('writeCycleLeafHash', () => {
+  it('writes cycleLeafHash at the offset and nothing else', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), fc.string({ unit: 'grapheme', minLength: 1 }), fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.nat(4), (cycle_id, member_code, share_minor, slot) => {
+        const target = Buffer.alloc(6 * MERKLE_HASH_BYTES, 0xab);
+        writeCycleLeafHash(target, slot * MERKLE_HASH_BYTES, cycle_id, member_code, share_minor);
+        const expected = Buffer.alloc(6 * MERKLE_HASH_BYTES, 0xab);
+        cycleLeafHash(cycle_id, member_code, share_minor).copy(expected, slot * MERKLE_HASH_BYTES);
+        expect(hex(target)).toBe(hex(expected));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses an offset where the hash does not fit (a caller bug)', () => {
+    expect(() => writeCycleLeafHash(Buffer.alloc(40), 9, 'c', 'M1', 1n)).toThrow();
+  });
+});
+
+describe('merkleRootInPlace', () => {
+  it('equals merkleRoot for every size from 0 to 300 and for block sizes around powers of two', () => {
+    const sizes = [...Array.from({ length: 301 }, (_, size) => size), 511, 512, 513, 1023, 1024, 1025, 4097];
+    for (const size of sizes) {
+      const leaves = Array.from({ length: size }, (_, index) => leafHash(Buffer.from(`leaf ${index}`)));
+      // Room for more hashes than are counted: only the first `size` are the level.
+      const level = Buffer.alloc((size + 3) * MERKLE_HASH_BYTES, 0x5a);
+      leaves.forEach((leaf, index) => leaf.copy(level, index * MERKLE_HASH_BYTES));
+      expect(hex(merkleRootInPlace(level, size)), `size ${size}`).toBe(hex(merkleRoot(leaves)));
+    }
+  });
+
+  it('equals merkleRoot for random leaves, duplicates allowed (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ minLength: 32, maxLength: 32 }), { maxLength: 200 }), (leaves) => {
+        const level = Buffer.concat(leaves.map((leaf) => Buffer.from(leaf)));
+        expect(hex(merkleRootInPlace(level, leaves.length))).toBe(hex(merkleRoot(leaves)));
+      }),
+    );
+  });
+
+  it('refuses a count the level cannot hold (a caller bug)', () => {
+    expect(() => merkleRootInPlace(Buffer.alloc(64), 3)).toThrow();
   });
 });
 

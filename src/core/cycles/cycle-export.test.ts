@@ -98,6 +98,30 @@ describe('cycle export lines', () => {
     );
   });
 
+  it('writes a member line exactly as JSON.stringify writes the object of its keys in order (fast-check)', () => {
+    const lines = fc.record({
+      // Any code: quotes, backslashes, control characters and lone surrogates must be escaped the same way.
+      member_code: fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }), fc.constantFrom('"', '\\', '\u2028', '\u0000', '\ud800')),
+      weight: fc.bigInt({ min: 0n, max: BigInt(Number.MAX_SAFE_INTEGER) }),
+      cap_room_minor: fc.option(fc.bigInt({ min: 0n, max: 10n ** 30n }), { nil: null }),
+      share_minor: fc.bigInt({ min: 0n, max: 10n ** 30n }),
+      capped_minor: fc.bigInt({ min: 0n, max: 10n ** 30n }),
+    });
+    fc.assert(
+      fc.property(lines, (line) => {
+        const expected = JSON.stringify({
+          member_code: line.member_code,
+          weight: Number(line.weight),
+          cap_room_minor: line.cap_room_minor === null ? null : line.cap_room_minor.toString(),
+          share_minor: line.share_minor.toString(),
+          capped_minor: line.capped_minor.toString(),
+        });
+        expect(memberLine(line)).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('rejects missing, unknown and mistyped keys, naming the field', () => {
     const object = JSON.parse(headerLine(header)) as Record<string, unknown>;
     const variant = (change: (copy: Record<string, unknown>) => void): string => {

@@ -134,13 +134,11 @@ export function signedHeaderPayload(header: Omit<CycleExportHeader, 'signature_h
 
 /** The canonical line of one member (without its "\n"). */
 export function memberLine(line: CycleExportLine): string {
-  return JSON.stringify({
-    member_code: line.member_code,
-    weight: jsonInteger(line.weight, 'weight'),
-    cap_room_minor: line.cap_room_minor === null ? null : line.cap_room_minor.toString(),
-    share_minor: line.share_minor.toString(),
-    capped_minor: line.capped_minor.toString(),
-  });
+  // The text JSON.stringify gives for these keys in this order (a property test holds them equal),
+  // written as one template: an export is written once per ten million members.
+  const weight = jsonInteger(line.weight, 'weight');
+  const cap = line.cap_room_minor === null ? 'null' : `"${line.cap_room_minor}"`;
+  return `{"member_code":${JSON.stringify(line.member_code)},"weight":${weight},"cap_room_minor":${cap},"share_minor":"${line.share_minor}","capped_minor":"${line.capped_minor}"}`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -28,6 +28,14 @@ export function cashAccount(cycle: CycleRow): string {
 }
 
 /**
+ * Whether any version of the plan was funded this way. A membership keeps the funding model of the
+ * version it joined under, so a plan never prepaid has no prepaid member, and the reverse.
+ */
+function everFunded(plan: Plan, model: 'prepaid' | 'post_paid'): boolean {
+  return plan.versions.some((version) => version.rules.funding.model === model);
+}
+
+/**
  * Post-paid members' shares become receivables with one INSERT … SELECT and one aggregate ledger
  * transfer (the per-member detail is in share_charges); both in one transaction, so they happen
  * together or not at all. Collection starts on the cycle's collection day and is retried until
@@ -39,9 +47,8 @@ async function chargePostPaidIn(trx: Trx, plan: Plan, cycle: CycleRow, now: stri
   const reference = cycleChargeReference(cycle.cycle_code);
   // A deadline already past (a cycle run late) still gives the member one day to pay.
   const until = retry_until > now ? retry_until : new Date(Date.parse(now) + 86_400_000).toISOString();
-  // A membership keeps the funding model of the version it joined under: when every version of the
-  // plan is post-paid, so is every member, and neither statement needs to look at memberships.
-  const only_post_paid = plan.versions.every((version) => version.rules.funding.model === 'post_paid');
+  // When every version of the plan is post-paid, so is every member, and neither statement needs to look at memberships.
+  const only_post_paid = !everFunded(plan, 'prepaid');
   const postPaid = only_post_paid ? sql`` : sql`and exists (select 1 from memberships m where m.id = cm.membership_id and m.funding_model = 'post_paid')`;
   await sql`
     insert into share_charges (membership_id, plan_id, reference, amount_minor, status, attempts, retry_until, next_attempt_at, created_at, paid_at)
@@ -84,6 +91,8 @@ async function chargePostPaidIn(trx: Trx, plan: Plan, cycle: CycleRow, now: stri
  * skipped on the re-run): memory and transaction size do not grow with the member count.
  */
 async function chargePrepaid(context: ServiceContext, plan: Plan, cycle: CycleRow, now: string, failPoint: FailPoint): Promise<number> {
+  // Without a prepaid member there is nothing to deduct, and no reason to scan the cycle's members for one.
+  if (!everFunded(plan, 'prepaid')) return 0;
   const db = context.store.db;
   const reference = cycleChargeReference(cycle.cycle_code);
   let after = '';

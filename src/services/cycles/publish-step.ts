@@ -2,11 +2,12 @@ import { createHash } from 'node:crypto';
 import { headerLine, memberLine, signedHeaderPayload, type CycleExportHeader } from '../../core/cycles/cycle-export.js';
 import { assert } from '../../core/rejection.js';
 import { PROOF_CHUNK_LEAVES } from '../../ledger/chunked-proof.js';
-import { MerkleRootBuilder, cycleLeafHash } from '../../ledger/merkle.js';
+import { MERKLE_HASH_BYTES, MerkleRootBuilder, emptyRoot, merkleRootInPlace, writeCycleLeafHash } from '../../ledger/merkle.js';
 import type { Db } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { cycleMemberLines } from './cycle-member-stream.js';
 import type { CycleRow, FailPoint } from './cycle-rows.js';
+import { LineBuffer } from './line-buffer.js';
 import { operatorKey } from './operator-key.js';
 
 /** The cycle's export header from its row and cases, before the root, the lines hash and the signature are known. */
@@ -61,31 +62,43 @@ export interface PublishedCycle {
 
 export async function publishCycle(context: ServiceContext, cycle: CycleRow, now: string, failPoint: FailPoint): Promise<PublishedCycle> {
   const db = context.store.db;
-  const builder = new MerkleRootBuilder();
   // The exact bytes the export writer streams after the header line (memberLine + "\n" each).
   const linesHash = createHash('sha256');
   const chunks: ProofChunk[] = [];
-  let chunk = new MerkleRootBuilder();
-  let chunkFirst = '';
+  // Aligned blocks of PROOF_CHUNK_LEAVES leaves are subtrees of the RFC 6962 tree, so the root is
+  // the tree over the block roots: each interior node is hashed once, not once per builder.
+  const blockRoots = new MerkleRootBuilder();
+  let leaf_count = 0;
+  // The leaf hashes of the current block, end to end; the block's root is computed in place.
+  const block = Buffer.allocUnsafe(PROOF_CHUNK_LEAVES * MERKLE_HASH_BYTES);
+  let in_block = 0;
+  let blockFirst = '';
+  const closeBlock = () => {
+    const root = merkleRootInPlace(block, in_block);
+    chunks.push({ first_member_code: blockFirst, leaf_count: in_block, root_hex: root.toString('hex') });
+    blockRoots.push(root);
+    leaf_count += in_block;
+    in_block = 0;
+  };
+  const lines = new LineBuffer();
   let pages = 0;
   for await (const page of cycleMemberLines(db, cycle.id)) {
     for (const line of page) {
-      const leaf = cycleLeafHash(cycle.cycle_code, line.member_code, line.share_minor);
-      builder.push(leaf);
-      if (chunk.size === 0) chunkFirst = line.member_code;
-      chunk.push(leaf);
-      if (chunk.size === PROOF_CHUNK_LEAVES) {
-        chunks.push({ first_member_code: chunkFirst, leaf_count: chunk.size, root_hex: chunk.root().toString('hex') });
-        chunk = new MerkleRootBuilder();
-      }
-      linesHash.update(`${memberLine(line)}\n`, 'utf8');
+      if (in_block === 0) blockFirst = line.member_code;
+      writeCycleLeafHash(block, in_block * MERKLE_HASH_BYTES, cycle.cycle_code, line.member_code, line.share_minor);
+      in_block += 1;
+      if (in_block === PROOF_CHUNK_LEAVES) closeBlock();
+      lines.push(memberLine(line));
     }
+    linesHash.update(lines.view());
+    lines.clear();
     pages += 1;
     if (pages === 1) await failPoint('publish:streaming');
   }
-  if (chunk.size > 0) chunks.push({ first_member_code: chunkFirst, leaf_count: chunk.size, root_hex: chunk.root().toString('hex') });
-  assert(BigInt(builder.size) === cycle.member_count, 'every covered member is a leaf');
-  const merkle_root_hex = builder.root().toString('hex');
+  if (in_block > 0) closeBlock();
+  assert(BigInt(leaf_count) === cycle.member_count, 'every covered member is a leaf');
+  // No blocks: no members, and the root of the empty tree.
+  const merkle_root_hex = (chunks.length === 0 ? emptyRoot() : blockRoots.root()).toString('hex');
   const key = await operatorKey(context, now);
   const lines_sha256_hex = linesHash.digest('hex');
   const unsigned = { ...(await unsignedHeader(db, cycle)), merkle_root_hex, lines_sha256_hex, public_key_hex: key.public_key_hex };
