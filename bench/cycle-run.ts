@@ -13,6 +13,7 @@ import type { DialectName } from '../src/store/schema.js';
 import { migrateToLatest, openStore } from '../src/store/store.js';
 import { createBenchDatabase, settleBenchDatabase } from './bench-database.js';
 import { floorInsertSelect, seedCycleWorld } from './cycle-setup.js';
+import { hashFloorSeconds } from './hash-floor.js';
 import { BenchFailure } from './ledger-setup.js';
 import { PeakRssSampler } from './peak-rss.js';
 import { note, roundTo, type BenchResult } from './result-line.js';
@@ -48,7 +49,8 @@ async function verifyExportFile(path: string): Promise<{ ok: boolean; difference
  * One whole sharing cycle over `members` covered members: snapshot, allocation, publication
  * (Merkle root, signature), charges (receivables and their ledger posting), payout scheduling,
  * and the export written to a file — timed together. The floor is a bare INSERT … SELECT of as
- * many rows on the same database in the same run. Setup is not timed; the export is verified
+ * many rows on the same database in the same run; the SHA-256 work alone is printed next to it
+ * (stderr) as the least any cycle can take. Setup is not timed; the export is verified
  * afterwards (not timed) with the streaming verifier.
  */
 export async function runCycleBench(options: CycleBenchOptions): Promise<BenchResult> {
@@ -70,6 +72,8 @@ export async function runCycleBench(options: CycleBenchOptions): Promise<BenchRe
       await settleBenchDatabase(store);
       const floor_seconds = await floorInsertSelect(store);
       note(`cycle: floor (INSERT … SELECT of ${options.members.toLocaleString('en')} rows) ${roundTo(floor_seconds, 3)} s`);
+      const hash_seconds = hashFloorSeconds(options.members);
+      note(`cycle: SHA-256 alone (tie key, Merkle leaf and node per member, no database) ${roundTo(hash_seconds, 3)} s = ${roundTo(hash_seconds / floor_seconds, 2)} × the floor`);
       await settleBenchDatabase(store);
 
       started = performance.now();

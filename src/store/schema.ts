@@ -230,6 +230,7 @@ export interface Database {
   cycle_members: CycleMembersTable;
   cycle_steps: CycleStepsTable;
   cycle_proof_chunks: CycleProofChunksTable;
+  cycle_export_pages: CycleExportPagesTable;
   aid_payouts: AidPayoutsTable;
   aid_payout_attempts: AidPayoutAttemptsTable;
   operator_advances: OperatorAdvancesTable;
@@ -493,6 +494,14 @@ export interface OperatorAdvancesTable {
   idempotency_key: string;
   ledger_transaction_id: bigint;
   created_at: string;
+}
+
+/** A cycle's published member lines, gzip-compressed in pages of whole lines (0009). */
+export interface CycleExportPagesTable {
+  cycle_id: bigint;
+  page_index: bigint;
+  line_count: bigint;
+  gzip_bytes: Uint8Array;
 }
 
 /** The root of each block of PROOF_CHUNK_LEAVES leaves of a cycle's Merkle tree (0008). */

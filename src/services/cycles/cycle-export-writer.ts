@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context.js';
 import { cycleMemberLines } from './cycle-member-stream.js';
 import { cycleRejection } from './cycle-rejections.js';
 import { getCycleRow } from './cycle-queries.js';
+import { storedExportPages } from './export-pages.js';
 import { LineBuffer } from './line-buffer.js';
 
 /**
@@ -16,6 +17,12 @@ export async function* cycleExportChunks(context: ServiceContext, cycle_code: st
   const lines = new LineBuffer();
   lines.push(cycle.header_json);
   yield lines.take();
+  // The lines as published, when publication stored them; otherwise rebuilt from the member rows.
+  const stored = await storedExportPages(context.store.db, cycle);
+  if (stored !== undefined) {
+    yield* stored;
+    return;
+  }
   for await (const page of cycleMemberLines(context.store.db, cycle.id)) {
     for (const line of page) lines.push(memberLine(line));
     yield lines.take();

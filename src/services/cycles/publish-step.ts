@@ -7,6 +7,7 @@ import type { Db } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { cycleMemberLines } from './cycle-member-stream.js';
 import type { CycleRow, FailPoint } from './cycle-rows.js';
+import { ExportPageWriter } from './export-pages.js';
 import { LineBuffer } from './line-buffer.js';
 import { operatorKey } from './operator-key.js';
 
@@ -41,11 +42,6 @@ export async function unsignedHeader(
   };
 }
 
-/**
- * Computes the Merkle root and the hash of the member lines' bytes over the members in export
- * order (one streamed pass, memory O(log n)), then signs the header with the operator's key. The signed header line is the cycle's published
- * record; it names the previous cycle's root, so the records form a signed chain.
- */
 export interface ProofChunk {
   readonly first_member_code: string;
   readonly leaf_count: number;
@@ -60,6 +56,12 @@ export interface PublishedCycle {
   readonly chunks: ProofChunk[];
 }
 
+/**
+ * Computes the Merkle root and the hash of the member lines' bytes over the members in export
+ * order (one streamed pass, memory O(log n)), stores those bytes as compressed export pages, then
+ * signs the header with the operator's key. The signed header line is the cycle's published
+ * record; it names the previous cycle's root, so the records form a signed chain.
+ */
 export async function publishCycle(context: ServiceContext, cycle: CycleRow, now: string, failPoint: FailPoint): Promise<PublishedCycle> {
   const db = context.store.db;
   // The exact bytes the export writer streams after the header line (memberLine + "\n" each).
@@ -81,21 +83,28 @@ export async function publishCycle(context: ServiceContext, cycle: CycleRow, now
     in_block = 0;
   };
   const lines = new LineBuffer();
-  let pages = 0;
-  for await (const page of cycleMemberLines(db, cycle.id)) {
-    for (const line of page) {
-      if (in_block === 0) blockFirst = line.member_code;
-      writeCycleLeafHash(block, in_block * MERKLE_HASH_BYTES, cycle.cycle_code, line.member_code, line.share_minor);
-      in_block += 1;
-      if (in_block === PROOF_CHUNK_LEAVES) closeBlock();
-      lines.push(memberLine(line));
+  const stored = await ExportPageWriter.begin(db, cycle.id);
+  try {
+    let pages = 0;
+    for await (const page of cycleMemberLines(db, cycle.id)) {
+      for (const line of page) {
+        if (in_block === 0) blockFirst = line.member_code;
+        writeCycleLeafHash(block, in_block * MERKLE_HASH_BYTES, cycle.cycle_code, line.member_code, line.share_minor);
+        in_block += 1;
+        if (in_block === PROOF_CHUNK_LEAVES) closeBlock();
+        lines.push(memberLine(line));
+      }
+      linesHash.update(lines.view());
+      await stored.add(lines.view(), page.length);
+      lines.clear();
+      pages += 1;
+      if (pages === 1) await failPoint('publish:streaming');
     }
-    linesHash.update(lines.view());
-    lines.clear();
-    pages += 1;
-    if (pages === 1) await failPoint('publish:streaming');
+  } finally {
+    await stored.settle();
   }
   if (in_block > 0) closeBlock();
+  await stored.finish();
   assert(BigInt(leaf_count) === cycle.member_count, 'every covered member is a leaf');
   // No blocks: no members, and the root of the empty tree.
   const merkle_root_hex = (chunks.length === 0 ? emptyRoot() : blockRoots.root()).toString('hex');

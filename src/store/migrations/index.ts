@@ -8,6 +8,7 @@ import { jury } from './0005-jury.js';
 import { cycles } from './0006-cycles.js';
 import { payouts } from './0007-payouts.js';
 import { cycleProofChunks } from './0008-cycle-proof-chunks.js';
+import { cycleExportPages } from './0009-cycle-export-pages.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -20,5 +21,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0006-cycles': cycles(dialect),
     '0007-payouts': payouts(dialect),
     '0008-cycle-proof-chunks': cycleProofChunks(dialect),
+    '0009-cycle-export-pages': cycleExportPages(dialect),
   };
 }
