@@ -1,5 +1,9 @@
 import { sql } from 'kysely';
+import { chunks } from '../../store/chunks.js';
 import type { ServiceContext } from '../context.js';
+import { addSeconds } from '../funding/funding-time.js';
+
+type RequestTable = 'payments' | 'aid_payout_attempts';
 
 export interface GatewayRequest {
   readonly operation: 'collect' | 'payout';
@@ -15,7 +19,7 @@ export interface GatewayRequest {
  * already). A request that fails stays without an id and is counted unsent: it may still have
  * reached the provider, so it is never marked failed here; its webhook says what happened.
  */
-export async function sendGatewayRequests(context: ServiceContext, table: 'payments' | 'aid_payout_attempts', requests: readonly GatewayRequest[]): Promise<{ sent: number; unsent: number }> {
+export async function sendGatewayRequests(context: ServiceContext, table: RequestTable, requests: readonly GatewayRequest[]): Promise<{ sent: number; unsent: number }> {
   const accepted: Array<[string, string]> = [];
   let unsent = 0;
   for (const request of requests) {
@@ -35,4 +39,39 @@ export async function sendGatewayRequests(context: ServiceContext, table: 'payme
       where ${target}.reference = accepted.reference and ${target}.gateway_payment_id is null`.execute(context.store.db);
   }
   return { sent: accepted.length, unsent };
+}
+
+/**
+ * Sends the pending rows of `table` with these ids, 200 at a time, oldest first: `requestsOf`
+ * reads a batch's rows that are still pending and says what to ask the provider for each.
+ */
+export async function sendPendingInBatches(
+  context: ServiceContext,
+  table: RequestTable,
+  ids: readonly bigint[],
+  requestsOf: (batch: bigint[]) => Promise<GatewayRequest[]>,
+): Promise<{ sent: number; unsent: number }> {
+  let sent = 0;
+  let unsent = 0;
+  for (const batch of chunks([...ids], 200)) {
+    const result = await sendGatewayRequests(context, table, await requestsOf(batch));
+    sent += result.sent;
+    unsent += result.unsent;
+  }
+  return { sent, unsent };
+}
+
+/** The pending rows of `table` whose request never got through (no provider id) and that are older than `older_than_seconds`, oldest first. */
+export async function unsentRequestIds(context: ServiceContext, table: RequestTable, limit: number, older_than_seconds: number): Promise<bigint[]> {
+  const before = addSeconds(context.clock.now().toISOString(), -older_than_seconds);
+  const rows = await context.store.db
+    .selectFrom(table)
+    .select('id')
+    .where('status', '=', 'pending')
+    .where('gateway_payment_id', 'is', null)
+    .where('created_at', '<=', before)
+    .orderBy('id')
+    .limit(limit)
+    .execute();
+  return rows.map((row) => row.id);
 }

@@ -1,7 +1,5 @@
-import { sendGatewayRequests } from './gateway-requests.js';
-import { chunks } from '../../store/chunks.js';
+import { sendPendingInBatches, unsentRequestIds } from './gateway-requests.js';
 import type { ServiceContext } from '../context.js';
-import { addSeconds } from '../funding/funding-time.js';
 
 /**
  * Sends payments already written as pending rows to the provider, after the transaction that wrote
@@ -11,9 +9,7 @@ import { addSeconds } from '../funding/funding-time.js';
  * failed here: the request may have reached the provider, and only its webhook says what happened.
  */
 export async function dispatchPayments(context: ServiceContext, payment_ids: readonly bigint[]): Promise<{ sent: number; unsent: number }> {
-  let sent = 0;
-  let unsent = 0;
-  for (const batch of chunks([...payment_ids], 200)) {
+  return sendPendingInBatches(context, 'payments', payment_ids, async (batch) => {
     const rows = await context.store.db
       .selectFrom('payments')
       .select(['id', 'reference', 'kind', 'amount_minor', 'currency'])
@@ -21,36 +17,19 @@ export async function dispatchPayments(context: ServiceContext, payment_ids: rea
       .where('status', '=', 'pending')
       .orderBy('id')
       .execute();
-    const result = await sendGatewayRequests(
-      context,
-      'payments',
-      rows.map((row) => ({
-        operation: row.kind === 'collection' || row.kind === 'top_up' ? ('collect' as const) : ('payout' as const),
-        reference: row.reference,
-        amount_minor: row.amount_minor,
-        currency: row.currency,
-        description: descriptionOf(row.kind),
-      })),
-    );
-    sent += result.sent;
-    unsent += result.unsent;
-  }
-  return { sent, unsent };
+    return rows.map((row) => ({
+      operation: row.kind === 'collection' || row.kind === 'top_up' ? ('collect' as const) : ('payout' as const),
+      reference: row.reference,
+      amount_minor: row.amount_minor,
+      currency: row.currency,
+      description: descriptionOf(row.kind),
+    }));
+  });
 }
 
 /** Sends again the pending payments whose request never got through, oldest first, at most `limit`. */
 export async function resendUnsentPayments(context: ServiceContext, limit = 200, older_than_seconds = 60): Promise<{ sent: number; unsent: number }> {
-  const before = addSeconds(context.clock.now().toISOString(), -older_than_seconds);
-  const rows = await context.store.db
-    .selectFrom('payments')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('gateway_payment_id', 'is', null)
-    .where('created_at', '<=', before)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return dispatchPayments(context, rows.map((row) => row.id));
+  return dispatchPayments(context, await unsentRequestIds(context, 'payments', limit, older_than_seconds));
 }
 
 function descriptionOf(kind: 'collection' | 'top_up' | 'wallet_refund' | 'share_refund'): string {

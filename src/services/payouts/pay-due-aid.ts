@@ -1,9 +1,7 @@
-import { sendGatewayRequests } from '../payments/gateway-requests.js';
+import { sendPendingInBatches, unsentRequestIds } from '../payments/gateway-requests.js';
 import { postTransfersIn } from '../../ledger/ledger.js';
 import type { TransferInput } from '../../ledger/transfer.js';
-import { chunks } from '../../store/chunks.js';
 import type { ServiceContext } from '../context.js';
-import { addSeconds } from '../funding/funding-time.js';
 import { lockLedgerIn } from '../funding/ledger-lock.js';
 import { accountCodes } from '../plan-accounts.js';
 import { openPayoutAccountsIn, payoutAccountCodes, planCashIn, planFundingIn } from './payout-accounts.js';
@@ -113,9 +111,7 @@ export async function payDueAid(context: ServiceContext, options: { plan_id?: st
  * repeated reference as the same payout.
  */
 export async function dispatchAidPayouts(context: ServiceContext, attempt_ids: readonly bigint[]): Promise<{ sent: number; unsent: number }> {
-  let sent = 0;
-  let unsent = 0;
-  for (const batch of chunks([...attempt_ids], 200)) {
+  return sendPendingInBatches(context, 'aid_payout_attempts', attempt_ids, async (batch) => {
     const rows = await context.store.db
       .selectFrom('aid_payout_attempts')
       .select(['reference', 'amount_minor', 'currency'])
@@ -123,30 +119,13 @@ export async function dispatchAidPayouts(context: ServiceContext, attempt_ids: r
       .where('status', '=', 'pending')
       .orderBy('id')
       .execute();
-    const result = await sendGatewayRequests(
-      context,
-      'aid_payout_attempts',
-      rows.map((row) => ({ operation: 'payout' as const, reference: row.reference, amount_minor: row.amount_minor, currency: row.currency, description: 'Mutual aid payout' })),
-    );
-    sent += result.sent;
-    unsent += result.unsent;
-  }
-  return { sent, unsent };
+    return rows.map((row) => ({ operation: 'payout' as const, reference: row.reference, amount_minor: row.amount_minor, currency: row.currency, description: 'Mutual aid payout' }));
+  });
 }
 
 /** Sends again the pending attempts whose request never got through, oldest first. */
 export async function resendUnsentAidPayouts(context: ServiceContext, limit = 200, older_than_seconds = 60): Promise<{ sent: number; unsent: number }> {
-  const before = addSeconds(context.clock.now().toISOString(), -older_than_seconds);
-  const rows = await context.store.db
-    .selectFrom('aid_payout_attempts')
-    .select('id')
-    .where('status', '=', 'pending')
-    .where('gateway_payment_id', 'is', null)
-    .where('created_at', '<=', before)
-    .orderBy('id')
-    .limit(limit)
-    .execute();
-  return dispatchAidPayouts(context, rows.map((row) => row.id));
+  return dispatchAidPayouts(context, await unsentRequestIds(context, 'aid_payout_attempts', limit, older_than_seconds));
 }
 
 /**
