@@ -1,6 +1,6 @@
 import { tieBreakHash } from '../src/core/money/tie-break.js';
-import { PROOF_CHUNK_LEAVES } from '../src/ledger/chunked-proof.js';
-import { MERKLE_HASH_BYTES, merkleRootInPlace, writeCycleLeafHash } from '../src/ledger/merkle.js';
+import { PROOF_CHUNK_LEAVES } from '../src/core/merkle/chunked-proof.js';
+import { MERKLE_HASH_BYTES, merkleRootInPlace, writeCycleLeafHash } from '../src/core/merkle/merkle.js';
 
 /**
  * The SHA-256 work the cycle contract fixes per member, alone, with the code's own fastest calls:

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildCycleExport, type BuiltCycleExport } from '../../src/core/cycles/build-cycle-export.js';
 import { GENESIS_ROOT_HEX } from '../../src/core/cycles/cycle-figures.js';
 import type { MemberProof } from '../../src/core/cycles/export-verifier.js';
-import { MerkleTree, cycleLeafHash, proofToHex } from '../../src/ledger/merkle.js';
+import { MerkleTree, cycleLeafHash, proofToHex } from '../../src/core/merkle/merkle.js';
 import { runCli } from '../support/run-cli.js';
 
 const { privateKey } = generateKeyPairSync('ed25519');

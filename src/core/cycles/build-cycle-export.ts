@@ -3,7 +3,7 @@
  * The server streams large exports itself; both must give the same bytes, which the verifier checks.
  */
 import { createHash } from 'node:crypto';
-import { MerkleRootBuilder, cycleLeafHash } from '../../ledger/merkle.js';
+import { MerkleRootBuilder, cycleLeafHash } from '../merkle/merkle.js';
 import { allocate, type AllocationMember, type AllocationRejectionCode } from '../money/allocate.js';
 import { ok, type Result } from '../rejection.js';
 import {

@@ -1,7 +1,7 @@
 import { createHash, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MerkleTree, cycleLeafHash, proofToHex } from '../../ledger/merkle.js';
+import { MerkleTree, cycleLeafHash, proofToHex } from '../merkle/merkle.js';
 import type { AllocationMember } from '../money/allocate.js';
 import { buildCycleExport, type BuiltCycleExport, type CycleExportInput, type CycleExportSigner } from './build-cycle-export.js';
 import { headerLine, memberLine, signedHeaderPayload, type CycleExportHeader, type CycleExportLine } from './cycle-export.js';

@@ -6,7 +6,7 @@
  * report; a broken or truncated file is a difference, never a crash.
  */
 import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
-import { MerkleRootBuilder, cycleLeafHash, proofFromHex, verifyInclusion } from '../../ledger/merkle.js';
+import { MerkleRootBuilder, cycleLeafHash, proofFromHex, verifyInclusion } from '../merkle/merkle.js';
 import { tieBreakHash } from '../money/allocate.js';
 import { compareUtf8 } from '../money/byte-order.js';
 import { ok, reject, type Result } from '../rejection.js';

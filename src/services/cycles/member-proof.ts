@@ -1,6 +1,6 @@
-import { proofToHex, cycleLeafHash } from '../../ledger/merkle.js';
-import { StreamingInclusionProof } from '../../ledger/streaming-proof.js';
-import { PROOF_CHUNK_LEAVES, chunkedInclusionProof } from '../../ledger/chunked-proof.js';
+import { proofToHex, cycleLeafHash } from '../../core/merkle/merkle.js';
+import { StreamingInclusionProof } from '../../core/merkle/streaming-proof.js';
+import { PROOF_CHUNK_LEAVES, chunkedInclusionProof } from '../../core/merkle/chunked-proof.js';
 import { assert } from '../../core/rejection.js';
 import type { Db } from '../../store/schema.js';
 import type { CycleRow } from './cycle-rows.js';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { headerLine, memberLine, signedHeaderPayload, type CycleExportHeader } from '../../core/cycles/cycle-export.js';
 import { assert } from '../../core/rejection.js';
-import { PROOF_CHUNK_LEAVES } from '../../ledger/chunked-proof.js';
-import { MERKLE_HASH_BYTES, MerkleRootBuilder, emptyRoot, merkleRootInPlace, writeCycleLeafHash } from '../../ledger/merkle.js';
+import { PROOF_CHUNK_LEAVES } from '../../core/merkle/chunked-proof.js';
+import { MERKLE_HASH_BYTES, MerkleRootBuilder, emptyRoot, merkleRootInPlace, writeCycleLeafHash } from '../../core/merkle/merkle.js';
 import type { Db } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { cycleMemberLines } from './cycle-member-stream.js';

@@ -8,7 +8,7 @@
  */
 import * as nodeCrypto from 'node:crypto';
 
-import { assert, ok, reject, type Result } from '../core/rejection.js';
+import { assert, ok, reject, type Result } from '../rejection.js';
 
 /** Every hash in the tree (leaf, node, root, proof element) is one SHA-256 digest. */
 export const MERKLE_HASH_BYTES = 32;

@@ -1,4 +1,4 @@
-import { assert } from '../core/rejection.js';
+import { assert } from '../rejection.js';
 import { inclusionProof } from './merkle.js';
 
 /**
