@@ -1,4 +1,4 @@
-import { Migrator, type MigrationResultSet } from 'kysely';
+import { Migrator, sql, type MigrationResultSet } from 'kysely';
 import { parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
 import { migrationsFor } from './migrations/index.js';
 import { openPostgres } from './postgres/open-postgres.js';
@@ -34,4 +34,11 @@ export async function migrateToLatest(store: Store): Promise<MigrationResultSet>
   const result = await migrator.migrateToLatest();
   if (result.error) throw result.error;
   return result;
+}
+
+/** The migrations this code knows that the database has not applied yet (also proves the database answers). */
+export async function pendingMigrations(store: Store): Promise<string[]> {
+  const applied = await sql<{ name: string }>`select name from schema_migrations`.execute(store.db);
+  const names = new Set(applied.rows.map((row) => row.name));
+  return Object.keys(migrationsFor(store.dialect)).filter((name) => !names.has(name));
 }

@@ -181,8 +181,7 @@ export async function claimRoutes(app: FastifyInstance, context: ServiceContext,
       await assertPaysForMembership(context, membership_id, user.id);
       const claim_id = await resolveClaimId(context, request.params.id);
       const objection = await objectToClaim(context, claim_id, membership_id, request.body.reason);
-      const { case_number } = await context.store.db.selectFrom('claims').select('case_number').where('id', '=', claim_id).executeTakeFirstOrThrow();
-      return reply.status(201).send({ objection_id: objection.id.toString(), case_number, status: 'open' as const, created_at: objection.created_at });
+      return reply.status(201).send({ objection_id: objection.id.toString(), case_number: objection.case_number, status: 'open' as const, created_at: objection.created_at });
     },
   );
 }

@@ -2,10 +2,9 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { RejectionError, reject } from '../../core/rejection.js';
 import { hasAnyRole, type Role } from '../../core/roles.js';
 import type { ServiceContext } from '../../services/context.js';
-import { cycleExportChunks, cycleReport, cycleStatistics, getCycleRow, listCycles, memberCycleProof, operatorPublicKeyHex, runCycle, type CycleSummary } from '../../services/cycles/index.js';
+import { cycleExportChunks, cycleReport, cycleStatistics, getCycleRow, listCycles, membershipCycleProof, operatorPublicKeyHex, runCycle, type CycleSummary } from '../../services/cycles/index.js';
 import type { CycleStatistics } from '../../services/cycles/index.js';
 import { assertPaysForMembership } from '../../services/member-queries.js';
 import { currentUser, requireRoles } from '../auth.js';
@@ -237,9 +236,7 @@ export function cycleRoutes(app: FastifyInstance, context: ServiceContext): void
       const user = currentUser(request);
       const membership_id = BigInt(request.params.id);
       if (!hasAnyRole(user.roles, staff)) await assertPaysForMembership(context, membership_id, user.id);
-      const membership = await context.store.db.selectFrom('memberships').select('member_code').where('id', '=', membership_id).executeTakeFirst();
-      if (membership === undefined) throw new RejectionError(reject('MEMBERSHIP_NOT_FOUND', `No membership ${membership_id}.`, { membership_id: request.params.id }).rejection);
-      return memberCycleProof(context, request.params.cycle_id, membership.member_code);
+      return membershipCycleProof(context, request.params.cycle_id, membership_id);
     },
   );
 }

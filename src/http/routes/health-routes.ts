@@ -1,10 +1,8 @@
-import { sql } from 'kysely';
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { migrationsFor } from '../../store/migrations/index.js';
-import type { Store } from '../../store/store.js';
+import { pendingMigrations, type Store } from '../../store/store.js';
 
 /** Says why the process is not ready yet (e.g. seeding a demo), or undefined once it is. */
 export type StartupState = () => string | undefined;
@@ -28,9 +26,7 @@ export function healthRoutes(app: FastifyInstance, store: Store, registry: Regis
       const starting = startup();
       if (starting !== undefined) return reply.status(503).send({ status: 'not_ready' as const, reason: starting });
       try {
-        await sql`select 1`.execute(store.db);
-        const applied = await sql<{ name: string }>`select name from schema_migrations`.execute(store.db);
-        const missing = Object.keys(migrationsFor(store.dialect)).filter((name) => !applied.rows.some((row) => row.name === name));
+        const missing = await pendingMigrations(store);
         if (missing.length > 0) return reply.status(503).send({ status: 'not_ready' as const, reason: `migrations not applied: ${missing.join(', ')}` });
         return { status: 'ready' as const, database: store.dialect };
       } catch (error) {

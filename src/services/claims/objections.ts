@@ -21,7 +21,7 @@ export interface ObjectionRow {
  * runs (in_notice, or objected by someone else, before notice_ends_at), one open objection per
  * member per claim. The first objection moves the claim to objected; later ones join it.
  */
-export async function objectToClaim(context: ServiceContext, claim_id: bigint, objector_membership_id: bigint, reason: string): Promise<ObjectionRow> {
+export async function objectToClaim(context: ServiceContext, claim_id: bigint, objector_membership_id: bigint, reason: string): Promise<ObjectionRow & { readonly case_number: string }> {
   const text = checkText(reason, 'objection reason');
   const at = context.clock.now().toISOString();
   try {
@@ -43,7 +43,7 @@ export async function objectToClaim(context: ServiceContext, claim_id: bigint, o
       if (locked.state === 'in_notice') {
         await transitionClaimIn(trx, locked, { event: 'object', actor: `membership:${objector_membership_id}`, reason: `Objection ${objection.id}: ${text}`, at });
       }
-      return objection;
+      return { ...objection, case_number: locked.case_number };
     });
   } catch (error) {
     // The partial unique index settles two concurrent objections by one member.

@@ -2,6 +2,6 @@ export { runCycle, type CycleRunOptions, type CycleRunResult } from './run-cycle
 export { runDueCycles, type DueCycleReport } from './due-cycles.js';
 export { listCycles, cycleReport, cycleStatistics, getCycleRow, type CycleSummary, type CycleReport, type CycleStatistics } from './cycle-queries.js';
 export { cycleExportChunks } from './cycle-export-writer.js';
-export { memberCycleProof, type MemberCycleProof } from './member-proof.js';
+export { memberCycleProof, membershipCycleProof, type MemberCycleProof } from './member-proof.js';
 export { operatorKey, operatorPublicKeyHex } from './operator-key.js';
 export { cycleRejectionCodes } from './cycle-rejections.js';

@@ -1,7 +1,7 @@
 import { proofToHex, cycleLeafHash } from '../../core/merkle/merkle.js';
 import { StreamingInclusionProof } from '../../core/merkle/streaming-proof.js';
 import { PROOF_CHUNK_LEAVES, chunkedInclusionProof } from '../../core/merkle/chunked-proof.js';
-import { assert } from '../../core/rejection.js';
+import { assert, reject, RejectionError } from '../../core/rejection.js';
 import type { Db } from '../../store/schema.js';
 import type { CycleRow } from './cycle-rows.js';
 import type { ServiceContext } from '../context.js';
@@ -94,4 +94,13 @@ export async function memberCycleProof(context: ServiceContext, cycle_code: stri
     merkle_root_hex: cycle.merkle_root_hex,
     proof_hex: proofToHex(proof),
   };
+}
+
+/** The proof of one membership's share (its member code looked up), for the member's own page. */
+export async function membershipCycleProof(context: ServiceContext, cycle_code: string, membership_id: bigint): Promise<MemberCycleProof> {
+  const membership = await context.store.db.selectFrom('memberships').select('member_code').where('id', '=', membership_id).executeTakeFirst();
+  if (membership === undefined) {
+    throw new RejectionError(reject('MEMBERSHIP_NOT_FOUND', `No membership ${membership_id}.`, { membership_id: membership_id.toString() }).rejection);
+  }
+  return memberCycleProof(context, cycle_code, membership.member_code);
 }

@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import { reconcileFunding, type FundingBalances, type FundingReconciliation } from '../../core/funding/custody-reconciliation.js';
 import type { Store } from '../../store/store.js';
 import { accountCodes } from '../plan-accounts.js';
 import { payoutAccountCodes } from '../payouts/payout-accounts.js';
 import { fundingAccountCodes } from './funding-accounts.js';
 import { getPlanIn } from './plan-in.js';
-import { balancesIn } from './wallet-balances.js';
+import { balancesIn, netDebitOfPrefix } from '../../ledger/ledger-reads.js';
 
 export interface FundingReport extends FundingReconciliation {
   readonly balances: FundingBalances;
@@ -42,12 +41,11 @@ export async function reconcileFundingAccounts(store: Store): Promise<FundingRep
     const balances = await balancesIn(store.db, codes);
     const sum = (list: readonly string[]) => list.reduce((total, code) => total + (balances.get(code) ?? 0n), 0n);
     // Wallets are liabilities: their balance is credits − debits.
-    const wallets = await sql<{ net_debit_minor: bigint | null }>`
-      select sum(net_debit_minor) as net_debit_minor from ledger_accounts where code like 'wallet:%' and currency = ${currency}`.execute(store.db);
+    const wallets_net_debit_minor = await netDebitOfPrefix(store.db, 'wallet:', currency);
     const figures: FundingBalances = {
       currency,
       custody_minor: balances.get(accountCodes.custody(currency)) ?? 0n,
-      wallets_minor: -BigInt(wallets.rows[0]?.net_debit_minor ?? 0n),
+      wallets_minor: -wallets_net_debit_minor,
       prepaid_aid_payable_minor: sum(prepaid.map((id) => accountCodes.aidPayable(id))),
       prepaid_fee_payable_minor: sum(prepaid.map((id) => accountCodes.feePayable(id))),
       prepaid_operator_advances_minor: sum(prepaid.map((id) => accountCodes.operatorAdvances(id))),

@@ -7,7 +7,7 @@ import { queueNotifications, type NotificationInput } from '../notifications/out
 import { accountCodes } from '../plan-accounts.js';
 import { finalLapseWarning, lapsedNotice } from './funding-notifications.js';
 import { addDays } from './funding-time.js';
-import { lockLedgerIn } from './ledger-lock.js';
+import { lockLedgerIn } from '../../ledger/ledger-reads.js';
 import { clearUnpaidIfSettled } from './membership-flags.js';
 import { batchKey } from './share-charge-input.js';
 

@@ -6,7 +6,7 @@ import { accountCodes } from '../plan-accounts.js';
 import { getPlan } from '../plans.js';
 import { fundingRejection } from './funding-rejections.js';
 import { normalizeTime } from './funding-time.js';
-import { lockLedgerIn } from './ledger-lock.js';
+import { lockLedgerIn } from '../../ledger/ledger-reads.js';
 import { batchKey, checkChargeInputs, checkChargeTargets, insertDueCharges, type ShareChargeInput } from './share-charge-input.js';
 
 export interface ReceivablesSummary {

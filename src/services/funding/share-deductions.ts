@@ -9,10 +9,10 @@ import { findFundingMemberships, isLive, type FundingMembership } from './fundin
 import { lowBalanceReminder, shareUnpaidWarning } from './funding-notifications.js';
 import { prepaidRulesAt, type PrepaidRules } from './funding-rules.js';
 import { addDays } from './funding-time.js';
-import { lockLedgerIn } from './ledger-lock.js';
+import { lockLedgerIn } from '../../ledger/ledger-reads.js';
 import { markLowBalanceNotified, markUnpaid } from './membership-flags.js';
 import { batchKey, checkChargeInputs, checkChargeTargets, insertDueCharges, type ShareChargeInput } from './share-charge-input.js';
-import { balancesIn } from './wallet-balances.js';
+import { balancesIn } from '../../ledger/ledger-reads.js';
 
 export interface DeductionSummary {
   /** Charges written by this call; those already written under the reference are not counted again. */

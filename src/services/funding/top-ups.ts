@@ -16,7 +16,7 @@ import { prepaidRulesAt } from './funding-rules.js';
 import { clearLowBalanceNotified, clearUnpaidIfSettled, markLowBalanceNotified } from './membership-flags.js';
 import { getPlanIn } from './plan-in.js';
 import { batchKey } from './share-charge-input.js';
-import { balancesIn } from './wallet-balances.js';
+import { balancesIn } from '../../ledger/ledger-reads.js';
 
 /** Due charges one top-up settles at most; a member has a handful, this only bounds the query. */
 const maxDueChargesSettled = 500;

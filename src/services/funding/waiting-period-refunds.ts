@@ -11,7 +11,7 @@ import { noFollowUp, type Settlement, type SettlementOutcome } from '../payments
 import { accountCodes } from '../plan-accounts.js';
 import { fundingAccountCodes, openInTransitAccountsIn } from './funding-accounts.js';
 import { sharesRefundedNotice } from './funding-notifications.js';
-import { lockLedgerIn } from './ledger-lock.js';
+import { lockLedgerIn } from '../../ledger/ledger-reads.js';
 import { getPlanIn } from './plan-in.js';
 
 export interface WaitingPeriodRefund {

@@ -14,9 +14,9 @@ import { lowBalanceReminder } from './funding-notifications.js';
 import { fundingRejection } from './funding-rejections.js';
 import { prepaidRulesAt } from './funding-rules.js';
 import { clearLowBalanceNotified, markLowBalanceNotified } from './membership-flags.js';
-import { lockLedgerIn } from './ledger-lock.js';
+import { lockLedgerIn } from '../../ledger/ledger-reads.js';
 import { getPlanIn } from './plan-in.js';
-import { balancesIn } from './wallet-balances.js';
+import { balancesIn } from '../../ledger/ledger-reads.js';
 
 /**
  * Pays (part of) a wallet back to the member, at any time: also after a lapse or exit, since the

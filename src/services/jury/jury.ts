@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { decideVerdict, drawPanel, jurorRank, quorumFor, type JuryRules } from '../../core/claims/jury.js';
 import type { Trx } from '../../ledger/ledger.js';
+import { journalHeadIn } from '../../ledger/ledger-reads.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { claimJson, lockClaimIn, transitionClaimIn, type ClaimRow } from '../claims/claim-transitions.js';
 import { checkText } from '../claims/claim-rejections.js';
@@ -74,7 +75,7 @@ export async function openJury(context: ServiceContext, claim_id: bigint, actor:
     if (claim.state !== 'in_jury') juryRejection('JURY_CLAIM_NOT_IN_JURY', `A jury is opened for a claim in in_jury; this one is ${claim.state}.`, { state: claim.state });
     const existing = await trx.selectFrom('juries').select('claim_id').where('claim_id', '=', claim_id).executeTakeFirst();
     if (existing !== undefined) juryRejection('JURY_ALREADY_OPEN', 'This claim has a jury already.');
-    const head = await trx.selectFrom('ledger_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+    const head = await journalHeadIn(trx);
     const seed_hex = jurySeed(claim.case_number, head.hash);
     const eligible = await eligibleJurorsIn(trx, claim, at);
     if (eligible.length === 0) juryRejection('JURY_NO_ELIGIBLE_JURORS', 'No member is eligible to serve on this jury yet.');

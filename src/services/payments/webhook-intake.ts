@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ServiceContext } from '../context.js';
 import { settleCollection } from '../funding/collections.js';
-import { lockLedgerIn } from '../funding/ledger-lock.js';
+import { lockLedgerIn } from '../../ledger/ledger-reads.js';
 import { settleTopUp } from '../funding/top-ups.js';
 import { settleShareRefund } from '../funding/waiting-period-refunds.js';
 import { settleWalletRefund } from '../funding/wallet-refunds.js';

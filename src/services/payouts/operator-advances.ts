@@ -3,7 +3,7 @@ import { postTransfersIn, type Trx } from '../../ledger/ledger.js';
 import { maxLegAmountMinor } from '../../ledger/transfer.js';
 import type { OperatorAdvancesTable } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
-import { lockLedgerIn } from '../funding/ledger-lock.js';
+import { lockLedgerIn } from '../../ledger/ledger-reads.js';
 import { accountCodes } from '../plan-accounts.js';
 import { openPayoutAccountsIn, planCashIn, planFundingIn, type PlanFunding } from './payout-accounts.js';
 import { payoutRejection } from './payout-rejections.js';

@@ -2,7 +2,7 @@ import { sendPendingInBatches, unsentRequestIds } from '../payments/gateway-requ
 import { postTransfersIn } from '../../ledger/ledger.js';
 import type { TransferInput } from '../../ledger/transfer.js';
 import type { ServiceContext } from '../context.js';
-import { lockLedgerIn } from '../funding/ledger-lock.js';
+import { lockLedgerIn } from '../../ledger/ledger-reads.js';
 import { accountCodes } from '../plan-accounts.js';
 import { openPayoutAccountsIn, payoutAccountCodes, planCashIn, planFundingIn } from './payout-accounts.js';
 import { payoutRejection } from './payout-rejections.js';

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { AccountDefinition } from '../../ledger/account.js';
 import { openAccountsIn, type Trx } from '../../ledger/ledger.js';
 import type { Database } from '../../store/schema.js';
-import { balancesIn } from '../funding/wallet-balances.js';
+import { balancesIn } from '../../ledger/ledger-reads.js';
 import { accountCodes, ensurePlanAccountsIn } from '../plan-accounts.js';
 import { findPlanIn, type Plan } from '../plans.js';
 import { payoutRejection, type PayoutRejectionCode } from './payout-rejections.js';

@@ -1,0 +1,38 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => join(folder, name));
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(join(root, file), 'utf8');
+  return [...text.matchAll(/(?:from|import\()\s*'([^']+)'/g)].map((match) => match[1]!);
+}
+
+it('src/core imports nothing but src/core and node:crypto (no I/O, no clock, no store)', () => {
+  const offending: string[] = [];
+  for (const file of sourceFiles('src/core')) {
+    for (const target of importsOf(file)) {
+      if (target.startsWith('node:') && target !== 'node:crypto' && !file.endsWith('.test.ts')) offending.push(`${file} → ${target}`);
+      if (target.startsWith('.') && !relative(root, join(root, file, '..', target)).startsWith('src/core/')) offending.push(`${file} → ${target}`);
+    }
+  }
+  expect(offending).toEqual([]);
+});
+
+it('HTTP routes hold no SQL: they call services', () => {
+  const offending = sourceFiles('src/http').filter((file) => /\.db\b|selectFrom|insertInto|updateTable|deleteFrom|sql`/.test(readFileSync(join(root, file), 'utf8')));
+  expect(offending).toEqual([]);
+});
+
+it('only the ledger reads or writes the ledger tables', () => {
+  const ledgerTables = /'ledger_(accounts|transactions|postings|head)'|\bfrom ledger_(accounts|transactions|postings|head)\b/;
+  const offending = ['src/services', 'src/http', 'src/cli'].flatMap(sourceFiles).filter((file) => ledgerTables.test(readFileSync(join(root, file), 'utf8')));
+  expect(offending).toEqual([]);
+});
