@@ -76,7 +76,9 @@ export function idempotent(context: ServiceContext, authorize: preHandlerAsyncHo
     const user = currentUser(request);
     const route = request.routeOptions.url ?? request.url;
     const scope = { user_id: user.id, method: request.method, route, idempotency_key: idempotencyKeyOf(request) };
-    const sha256 = requestSha256({ method: request.method, route, params: request.params, body: request.body });
+    // A route without a body schema ignores the body, so `{}` and no body are the same request.
+    const body = request.routeOptions.schema?.body === undefined ? null : request.body;
+    const sha256 = requestSha256({ method: request.method, route, params: request.params, body });
     const claimed = await claimIdempotencyKey(context.store.db, scope, sha256, context.clock.now());
     switch (claimed.kind) {
       case 'claimed':
