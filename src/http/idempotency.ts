@@ -79,7 +79,7 @@ export function idempotent(context: ServiceContext, authorize: preHandlerAsyncHo
     // A route without a body schema ignores the body, so `{}` and no body are the same request.
     const body = request.routeOptions.schema?.body === undefined ? null : request.body;
     const sha256 = requestSha256({ method: request.method, route, params: request.params, body });
-    const claimed = await claimIdempotencyKey(context.store.db, scope, sha256, context.clock.now());
+    const claimed = await claimIdempotencyKey(context.store, scope, sha256, context.clock.now());
     switch (claimed.kind) {
       case 'claimed':
         openClaims.set(request, claimed.id);
@@ -108,9 +108,9 @@ export function idempotent(context: ServiceContext, authorize: preHandlerAsyncHo
     const status = reply.statusCode;
     try {
       if (status >= 200 && status < 300 && typeof payload === 'string') {
-        await completeIdempotencyKey(context.store.db, id, { status, body: payload }, context.clock.now());
+        await completeIdempotencyKey(context.store, id, { status, body: payload }, context.clock.now());
       } else {
-        await releaseIdempotencyKey(context.store.db, id);
+        await releaseIdempotencyKey(context.store, id);
       }
     } catch (error) {
       // The money has moved (or not) already and the client should hear so. The key stays claimed,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { assert } from '../core/rejection.js';
-import type { Db } from '../store/schema.js';
+import type { Store } from '../store/store.js';
 
 /**
  * How long a key is remembered after its first request: a replay inside this window gets the
@@ -57,7 +57,7 @@ function hoursAfter(at: Date, hours: number): string {
  * retention is deleted and the key claimed afresh; that loop runs at most twice, since the row
  * read is expired only once.
  */
-export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope, request_sha256: string, at: Date): Promise<IdempotencyClaim> {
+export async function claimIdempotencyKey({ db }: Store, scope: IdempotencyScope, request_sha256: string, at: Date): Promise<IdempotencyClaim> {
   const now = at.toISOString();
   for (let attempt = 0; attempt < 2; attempt++) {
     const inserted = await db
@@ -91,7 +91,7 @@ export async function claimIdempotencyKey(db: Db, scope: IdempotencyScope, reque
 }
 
 /** Keeps the answer of a claimed request, so a replay returns it. */
-export async function completeIdempotencyKey(db: Db, id: bigint, response: { status: number; body: string }, at: Date): Promise<void> {
+export async function completeIdempotencyKey({ db }: Store, id: bigint, response: { status: number; body: string }, at: Date): Promise<void> {
   await db
     .updateTable('idempotency_requests')
     .set({ state: 'completed', response_status: BigInt(response.status), response_body: response.body, completed_at: at.toISOString() })
@@ -101,12 +101,12 @@ export async function completeIdempotencyKey(db: Db, id: bigint, response: { sta
 }
 
 /** Forgets a claim whose request was refused or failed, so the same key can run again. */
-export async function releaseIdempotencyKey(db: Db, id: bigint): Promise<void> {
+export async function releaseIdempotencyKey({ db }: Store, id: bigint): Promise<void> {
   await db.deleteFrom('idempotency_requests').where('id', '=', id).where('state', '=', 'in_progress').execute();
 }
 
 /** Deletes at most `limit` keys past their retention, oldest first; returns how many. */
-export async function purgeExpiredIdempotencyKeys(db: Db, at: Date, limit = maxExpiredKeysPurged): Promise<number> {
+export async function purgeExpiredIdempotencyKeys({ db }: Store, at: Date, limit = maxExpiredKeysPurged): Promise<number> {
   const now = at.toISOString();
   const expired = db.selectFrom('idempotency_requests').select('id').where('expires_at', '<=', now).orderBy('expires_at').orderBy('id').limit(limit);
   const deleted = await db.deleteFrom('idempotency_requests').where('id', 'in', expired).where('expires_at', '<=', now).executeTakeFirst();

@@ -360,7 +360,7 @@ describeEachBackend('Idempotency-Key semantics: refusals, failures, concurrent r
     const body = { amount_minor: '5000' };
     const scope = { user_id: await payerId(), method: 'POST', route: topUpRoute, idempotency_key: 'in-flight' };
     // The first request has claimed the key and is still running (or its process died before answering).
-    const held = await claimIdempotencyKey(t.store.db, scope, requestSha256({ method: 'POST', route: topUpRoute, params, body }), t.context.clock.now());
+    const held = await claimIdempotencyKey(t.store, scope, requestSha256({ method: 'POST', route: topUpRoute, params, body }), t.context.clock.now());
     expect(held.kind).toBe('claimed');
     const before = await moneyCounts(t.store);
     const second = await topUp('5000', 'in-flight');
@@ -372,7 +372,7 @@ describeEachBackend('Idempotency-Key semantics: refusals, failures, concurrent r
 
   it('of two requests racing with one key, exactly one claims it; the other is refused or replayed', async () => {
     const scope = { user_id: await payerId(), method: 'POST', route: topUpRoute, idempotency_key: 'race-in-store' };
-    const claims = await Promise.all([1, 2].map(() => claimIdempotencyKey(t.store.db, scope, 'a'.repeat(64), t.context.clock.now())));
+    const claims = await Promise.all([1, 2].map(() => claimIdempotencyKey(t.store, scope, 'a'.repeat(64), t.context.clock.now())));
     expect(claims.map((claim) => claim.kind).sort()).toEqual(['claimed', 'in_progress']);
 
     const before = await topUps();
@@ -416,9 +416,9 @@ describeEachBackend('Idempotency-Key semantics: refusals, failures, concurrent r
   it('an expired key is free even before the jobs purge it', async () => {
     const scope = { user_id: await payerId(), method: 'POST', route: topUpRoute, idempotency_key: 'lazily-expired' };
     const at = t.context.clock.now();
-    expect((await claimIdempotencyKey(t.store.db, scope, 'b'.repeat(64), at)).kind).toBe('claimed');
+    expect((await claimIdempotencyKey(t.store, scope, 'b'.repeat(64), at)).kind).toBe('claimed');
     const later = new Date(at.getTime() + idempotencyRetentionHours * 3_600_000);
-    expect((await claimIdempotencyKey(t.store.db, scope, 'c'.repeat(64), later)).kind).toBe('claimed');
+    expect((await claimIdempotencyKey(t.store, scope, 'c'.repeat(64), later)).kind).toBe('claimed');
   });
 });
 

@@ -54,7 +54,7 @@ export async function runBackgroundJobs(context: ServiceContext): Promise<JobRep
   const aid = await payDueAid(context);
   const repayments = await repayAdvances(context);
   const webhooks = deliversPending(context.gateway) ? await context.gateway.deliverPending() : { delivered: 0 };
-  const idempotency_keys_purged = await purgeExpiredIdempotencyKeys(context.store.db, context.clock.now());
+  const idempotency_keys_purged = await purgeExpiredIdempotencyKeys(context.store, context.clock.now());
   return {
     activated,
     collections_requested: collections.requested,
