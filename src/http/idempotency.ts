@@ -69,9 +69,10 @@ const openClaims = new WeakMap<FastifyRequest, bigint>();
 
 /**
  * The hooks of an idempotent route. `authorize` runs before the key is claimed, so a replay needs
- * the same rights as the first request and an unauthorized one claims nothing.
+ * the same rights as the first request and an unauthorized one claims nothing. Only the store and
+ * the clock are used, so routes built on those alone (the ledger's) can take the hooks too.
  */
-export function idempotent(context: ServiceContext, authorize: preHandlerAsyncHookHandler) {
+export function idempotent(context: Pick<ServiceContext, 'store' | 'clock'>, authorize: preHandlerAsyncHookHandler) {
   const claim = async (request: FastifyRequest, reply: FastifyReply) => {
     const user = currentUser(request);
     const route = request.routeOptions.url ?? request.url;
