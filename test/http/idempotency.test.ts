@@ -397,6 +397,13 @@ describeEachBackend('Idempotency-Key semantics: refusals, failures, concurrent r
     const second = await advance(other);
     expect(second.statusCode, second.body).toBe(201);
     expect(second.json().advance.id).not.toBe(first.json().advance.id);
+    // Once the HTTP key is forgotten (retention over, or the answer never kept), the advance still
+    // knows it: the retry gets the first advance back, not a second one.
+    await purgeExpiredIdempotencyKeys(t.store, new Date(t.context.clock.now().getTime() + (idempotencyRetentionHours + 1) * 3_600_000));
+    const late = await advance(operator);
+    expect(late.statusCode, late.body).toBe(200);
+    expect(late.headers['idempotent-replayed']).toBeUndefined();
+    expect(late.json()).toEqual({ advance: first.json().advance, replayed: true });
   });
 
   it(`keys are kept ${idempotencyRetentionHours} hours, then purged by the background jobs and free again`, async () => {

@@ -138,8 +138,9 @@ export function payoutRoutes(app: FastifyInstance, context: ServiceContext): voi
         plan_id: request.params.plan_id,
         amount_minor: BigInt(request.body.amount_minor),
         actor: `staff:${user.id}`,
-        // The header key goes down to the advance itself, so a retry after a crash between the
-        // posting and the stored answer finds the advance instead of making a second one.
+        // The header key goes down to the advance itself, which keeps it for good: a retry after the
+        // key's retention (also after a crash left the key unanswered until then) finds the first
+        // advance instead of making a second one.
         idempotency_key: request.body.idempotency_key ?? advanceKeyFor(user.id, idempotencyKeyOf(request)),
       });
       return result.replayed

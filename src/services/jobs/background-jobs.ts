@@ -41,8 +41,8 @@ function deliversPending(gateway: unknown): gateway is DeliversPending {
  * collected, overdue members lapse (after their warning), unsent payments are resent, failed
  * share refunds retried, due aid is paid as far as each plan's cash goes, and operator advances
  * are repaid from what collections leave over, and idempotency keys past their retention are
- * forgotten. Each step is bounded and idempotent, so a pass can
- * be cut short or run twice without harm.
+ * forgotten. Each step is bounded and idempotent, so a pass can be cut short or run twice without
+ * harm.
  */
 export async function runBackgroundJobs(context: ServiceContext): Promise<JobReport> {
   const activated = await activateDueMemberships(context);
