@@ -88,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       info: {
         title: 'Huzhu API',
         description:
-          'Huzhu runs online mutual aid plans. Money is an integer number of minor units (fen for CNY) sent as a string of digits in fields ending `_minor`. Every error is `{"error":{"code","message","details"}}` with a stable code.',
+          'Huzhu runs online mutual aid plans. Money is an integer number of minor units (fen for CNY) sent as a string of digits in fields ending `_minor`. Every error is `{"error":{"code","message","details"}}` with a stable code. Every request that moves money takes an `Idempotency-Key` header: a retry with the same key and request gets the first answer (marked `Idempotent-Replayed: true`), the same key with another request is refused (409 IDEMPOTENCY_KEY_REUSED).',
         version: options.version ?? '0.1.0',
       },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'huzhu_session' } } },

@@ -26,6 +26,25 @@ export interface SessionsTable {
   expires_at: string;
 }
 
+/** Idempotency keys of the money endpoints (0012), see src/services/idempotency-requests.ts. */
+export interface IdempotencyRequestsTable {
+  id: Generated<bigint>;
+  user_id: bigint;
+  method: string;
+  /** The route pattern, e.g. `/api/memberships/:id/top-ups`. */
+  route: string;
+  idempotency_key: string;
+  /** SHA-256 (hex) of the canonical JSON of the method, route, params and body. */
+  request_sha256: string;
+  state: 'in_progress' | 'completed';
+  response_status: bigint | null;
+  /** The response body exactly as first sent (JSON text). */
+  response_body: string | null;
+  created_at: string;
+  completed_at: string | null;
+  expires_at: string;
+}
+
 export interface SettingsTable {
   key: string;
   value: string;
@@ -236,6 +255,7 @@ export interface Database {
   operator_advances: OperatorAdvancesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  idempotency_requests: IdempotencyRequestsTable;
   settings: SettingsTable;
   ledger_accounts: LedgerAccountsTable;
   ledger_transactions: LedgerTransactionsTable;

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { runBackgroundJobs } from '../../src/services/jobs/background-jobs.js';
@@ -24,7 +25,9 @@ describeEachBackend('funding API', (dialect) => {
   });
   afterAll(async () => t?.close());
 
-  const post = (url: string, cookie: string, payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+  // Every money endpoint takes an Idempotency-Key; each call here is a new request, so a new key.
+  const post = (url: string, cookie: string, payload: Record<string, unknown>) =>
+    t.app.inject({ method: 'POST', url, headers: { cookie, 'idempotency-key': randomUUID() }, payload });
   const money = async (membership_id: string, cookie = payer) => (await t.app.inject({ method: 'GET', url: `/api/memberships/${membership_id}/money`, headers: { cookie } })).json();
 
   it('tops up a prepaid wallet once the provider confirms, and refunds it', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { approveForNotice, endNotice, publishNotice, startReview, submitClaim } from '../../src/services/claims/index.js';
@@ -25,8 +26,9 @@ describeEachBackend('payouts API', (dialect) => {
   });
   afterAll(async () => t?.close());
 
+  // Every money endpoint takes an Idempotency-Key; each call here is a new request, so a new key.
   const post = (url: string, cookie: string | undefined, payload: Record<string, unknown>) =>
-    t.app.inject({ method: 'POST', url, headers: cookie === undefined ? {} : { cookie }, payload });
+    t.app.inject({ method: 'POST', url, headers: { 'idempotency-key': randomUUID(), ...(cookie === undefined ? {} : { cookie }) }, payload });
   const get = (url: string, cookie: string | undefined) => t.app.inject({ method: 'GET', url, headers: cookie === undefined ? {} : { cookie } });
 
   it('records operator advances once per key, for operators; auditors read them', async () => {

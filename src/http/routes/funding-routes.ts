@@ -8,6 +8,7 @@ import { walletStatement } from '../../services/funding/wallet-statement.js';
 import { assertPaysForMembership } from '../../services/member-queries.js';
 import type { PaymentRequest } from '../../services/payments/payment-rows.js';
 import { currentUser, requireRoles } from '../auth.js';
+import { idempotencyHeaders, idempotent } from '../idempotency.js';
 import { errorResponses, idString, minorAmount, positiveMinorAmount } from '../schemas.js';
 
 const staff: Role[] = ['operator', 'auditor'];
@@ -40,11 +41,12 @@ export function fundingRoutes(app: FastifyInstance, context: ServiceContext): vo
   api.post(
     '/api/memberships/:id/top-ups',
     {
-      preHandler: requireRoles(),
+      ...idempotent(context, requireRoles()),
       schema: {
         tags: ['funding'],
         summary: 'Top up a prepaid wallet (the payer); the money is credited when the provider confirms it',
         params,
+        headers: idempotencyHeaders,
         body: z.object({ amount_minor: positiveMinorAmount }),
         response: { 202: z.object({ payment: paymentRequestSchema }), ...errorResponses },
       },
@@ -59,11 +61,12 @@ export function fundingRoutes(app: FastifyInstance, context: ServiceContext): vo
   api.post(
     '/api/memberships/:id/wallet-refunds',
     {
-      preHandler: requireRoles(),
+      ...idempotent(context, requireRoles()),
       schema: {
         tags: ['funding'],
         summary: 'Refund money from a prepaid wallet to the payer, at any time (the payer)',
         params,
+        headers: idempotencyHeaders,
         body: z.object({ amount_minor: positiveMinorAmount }),
         response: { 202: z.object({ payment: paymentRequestSchema }), ...errorResponses },
       },
@@ -122,11 +125,12 @@ export function fundingRoutes(app: FastifyInstance, context: ServiceContext): vo
   api.post(
     '/api/memberships/:id/waiting-period-diagnosis',
     {
-      preHandler: requireRoles('reviewer', 'operator'),
+      ...idempotent(context, requireRoles('reviewer', 'operator')),
       schema: {
         tags: ['funding'],
         summary: 'Record a diagnosis inside the waiting period: the membership ends and the shares paid are refunded (reviewer, operator)',
         params,
+        headers: idempotencyHeaders,
         body: z.object({ reason: z.string().min(1).max(500) }),
         response: { 200: z.object({ membership_id: idString, refunded_minor: minorAmount }), ...errorResponses },
       },

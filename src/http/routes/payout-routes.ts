@@ -2,8 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { ServiceContext } from '../../services/context.js';
-import { advanceAid, listAdvances, listPayouts, retryFailedAidPayout, type OperatorAdvanceRow, type PayoutListEntry } from '../../services/payouts/index.js';
+import { advanceAid, advanceKeyFor, listAdvances, listPayouts, retryFailedAidPayout, type OperatorAdvanceRow, type PayoutListEntry } from '../../services/payouts/index.js';
 import { currentUser, requireRoles } from '../auth.js';
+import { idempotencyHeaders, idempotencyKeyOf, idempotent } from '../idempotency.js';
 import { errorResponses, idString, minorAmount, positiveMinorAmount } from '../schemas.js';
 
 const payoutStatuses = ['due', 'in_flight', 'paid', 'failed'] as const;
@@ -95,11 +96,12 @@ export function payoutRoutes(app: FastifyInstance, context: ServiceContext): voi
   api.post(
     '/api/payouts/:id/retry',
     {
-      preHandler: requireRoles('operator'),
+      ...idempotent(context, requireRoles('operator')),
       schema: {
         tags: ['payouts'],
         summary: 'Send a payout whose attempts are used up once more, e.g. after the bank details were corrected (operator)',
         params: z.object({ id: idString }),
+        headers: idempotencyHeaders,
         response: { 200: z.object({ payout: z.object({ id: idString, status: z.enum(payoutStatuses), attempts: z.string(), attempt_limit: z.string() }) }), ...errorResponses },
       },
     },
@@ -112,14 +114,20 @@ export function payoutRoutes(app: FastifyInstance, context: ServiceContext): voi
   api.post(
     '/api/plans/:plan_id/advances',
     {
-      preHandler: requireRoles('operator'),
+      ...idempotent(context, requireRoles('operator')),
       schema: {
         tags: ['payouts'],
         summary: "Advance the operator's own money to a plan so aid can be paid before collection catches up; repaid from later collections (operator)",
         params: planParams,
+        headers: idempotencyHeaders,
         body: z.object({
           amount_minor: positiveMinorAmount,
-          idempotency_key: z.string().min(1).max(100).describe('Sending the same key again returns the first advance instead of making a second one'),
+          idempotency_key: z
+            .string()
+            .min(1)
+            .max(100)
+            .optional()
+            .describe('Deprecated, the Idempotency-Key header does this: a key of the advance itself, shared by every operator; without it the advance is keyed by your header key'),
         }),
         response: { 200: z.object({ advance: advanceSchema, replayed: z.literal(true) }), 201: z.object({ advance: advanceSchema, replayed: z.literal(false) }), ...errorResponses },
       },
@@ -130,7 +138,10 @@ export function payoutRoutes(app: FastifyInstance, context: ServiceContext): voi
         plan_id: request.params.plan_id,
         amount_minor: BigInt(request.body.amount_minor),
         actor: `staff:${user.id}`,
-        idempotency_key: request.body.idempotency_key,
+        // The header key goes down to the advance itself, which keeps it for good: a retry after the
+        // key's retention (also after a crash left the key unanswered until then) finds the first
+        // advance instead of making a second one.
+        idempotency_key: request.body.idempotency_key ?? advanceKeyFor(user.id, idempotencyKeyOf(request)),
       });
       return result.replayed
         ? reply.status(200).send({ advance: advanceJson(result.advance), replayed: true as const })

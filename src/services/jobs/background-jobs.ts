@@ -5,6 +5,7 @@ import {
   retryFailedShareRefunds,
 } from '../funding/index.js';
 import type { ServiceContext } from '../context.js';
+import { purgeExpiredIdempotencyKeys } from '../idempotency-requests.js';
 import { activateDueMemberships } from '../members.js';
 import { resendUnsentPayments } from '../payments/payment-dispatch.js';
 import { payDueAid, repayAdvances } from '../payouts/index.js';
@@ -22,6 +23,8 @@ export interface JobReport {
   /** Plans whose operator advance was (partly) repaid. */
   readonly advances_repaid: number;
   readonly webhooks_delivered: number;
+  /** Idempotency keys past their retention deleted (a bounded batch per pass). */
+  readonly idempotency_keys_purged: number;
 }
 
 /** The gateway's queued webhooks, for the simulated provider; a real provider POSTs them to us instead. */
@@ -37,8 +40,9 @@ function deliversPending(gateway: unknown): gateway is DeliversPending {
  * One pass of the periodic work `serve` runs: cover starts after the waiting period, due shares are
  * collected, overdue members lapse (after their warning), unsent payments are resent, failed
  * share refunds retried, due aid is paid as far as each plan's cash goes, and operator advances
- * are repaid from what collections leave over. Each step is bounded and idempotent, so a pass can
- * be cut short or run twice without harm.
+ * are repaid from what collections leave over, and idempotency keys past their retention are
+ * forgotten. Each step is bounded and idempotent, so a pass can be cut short or run twice without
+ * harm.
  */
 export async function runBackgroundJobs(context: ServiceContext): Promise<JobReport> {
   const activated = await activateDueMemberships(context);
@@ -50,6 +54,7 @@ export async function runBackgroundJobs(context: ServiceContext): Promise<JobRep
   const aid = await payDueAid(context);
   const repayments = await repayAdvances(context);
   const webhooks = deliversPending(context.gateway) ? await context.gateway.deliverPending() : { delivered: 0 };
+  const idempotency_keys_purged = await purgeExpiredIdempotencyKeys(context.store, context.clock.now());
   return {
     activated,
     collections_requested: collections.requested,
@@ -61,5 +66,6 @@ export async function runBackgroundJobs(context: ServiceContext): Promise<JobRep
     aid_payouts_uncovered: aid.uncovered.length,
     advances_repaid: repayments.repaid.length,
     webhooks_delivered: webhooks.delivered,
+    idempotency_keys_purged,
   };
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Selectable } from 'kysely';
 import { postTransfersIn, type Trx } from '../../ledger/ledger.js';
 import { maxLegAmountMinor } from '../../ledger/transfer.js';
@@ -26,6 +27,14 @@ export interface AdvanceResult {
 }
 
 const keyPattern = /^[\x21-\x7e]{1,100}$/;
+
+/**
+ * The advance's key for a user's Idempotency-Key: HTTP keys belong to one user (and may be 200
+ * characters long), advance keys are shared by every operator, so the user goes into the hash.
+ */
+export function advanceKeyFor(user_id: bigint, idempotency_key: string): string {
+  return `http:${createHash('sha256').update(`${user_id}|${idempotency_key}`).digest('hex')}`;
+}
 
 /**
  * The operator puts its own money into the plan's bank account so aid can be paid before the
