@@ -170,4 +170,14 @@ describeEachBackend('store contract: manual postings', (dialect) => {
       store.db.updateTable('manual_postings').set({ status: 'approved', decided_by: maker.user_id, decided_at: at, transaction_id: 999n }).where('id', '=', posting.id).execute(),
     ).rejects.toThrow();
   });
+
+  it('has ledger verify name a manual-kind posting that no second staff member approved', async () => {
+    const { posting } = await requestManualTransfer(store, maker, { ...capital(3n), idempotency_key: 'ask' }, at);
+    await approveManualPosting(store, checker, { idempotency_key: 'ok', manual_posting_id: posting.id }, at);
+    expect((await verifyJournal(store)).ok).toBe(true);
+    // Code that posts a manual kind around maker–checker.
+    const direct = await postTransfer(store, { ...capital(2n), idempotency_key: 'around', kind: 'manual' }, at);
+    const report = await verifyJournal(store);
+    expect(report.problems).toEqual([expect.objectContaining({ code: 'JOURNAL_MANUAL_UNAPPROVED', transaction_id: direct.transaction.id.toString() })]);
+  });
 });
