@@ -14,7 +14,8 @@ export const idempotencyKeyHeaders = z.looseObject({
     .string()
     .regex(idempotencyKeyPattern)
     .describe(
-      'Required. 1–200 printable ASCII characters without spaces. A replay with the same body returns the first answer; the same key with another body is 409 IDEMPOTENCY_KEY_REUSED.',
+      'Required. 1–200 printable ASCII characters without spaces. A replay with the same body returns the first answer; ' +
+        'the same key with another body is 409 IDEMPOTENCY_KEY_REUSED.',
     ),
 });
 
@@ -25,10 +26,12 @@ export const idempotencyKeyHeaders = z.looseObject({
 export async function requireIdempotencyKey(request: FastifyRequest): Promise<void> {
   const value = request.headers['idempotency-key'];
   if (value === undefined) {
-    throw new RejectionError(reject('IDEMPOTENCY_KEY_REQUIRED', 'This request moves money or changes the ledger: send an Idempotency-Key header.').rejection);
+    const message = 'This request moves money or changes the ledger: send an Idempotency-Key header.';
+    throw new RejectionError(reject('IDEMPOTENCY_KEY_REQUIRED', message).rejection);
   }
   if (typeof value !== 'string' || !idempotencyKeyPattern.test(value)) {
-    throw new RejectionError(reject('IDEMPOTENCY_KEY_INVALID', 'An Idempotency-Key is 1–200 printable ASCII characters without spaces, sent once.').rejection);
+    const message = 'An Idempotency-Key is 1–200 printable ASCII characters without spaces, sent once.';
+    throw new RejectionError(reject('IDEMPOTENCY_KEY_INVALID', message).rejection);
   }
 }
 

@@ -41,7 +41,8 @@ export function checkManualLegs(legs: ReadonlyArray<{ readonly account_code: str
     if (!isManualAccount(leg.account_code)) {
       return reject(
         'LEDGER_MANUAL_ACCOUNT_FORBIDDEN',
-        `Account ${leg.account_code} is not one of the operator's own accounts; staff post by hand only between ${manualAccountPrefix}… accounts and operator equity.`,
+        `Account ${leg.account_code} is not one of the operator's own accounts; ` +
+          `staff post by hand only between ${manualAccountPrefix}… accounts and operator equity.`,
         { leg_index, account_code: leg.account_code },
       );
     }
@@ -52,9 +53,8 @@ export function checkManualLegs(legs: ReadonlyArray<{ readonly account_code: str
 /** Staff open by hand only accounts in the operator's namespace. */
 export function checkManualAccountCode(code: string): Result<null, LedgerRejectionCode> {
   if (code.startsWith(manualAccountPrefix) && code.length > manualAccountPrefix.length) return ok(null);
-  return reject('LEDGER_MANUAL_ACCOUNT_FORBIDDEN', `Staff may open only accounts whose code starts with ${manualAccountPrefix}; the flows open their own accounts.`, {
-    account_code: code,
-  });
+  const message = `Staff may open only accounts whose code starts with ${manualAccountPrefix}; the flows open their own accounts.`;
+  return reject('LEDGER_MANUAL_ACCOUNT_FORBIDDEN', message, { account_code: code });
 }
 
 /**

@@ -101,7 +101,10 @@ async function staffAction<T>(
     const earlier = await trx.selectFrom('ledger_audit_events').selectAll().where('idempotency_key', '=', idempotency_key).executeTakeFirst();
     if (earlier !== undefined) {
       if (earlier.request_sha256 !== request_sha256) {
-        rejectWith('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for another request.', { idempotency_key, first_action: earlier.action });
+        rejectWith('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was already used for another request.', {
+          idempotency_key,
+          first_action: earlier.action,
+        });
       }
       return { result: await replay(trx, earlier), replayed: true };
     }
@@ -109,10 +112,9 @@ async function staffAction<T>(
   });
 }
 
-async function audit(
-  trx: Trx,
-  event: Omit<EventRow, 'id' | 'reason' | 'manual_posting_id' | 'account_code' | 'transaction_id'> & Partial<Pick<EventRow, 'reason' | 'manual_posting_id' | 'account_code' | 'transaction_id'>>,
-): Promise<void> {
+type OptionalEventColumns = 'reason' | 'manual_posting_id' | 'account_code' | 'transaction_id';
+
+async function audit(trx: Trx, event: Omit<EventRow, 'id' | OptionalEventColumns> & Partial<Pick<EventRow, OptionalEventColumns>>): Promise<void> {
   await trx
     .insertInto('ledger_audit_events')
     .values({ reason: null, manual_posting_id: null, account_code: null, transaction_id: null, ...event })
@@ -125,7 +127,9 @@ async function audit(
 /** Checks a requested transfer as far as it can be checked before approval: shape, policy, accounts. */
 async function checkTransferIn(trx: Trx, request: ManualTransferRequest, kind: string): Promise<ManualTransferRequest> {
   const reserved = Object.keys(request.metadata).filter((key) => (reservedMetadataKeys as readonly string[]).includes(key));
-  if (reserved.length > 0) rejectWith('LEDGER_BAD_TRANSFER', `Metadata keys ${reserved.join(', ')} are written by the ledger itself.`, { keys: reserved });
+  if (reserved.length > 0) {
+    rejectWith('LEDGER_BAD_TRANSFER', `Metadata keys ${reserved.join(', ')} are written by the ledger itself.`, { keys: reserved });
+  }
   // The key is a placeholder: the transaction's own key is derived from the manual posting's id.
   const valid = unwrap(validateTransfer({ ...request, idempotency_key: 'manual-posting:new', kind }));
   unwrap(checkManualLegs(valid.legs));
@@ -133,7 +137,9 @@ async function checkTransferIn(trx: Trx, request: ManualTransferRequest, kind: s
   const accounts = await trx.selectFrom('ledger_accounts').select(['code', 'currency']).where('code', 'in', codes).execute();
   for (const [leg_index, leg] of valid.legs.entries()) {
     const account = accounts.find((row) => row.code === leg.account_code);
-    if (account === undefined) rejectWith('LEDGER_UNKNOWN_ACCOUNT', `No account ${leg.account_code}.`, { leg_index, account_code: leg.account_code });
+    if (account === undefined) {
+      rejectWith('LEDGER_UNKNOWN_ACCOUNT', `No account ${leg.account_code}.`, { leg_index, account_code: leg.account_code });
+    }
     if (account.currency !== valid.currency) {
       rejectWith('LEDGER_CURRENCY_MISMATCH', `Account ${account.code} holds ${account.currency}, not ${valid.currency}.`, {
         leg_index,
@@ -156,7 +162,12 @@ function requestJson(request: ManualTransferRequest): string {
 }
 
 function parseRequest(json: string): ManualTransferRequest {
-  const parsed = JSON.parse(json) as { description: string; currency: string; metadata: Record<string, string>; legs: Array<{ account_code: string; side: 'debit' | 'credit'; amount_minor: string }> };
+  const parsed = JSON.parse(json) as {
+    description: string;
+    currency: string;
+    metadata: Record<string, string>;
+    legs: Array<{ account_code: string; side: 'debit' | 'credit'; amount_minor: string }>;
+  };
   return { ...parsed, legs: parsed.legs.map((leg) => ({ ...leg, amount_minor: BigInt(leg.amount_minor) })) };
 }
 
@@ -188,7 +199,14 @@ async function insertRequestIn(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await audit(trx, { action: 'manual_posting_requested', idempotency_key, request_sha256, actor_user_id: actor.user_id, at, manual_posting_id: row.id });
+  await audit(trx, {
+    action: 'manual_posting_requested',
+    idempotency_key,
+    request_sha256,
+    actor_user_id: actor.user_id,
+    at,
+    manual_posting_id: row.id,
+  });
   return manualPostingIn(trx, row.id);
 }
 
@@ -229,13 +247,16 @@ async function reversalRequestIn(trx: Trx, transaction_id: bigint, description: 
   const original = await getTransactionIn(trx, transaction_id);
   const manual = await trx.selectFrom('manual_postings').select(['id', 'kind']).where('transaction_id', '=', transaction_id).executeTakeFirst();
   if (manual === undefined) {
-    rejectWith('LEDGER_FLOW_POSTING_NOT_REVERSIBLE', `Transaction ${transaction_id} (${original.kind}) was posted by a flow, not by hand; only its flow may correct it.`, {
+    const message = `Transaction ${transaction_id} (${original.kind}) was posted by a flow, not by hand; only its flow may correct it.`;
+    rejectWith('LEDGER_FLOW_POSTING_NOT_REVERSIBLE', message, {
       transaction_id: transaction_id.toString(),
       kind: original.kind,
     });
   }
   if (original.reverses_id !== null) {
-    rejectWith('LEDGER_CANNOT_REVERSE_REVERSAL', `Transaction ${transaction_id} is itself a reversal; post a new transfer instead.`, { transaction_id: transaction_id.toString() });
+    rejectWith('LEDGER_CANNOT_REVERSE_REVERSAL', `Transaction ${transaction_id} is itself a reversal; post a new transfer instead.`, {
+      transaction_id: transaction_id.toString(),
+    });
   }
   const reversed_by = await reversalOfIn(trx, transaction_id);
   if (reversed_by !== undefined) {
@@ -244,7 +265,9 @@ async function reversalRequestIn(trx: Trx, transaction_id: bigint, description: 
       reversed_by: reversed_by.toString(),
     });
   }
-  const metadata = Object.fromEntries(Object.entries(original.metadata).filter(([key]) => !(reservedMetadataKeys as readonly string[]).includes(key)));
+  const metadata = Object.fromEntries(
+    Object.entries(original.metadata).filter(([key]) => !(reservedMetadataKeys as readonly string[]).includes(key)),
+  );
   const request: ManualTransferRequest = {
     description: description ?? `Reversal of transaction ${original.id}`,
     currency: original.currency,
@@ -327,7 +350,12 @@ export async function approveManualPosting(
             idempotency_key: manualTransactionKey(row.id),
             kind: row.kind === 'reversal' ? manualKinds.reversal : manualKinds.transfer,
             // In the hash-chained journal itself: who asked and who approved cannot be edited unseen.
-            metadata: { ...request.metadata, manual_posting_id: row.id.toString(), requested_by: row.requested_by.toString(), approved_by: actor.user_id.toString() },
+            metadata: {
+              ...request.metadata,
+              manual_posting_id: row.id.toString(),
+              requested_by: row.requested_by.toString(),
+              approved_by: actor.user_id.toString(),
+            },
             ...(row.reverses_id === null ? {} : { reverses_id: row.reverses_id }),
           },
         ],

@@ -95,7 +95,11 @@ function manualPostingJson(posting: ManualPosting) {
   return {
     ...posting,
     id: posting.id.toString(),
-    request: { ...posting.request, metadata: { ...posting.request.metadata }, legs: posting.request.legs.map((leg) => ({ ...leg, amount_minor: leg.amount_minor.toString() })) },
+    request: {
+      ...posting.request,
+      metadata: { ...posting.request.metadata },
+      legs: posting.request.legs.map((leg) => ({ ...leg, amount_minor: leg.amount_minor.toString() })),
+    },
     reverses_id: posting.reverses_id?.toString() ?? null,
     requested_by: userJson(posting.requested_by),
     decided_by: posting.decided_by === null ? null : userJson(posting.decided_by),
@@ -320,7 +324,11 @@ export function ledgerRoutes(app: FastifyInstance, store: Store, clock: Clock): 
         { idempotency_key: idempotencyKeyOf(request), manual_posting_id: BigInt(request.params.id) },
         clock.now().toISOString(),
       );
-      return reply.status(201).send({ manual_posting: manualPostingJson(result.posting), transaction: transactionJson(result.transaction), replayed: result.replayed });
+      return reply.status(201).send({
+        manual_posting: manualPostingJson(result.posting),
+        transaction: transactionJson(result.transaction),
+        replayed: result.replayed,
+      });
     },
   );
 
@@ -355,7 +363,10 @@ export function ledgerRoutes(app: FastifyInstance, store: Store, clock: Clock): 
       schema: {
         tags: ['ledger'],
         summary: "The ledger's audit trail, oldest first, paged: every manual posting asked for, approved or rejected and every account opened by hand (operator, auditor)",
-        querystring: z.object({ after: idString.optional(), limit: z.coerce.number().int().min(1).max(maxManualPostingsPage).default(100) }),
+        querystring: z.object({
+          after: idString.optional(),
+          limit: z.coerce.number().int().min(1).max(maxManualPostingsPage).default(100),
+        }),
         response: { 200: z.object({ events: z.array(auditEventSchema), next_after: idString.nullable() }), ...errorResponses },
       },
     },
