@@ -24,6 +24,11 @@ const statusByCode: Readonly<Record<string, number>> = {
   LEDGER_ACCOUNT_EXISTS: 409,
   LEDGER_IDEMPOTENCY_CONFLICT: 409,
   LEDGER_ALREADY_REVERSED: 409,
+  // Manual postings: the maker approving their own request is forbidden; a second decision a conflict.
+  // Touching a flow's account, or reversing a flow's posting, is a 422 like other domain refusals.
+  LEDGER_SAME_APPROVER: 403,
+  LEDGER_MANUAL_POSTING_ALREADY_DECIDED: 409,
+  // Idempotency-Key header of requests that move money.
   // Plans: malformed input is a 400 (PLAN_BAD_* below); a version dated in the past is a 422.
   PLAN_NOT_FOUND: 404,
   PLAN_EXISTS: 409,

@@ -49,7 +49,8 @@ function refuse(code: string, message: string, details?: Record<string, unknown>
   throw new RejectionError(reject(code, message, details).rejection);
 }
 
-const requireKeyHeader: preValidationAsyncHookHandler = async (request) => {
+/** The header check alone, for routes whose idempotency lives in their own store (the ledger's manual postings). */
+export const requireIdempotencyKey: preValidationAsyncHookHandler = async (request) => {
   const key = request.headers[idempotencyKeyHeader];
   if (key === undefined) refuse('IDEMPOTENCY_KEY_REQUIRED', 'This request moves money: send an Idempotency-Key header, a key of your own that is new for each new request.');
   if (typeof key !== 'string' || !keyPattern.test(key)) {
@@ -121,5 +122,5 @@ export function idempotent(context: Pick<ServiceContext, 'store' | 'clock'>, aut
     return payload;
   };
 
-  return { preValidation: requireKeyHeader, preHandler: [authorize, claim], onSend: keep };
+  return { preValidation: requireIdempotencyKey, preHandler: [authorize, claim], onSend: keep };
 }

@@ -14,6 +14,13 @@ export const ledgerRejectionCodes = [
   'LEDGER_UNKNOWN_TRANSACTION',
   'LEDGER_ALREADY_REVERSED',
   'LEDGER_CANNOT_REVERSE_REVERSAL',
+  // Manual postings (manual-posting-policy.ts, manual-postings.ts).
+  'LEDGER_MANUAL_ACCOUNT_FORBIDDEN',
+  'LEDGER_FLOW_POSTING_NOT_REVERSIBLE',
+  'LEDGER_SAME_APPROVER',
+  'LEDGER_MANUAL_POSTING_NOT_FOUND',
+  'LEDGER_MANUAL_POSTING_ALREADY_DECIDED',
+  'IDEMPOTENCY_KEY_REUSED',
 ] as const;
 
 export type LedgerRejectionCode = (typeof ledgerRejectionCodes)[number];

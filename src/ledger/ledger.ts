@@ -62,27 +62,30 @@ function toAccount(row: AccountRow): Account {
 
 /** Opens an account, or returns the existing one when its definition is identical (so setup can be re-run). */
 export async function openAccount(store: Store, input: AccountDefinition, created_at: string): Promise<Account> {
+  return store.db.transaction().execute((trx) => openAccountIn(trx, input, created_at));
+}
+
+/** The same as openAccount, in a store transaction the caller holds (with its audit row, say). */
+export async function openAccountIn(trx: Trx, input: AccountDefinition, created_at: string): Promise<Account> {
   const definition = unwrap(validateAccountDefinition(input));
-  return store.db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('ledger_accounts').selectAll().where('code', '=', definition.code).executeTakeFirst();
-    if (existing !== undefined) {
-      const same =
-        existing.name === definition.name &&
-        existing.type === definition.type &&
-        existing.currency === definition.currency &&
-        existing.guard === definition.guard;
-      if (!same) {
-        throw new RejectionError(reject('LEDGER_ACCOUNT_EXISTS', `Account ${definition.code} exists with another definition.`, { code: definition.code }).rejection);
-      }
-      return toAccount(existing);
+  const existing = await trx.selectFrom('ledger_accounts').selectAll().where('code', '=', definition.code).executeTakeFirst();
+  if (existing !== undefined) {
+    const same =
+      existing.name === definition.name &&
+      existing.type === definition.type &&
+      existing.currency === definition.currency &&
+      existing.guard === definition.guard;
+    if (!same) {
+      throw new RejectionError(reject('LEDGER_ACCOUNT_EXISTS', `Account ${definition.code} exists with another definition.`, { code: definition.code }).rejection);
     }
-    const row = await trx
-      .insertInto('ledger_accounts')
-      .values({ ...definition, net_debit_minor: 0n, created_at })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    return toAccount(row);
-  });
+    return toAccount(existing);
+  }
+  const row = await trx
+    .insertInto('ledger_accounts')
+    .values({ ...definition, net_debit_minor: 0n, created_at })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toAccount(row);
 }
 
 export async function findAccount(store: Store, code: string): Promise<Account | undefined> {
@@ -477,10 +480,21 @@ function toPosted(row: Database['ledger_transactions'], legs: readonly PostedLeg
 }
 
 export async function getTransaction(store: Store, id: bigint): Promise<PostedTransaction> {
-  const row = await store.db.selectFrom('ledger_transactions').selectAll().where('id', '=', id).executeTakeFirst();
+  return getTransactionIn(store.db, id);
+}
+
+/** One transaction with its legs, read in the caller's transaction (or on the store). */
+export async function getTransactionIn(db: Trx | Store['db'], id: bigint): Promise<PostedTransaction> {
+  const row = await db.selectFrom('ledger_transactions').selectAll().where('id', '=', id).executeTakeFirst();
   if (row === undefined) throw new RejectionError(reject('LEDGER_UNKNOWN_TRANSACTION', `No transaction ${id}.`, { transaction_id: id.toString() }).rejection);
-  const legs = await legsOf(store.db, [id]);
+  const legs = await legsOf(db, [id]);
   return toPosted(row, legs.get(id) ?? []);
+}
+
+/** The transaction that reversed `id`, if any. */
+export async function reversalOfIn(db: Trx | Store['db'], id: bigint): Promise<bigint | undefined> {
+  const row = await db.selectFrom('ledger_transactions').select('id').where('reverses_id', '=', id).executeTakeFirst();
+  return row?.id;
 }
 
 /** Corrections are never edits: a reversal posts the same legs with debit and credit swapped. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Store } from '../store/store.js';
 import { genesisHash, journalHash } from './journal-hash.js';
+import { manualKinds } from './manual-posting-policy.js';
 
 export type JournalProblemCode =
   | 'JOURNAL_SEQUENCE_GAP'
@@ -12,7 +13,8 @@ export type JournalProblemCode =
   | 'JOURNAL_ORPHAN_POSTING'
   | 'JOURNAL_CURRENCY_MISMATCH'
   | 'JOURNAL_BALANCE_MISMATCH'
-  | 'JOURNAL_GUARD_VIOLATED';
+  | 'JOURNAL_GUARD_VIOLATED'
+  | 'JOURNAL_MANUAL_UNAPPROVED';
 
 export interface JournalProblem {
   readonly code: JournalProblemCode;
@@ -136,6 +138,17 @@ export async function verifyJournal(store: Store): Promise<JournalReport> {
     } else {
       note({ code: 'JOURNAL_GUARD_VIOLATED', message: `account ${row.code} is below zero despite its guard`, account_code: row.code });
     }
+  }
+  // A posting of a manual kind that no approved manual posting (with a checker other than its
+  // maker) accounts for was written around maker–checker: by code that posted it directly.
+  const unapproved = await sql<{ id: bigint }>`
+    select t.id from ledger_transactions t
+    left join manual_postings m on m.transaction_id = t.id and m.status = 'approved' and m.decided_by <> m.requested_by
+    where t.kind in (${sql.join(Object.values(manualKinds))}) and m.id is null
+    order by t.id
+    limit ${maxProblemsListed}`.execute(db);
+  for (const row of unapproved.rows) {
+    note({ code: 'JOURNAL_MANUAL_UNAPPROVED', message: `transaction ${row.id} is a manual posting that no second staff member approved`, transaction_id: row.id.toString() });
   }
   const accountCount = await db.selectFrom('ledger_accounts').select((eb) => eb.fn.countAll<bigint>().as('count')).executeTakeFirstOrThrow();
 

@@ -92,6 +92,38 @@ export interface LedgerHeadTable {
   hash: string;
 }
 
+/** A manual posting asked for by one staff member and posted only once another approves it (0013). */
+export interface ManualPostingsTable {
+  id: Generated<bigint>;
+  kind: 'transfer' | 'reversal';
+  idempotency_key: string;
+  /** The transfer the approval posts, as canonical JSON (amounts as strings). */
+  request_json: string;
+  request_sha256: string;
+  reverses_id: bigint | null;
+  status: 'pending' | 'approved' | 'rejected';
+  requested_by: bigint;
+  requested_at: string;
+  decided_by: bigint | null;
+  decided_at: string | null;
+  decision_reason: string | null;
+  transaction_id: bigint | null;
+}
+
+/** The ledger's audit trail: one row per staff action, with its Idempotency-Key (0013). */
+export interface LedgerAuditEventsTable {
+  id: Generated<bigint>;
+  action: 'manual_posting_requested' | 'manual_posting_approved' | 'manual_posting_rejected' | 'account_opened';
+  idempotency_key: string;
+  request_sha256: string;
+  actor_user_id: bigint;
+  at: string;
+  reason: string | null;
+  manual_posting_id: bigint | null;
+  account_code: string | null;
+  transaction_id: bigint | null;
+}
+
 export interface PlansTable {
   id: string;
   name_zh: string;
@@ -261,6 +293,8 @@ export interface Database {
   ledger_transactions: LedgerTransactionsTable;
   ledger_postings: LedgerPostingsTable;
   ledger_head: LedgerHeadTable;
+  manual_postings: ManualPostingsTable;
+  ledger_audit_events: LedgerAuditEventsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { openAccount, postTransfer } from '../../src/ledger/ledger.js';
+import { approveManualPosting, openManualAccount, requestManualReversal, requestManualTransfer } from '../../src/ledger/manual-postings.js';
+import { createUser } from '../../src/services/users.js';
 import { migrateToLatest, openStore } from '../../src/store/store.js';
 import { describeEachBackend, freshDatabaseUrl } from '../support/test-stores.js';
 import { runCli } from '../support/run-cli.js';
@@ -35,6 +37,27 @@ describeEachBackend('huzhu ledger verify', (dialect) => {
     await statement.execute(store.db);
     await store.close();
   }
+
+  it('prints OK after manual postings and their reversal, each approved by a second operator', async () => {
+    const store = openStore(env.DATABASE_URL!);
+    const at = '2026-11-28T11:00:00.000Z';
+    const maker = { user_id: (await createUser(store, { username: 'maker', display_name: 'Maker', password: 'maker-password', roles: ['operator'] }, at)).id };
+    const checker = { user_id: (await createUser(store, { username: 'checker', display_name: 'Checker', password: 'checker-password', roles: ['operator'] }, at)).id };
+    for (const [code, type] of [['operator:bank:CNY', 'asset'], ['operator:capital:CNY', 'equity']] as const) {
+      await openManualAccount(store, maker, { idempotency_key: `open-${code}`, code, name: code, type, currency: 'CNY', guard: 'none' }, at);
+    }
+    const legs = [
+      { account_code: 'operator:bank:CNY', side: 'debit' as const, amount_minor: 500n },
+      { account_code: 'operator:capital:CNY', side: 'credit' as const, amount_minor: 500n },
+    ];
+    const asked = await requestManualTransfer(store, maker, { idempotency_key: 'ask', description: 'capital', currency: 'CNY', metadata: {}, legs }, at);
+    const { transaction } = await approveManualPosting(store, checker, { idempotency_key: 'approve', manual_posting_id: asked.posting.id }, at);
+    const reversal = await requestManualReversal(store, checker, { idempotency_key: 'reverse', transaction_id: transaction.id }, at);
+    await approveManualPosting(store, maker, { idempotency_key: 'approve-reversal', manual_posting_id: reversal.posting.id }, at);
+    await store.close();
+    const result = await run(['ledger', 'verify'], env);
+    expect([result.exitCode, result.out]).toEqual([0, expect.stringMatching(/^OK: 5 transactions, 10 postings and 4 accounts verified/)]);
+  });
 
   it('prints OK and exits 0 on an intact journal; migrate is idempotent', async () => {
     const result = await run(['ledger', 'verify'], env);

@@ -8,23 +8,28 @@ describeEachBackend('HTTP API', (dialect) => {
   let operator: string;
   let auditor: string;
   let member: string;
+  let checker: string;
+  let keys = 0;
+  const key = (label: string) => `${label}-${(keys += 1)}`;
 
   beforeAll(async () => {
     t = await startTestApp(dialect);
     operator = await t.login('olivia', 'operator-password');
     auditor = await t.login('audrey', 'auditor-password');
     member = await t.login('mei', 'member-password');
+    checker = await t.userWithRoles('oscar', ['operator']);
+    // Staff open accounts only in the operator's namespace (manual-posting-policy.ts).
     for (const [code, type, guard] of [
-      ['custody:CNY', 'asset', 'non_negative'],
-      ['wallet:M1', 'liability', 'non_negative'],
-      ['income:fees', 'income', 'none'],
-      ['cash:USD', 'asset', 'none'],
+      ['operator:bank:CNY', 'asset', 'non_negative'],
+      ['operator:capital:CNY', 'equity', 'non_negative'],
+      ['operator:income:fees', 'income', 'none'],
+      ['operator:cash:USD', 'asset', 'none'],
     ] as const) {
       const response = await t.app.inject({
         method: 'POST',
         url: '/api/ledger/accounts',
-        headers: { cookie: operator },
-        payload: { code, name: code, type, currency: code === 'cash:USD' ? 'USD' : 'CNY', guard },
+        headers: { cookie: operator, 'idempotency-key': `open-${code}` },
+        payload: { code, name: code, type, currency: code === 'operator:cash:USD' ? 'USD' : 'CNY', guard },
       });
       expect(response.statusCode, response.body).toBe(200);
     }
@@ -33,12 +38,21 @@ describeEachBackend('HTTP API', (dialect) => {
     await t?.close();
   });
 
-  const post = (payload: unknown, cookie = operator) =>
-    t.app.inject({ method: 'POST', url: '/api/ledger/transactions', headers: { cookie }, payload: payload as Record<string, unknown> });
+  const post = (payload: unknown, cookie = operator, idempotency_key = key('post')) =>
+    t.app.inject({ method: 'POST', url: '/api/ledger/transactions', headers: { cookie, 'idempotency-key': idempotency_key }, payload: payload as Record<string, unknown> });
+  const approve = (id: string, cookie = checker) =>
+    t.app.inject({ method: 'POST', url: `/api/ledger/manual-postings/${id}/approve`, headers: { cookie, 'idempotency-key': key('approve') } });
+  /** Asks for a transfer and has the second operator approve it. */
+  async function posted(payload: unknown) {
+    const asked = await post(payload);
+    expect(asked.statusCode, asked.body).toBe(202);
+    const approved = await approve(asked.json().manual_posting.id);
+    expect(approved.statusCode, approved.body).toBe(201);
+    return approved.json().transaction;
+  }
 
-  const transfer = (key: string, amount_minor: string, from = 'wallet:M1', to = 'custody:CNY') => ({
-    idempotency_key: key,
-    description: 'top-up',
+  const transfer = (amount_minor: string, from = 'operator:capital:CNY', to = 'operator:bank:CNY') => ({
+    description: 'capital',
     currency: 'CNY',
     legs: [
       { account_code: to, side: 'debit', amount_minor },
@@ -88,7 +102,7 @@ describeEachBackend('HTTP API', (dialect) => {
     expect((await t.app.inject('/api/ledger/accounts')).json().error.code).toBe('AUTH_REQUIRED');
     const forbidden = await t.app.inject({ method: 'GET', url: '/api/ledger/accounts', headers: { cookie: member } });
     expect([forbidden.statusCode, forbidden.json().error.code]).toEqual([403, 'AUTH_FORBIDDEN']);
-    expect((await post(transfer('role', '1'), auditor)).statusCode).toBe(403);
+    expect((await post(transfer('1'), auditor)).statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/users', headers: { cookie: operator } })).statusCode).toBe(403);
     const admin = await t.login('admin', adminPassword);
     const created = await t.app.inject({
@@ -107,55 +121,51 @@ describeEachBackend('HTTP API', (dialect) => {
     expect([badRole.statusCode, badRole.json().error.code]).toEqual([422, 'AUTH_BAD_ROLE']);
   });
 
-  it('posts, replays and reverses transactions with minor units as strings', async () => {
-    const first = await post(transfer('api-1', '12345'));
-    expect(first.statusCode, first.body).toBe(201);
-    expect(first.json().transaction.legs[0]).toEqual({ account_code: 'custody:CNY', side: 'debit', amount_minor: '12345' });
-    const replay = await post(transfer('api-1', '12345'));
-    expect([replay.statusCode, replay.json().replayed, replay.json().transaction.id]).toEqual([200, true, first.json().transaction.id]);
-    const account = await t.app.inject({ method: 'GET', url: '/api/ledger/accounts/wallet:M1', headers: { cookie: auditor } });
+  it('posts approved manual postings and reverses them, with minor units as strings', async () => {
+    const first = await posted(transfer('12345'));
+    expect(first.legs[0]).toEqual({ account_code: 'operator:bank:CNY', side: 'debit', amount_minor: '12345' });
+    const account = await t.app.inject({ method: 'GET', url: '/api/ledger/accounts/operator:capital:CNY', headers: { cookie: auditor } });
     expect(account.json().account.balance_minor).toBe('12345');
-    const reversal = await t.app.inject({
-      method: 'POST',
-      url: `/api/ledger/transactions/${first.json().transaction.id}/reversal`,
-      headers: { cookie: operator },
-      payload: { idempotency_key: 'api-1-rev' },
-    });
-    expect(reversal.statusCode, reversal.body).toBe(201);
-    const again = await t.app.inject({
-      method: 'POST',
-      url: `/api/ledger/transactions/${first.json().transaction.id}/reversal`,
-      headers: { cookie: operator },
-      payload: { idempotency_key: 'api-1-rev-2' },
-    });
+    const reversalOf = (id: string) =>
+      t.app.inject({ method: 'POST', url: `/api/ledger/transactions/${id}/reversal`, headers: { cookie: operator, 'idempotency-key': key('rev') }, payload: {} });
+    const reversal = await reversalOf(first.id);
+    expect(reversal.statusCode, reversal.body).toBe(202);
+    expect((await approve(reversal.json().manual_posting.id)).statusCode).toBe(201);
+    const again = await reversalOf(first.id);
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'LEDGER_ALREADY_REVERSED']);
   });
 
   it('refuses bad input with stable codes and writes nothing', async () => {
-    await post(transfer('seed-balance', '1000'));
+    await posted(transfer('1000'));
     const before = await headSeq();
-    const cases: Array<[unknown, number, string]> = [
-      [{ ...transfer('u1', '100'), legs: [{ account_code: 'custody:CNY', side: 'debit', amount_minor: '101' }, { account_code: 'wallet:M1', side: 'credit', amount_minor: '100' }] }, 422, 'LEDGER_UNBALANCED'],
-      [transfer('o1', '100000', 'custody:CNY', 'wallet:M1'), 422, 'LEDGER_INSUFFICIENT_BALANCE'],
-      [transfer('k1', '5', 'wallet:nobody'), 404, 'LEDGER_UNKNOWN_ACCOUNT'],
-      [transfer('c1', '5', 'wallet:M1', 'cash:USD'), 422, 'LEDGER_CURRENCY_MISMATCH'],
-      [transfer('seed-balance', '999'), 409, 'LEDGER_IDEMPOTENCY_CONFLICT'],
-      [transfer('m1', '12.30'), 400, 'VALIDATION_FAILED'],
-      [transfer('m2', '-5'), 400, 'VALIDATION_FAILED'],
-      [transfer('m3', '1e5'), 400, 'VALIDATION_FAILED'],
-      [{ ...transfer('m4', '5'), legs: [{ account_code: 'custody:CNY', side: 'debit', amount_minor: 5 }, { account_code: 'wallet:M1', side: 'credit', amount_minor: 5 }] }, 400, 'VALIDATION_FAILED'],
-      [{ ...transfer('m5', '5'), legs: [] }, 400, 'VALIDATION_FAILED'],
+    const reused = key('reused');
+    await post(transfer('1'), operator, reused);
+    const cases: Array<[unknown, number, string, string?]> = [
+      [{ ...transfer('100'), legs: [{ account_code: 'operator:bank:CNY', side: 'debit', amount_minor: '101' }, { account_code: 'operator:capital:CNY', side: 'credit', amount_minor: '100' }] }, 422, 'LEDGER_UNBALANCED'],
+      [transfer('5', 'wallet:M1'), 422, 'LEDGER_MANUAL_ACCOUNT_FORBIDDEN'],
+      [transfer('5', 'operator:nobody'), 404, 'LEDGER_UNKNOWN_ACCOUNT'],
+      [transfer('5', 'operator:capital:CNY', 'operator:cash:USD'), 422, 'LEDGER_CURRENCY_MISMATCH'],
+      [transfer('999'), 409, 'IDEMPOTENCY_KEY_REUSED', reused],
+      [transfer('12.30'), 400, 'VALIDATION_FAILED'],
+      [transfer('-5'), 400, 'VALIDATION_FAILED'],
+      [transfer('1e5'), 400, 'VALIDATION_FAILED'],
+      [{ ...transfer('5'), legs: [{ account_code: 'operator:bank:CNY', side: 'debit', amount_minor: 5 }, { account_code: 'operator:capital:CNY', side: 'credit', amount_minor: 5 }] }, 400, 'VALIDATION_FAILED'],
+      [{ ...transfer('5'), legs: [] }, 400, 'VALIDATION_FAILED'],
     ];
-    for (const [payload, status, code] of cases) {
-      const response = await post(payload);
+    for (const [payload, status, code, idempotency_key] of cases) {
+      const response = await post(payload, operator, idempotency_key);
       expect([response.statusCode, response.json().error?.code], JSON.stringify(payload)).toEqual([status, code]);
       expect(Object.keys(response.json().error).sort()).toEqual(['code', 'details', 'message']);
     }
+    // Too much for the bank account: refused when it is approved, and left pending.
+    const overdrawn = await post(transfer('100000', 'operator:bank:CNY', 'operator:capital:CNY'));
+    const refused = await approve(overdrawn.json().manual_posting.id);
+    expect([refused.statusCode, refused.json().error.code]).toEqual([422, 'LEDGER_INSUFFICIENT_BALANCE']);
     const malformed = await t.app.inject({
       method: 'POST',
       url: '/api/ledger/transactions',
-      headers: { cookie: operator, 'content-type': 'application/json' },
-      payload: '{"idempotency_key": "x", ',
+      headers: { cookie: operator, 'content-type': 'application/json', 'idempotency-key': key('bad-json') },
+      payload: '{"description": "x", ',
     });
     expect([malformed.statusCode, malformed.json().error.code]).toEqual([400, 'BAD_JSON']);
     const unknownRoute = await t.app.inject('/api/nothing-here');
@@ -164,13 +174,14 @@ describeEachBackend('HTTP API', (dialect) => {
   });
 
   it('never answers user input with a 500', async () => {
-    const routes = ['/api/ledger/transactions', '/api/ledger/accounts', '/api/auth/login', '/api/users', '/api/auth/password'];
+    const routes = ['/api/ledger/transactions', '/api/ledger/accounts', '/api/ledger/manual-postings/1/reject', '/api/auth/login', '/api/users', '/api/auth/password'];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), fc.jsonValue(), async (url, payload) => {
         const response = await t.app.inject({
           method: 'POST',
           url,
-          headers: { cookie: operator, 'content-type': 'application/json' },
+          // A fresh key each time, so the ledger's routes look at the body too.
+          headers: { cookie: operator, 'content-type': 'application/json', 'idempotency-key': key('fuzz') },
           payload: JSON.stringify(payload),
         });
         expect(response.statusCode, `${url} ${JSON.stringify(payload)} → ${response.body}`).toBeLessThan(500);

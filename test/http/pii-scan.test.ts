@@ -149,6 +149,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/admin/persons/{id}': persons.map((row) => row.id.toString()),
       '/api/ledger/accounts/{code}': ['custody:CNY', ...memberships.filter((row) => row.funding_model === 'prepaid').map((row) => `wallet:${row.member_code}`)],
       '/api/ledger/transactions/{id}': ['1'],
+      '/api/ledger/manual-postings/{id}': ['1'],
       '/api/claims/{id}': claimIds,
       '/api/claims/{id}/audit': claimIds,
       '/api/claims/{id}/jury': claimIds,
@@ -163,6 +164,8 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/memberships': ['?limit=500', '?plan_id=senior-cancer', '?status=terminated', '?status=withdrawn&limit=1'],
       '/api/notifications': ['?limit=500'],
       '/api/ledger/accounts': ['?limit=1000'],
+      '/api/ledger/manual-postings': ['?limit=500', '?status=pending'],
+      '/api/ledger/audit': ['?limit=500'],
       '/api/claims/queue': ['?limit=200', '?state=in_notice'],
       '/api/payouts': ['?limit=500', '?plan_id=critical-illness&status=due'],
     };

@@ -2,11 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { accountGuards, accountTypes, type Account } from '../../ledger/account.js';
-import { getAccount, getTransaction, listAccounts, openAccount, postTransfer, reverseTransaction, type PostResult } from '../../ledger/ledger.js';
+import { getAccount, getTransaction, listAccounts, type PostedTransaction } from '../../ledger/ledger.js';
+import {
+  approveManualPosting,
+  getManualPosting,
+  listLedgerAuditEvents,
+  listManualPostings,
+  maxManualPostingsPage,
+  openManualAccount,
+  rejectManualPosting,
+  requestManualReversal,
+  requestManualTransfer,
+  type LedgerAuditEvent,
+  type ManualPosting,
+  type UserRef,
+} from '../../ledger/manual-postings.js';
 import { verifyJournal } from '../../ledger/verify-journal.js';
 import type { Clock } from '../../services/clock.js';
 import type { Store } from '../../store/store.js';
-import { requireRoles } from '../auth.js';
+import { currentUser, requireRoles } from '../auth.js';
+import { idempotencyHeaders, idempotencyKeyOf, idempotent } from '../idempotency.js';
 import { errorResponses, idString, minorAmount, positiveMinorAmount } from '../schemas.js';
 
 const accountSchema = z.object({
@@ -39,7 +54,70 @@ function accountJson(account: Account) {
   return { ...rest, balance_minor: account.balance_minor.toString() };
 }
 
-function transactionJson(transaction: PostResult['transaction']) {
+const userSchema = z.object({ user_id: idString, username: z.string() });
+
+const manualPostingSchema = z.object({
+  id: idString,
+  kind: z.enum(['transfer', 'reversal']),
+  status: z.enum(['pending', 'approved', 'rejected']),
+  idempotency_key: z.string(),
+  request: z.object({
+    description: z.string(),
+    currency: z.string(),
+    metadata: z.record(z.string(), z.string()),
+    legs: z.array(z.object({ account_code: z.string(), side: z.enum(['debit', 'credit']), amount_minor: minorAmount })),
+  }),
+  reverses_id: idString.nullable(),
+  requested_by: userSchema,
+  requested_at: z.string(),
+  decided_by: userSchema.nullable(),
+  decided_at: z.string().nullable(),
+  decision_reason: z.string().nullable(),
+  transaction_id: idString.nullable(),
+});
+
+const auditEventSchema = z.object({
+  id: idString,
+  action: z.enum(['manual_posting_requested', 'manual_posting_approved', 'manual_posting_rejected', 'account_opened']),
+  actor: userSchema,
+  at: z.string(),
+  reason: z.string().nullable(),
+  manual_posting_id: idString.nullable(),
+  account_code: z.string().nullable(),
+  transaction_id: idString.nullable(),
+});
+
+function userJson(user: UserRef) {
+  return { user_id: user.user_id.toString(), username: user.username };
+}
+
+function manualPostingJson(posting: ManualPosting) {
+  return {
+    ...posting,
+    id: posting.id.toString(),
+    request: {
+      ...posting.request,
+      metadata: { ...posting.request.metadata },
+      legs: posting.request.legs.map((leg) => ({ ...leg, amount_minor: leg.amount_minor.toString() })),
+    },
+    reverses_id: posting.reverses_id?.toString() ?? null,
+    requested_by: userJson(posting.requested_by),
+    decided_by: posting.decided_by === null ? null : userJson(posting.decided_by),
+    transaction_id: posting.transaction_id?.toString() ?? null,
+  };
+}
+
+function auditEventJson(event: LedgerAuditEvent) {
+  return {
+    ...event,
+    id: event.id.toString(),
+    actor: userJson(event.actor),
+    manual_posting_id: event.manual_posting_id?.toString() ?? null,
+    transaction_id: event.transaction_id?.toString() ?? null,
+  };
+}
+
+function transactionJson(transaction: PostedTransaction) {
   return {
     ...transaction,
     id: transaction.id.toString(),
@@ -49,18 +127,28 @@ function transactionJson(transaction: PostResult['transaction']) {
   };
 }
 
+/**
+ * The ledger for staff. Operators and auditors read it; money moves by hand only as manual
+ * postings between the operator's own accounts, asked for by one operator and posted once another
+ * approves it (src/ledger/manual-postings.ts). Every POST takes an Idempotency-Key header.
+ */
 export function ledgerRoutes(app: FastifyInstance, store: Store, clock: Clock): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const readers = requireRoles('operator', 'auditor');
-  const writers = requireRoles('operator');
+  // The generic hooks keep the first answer of each key (a replay gets it byte for byte); the manual
+  // postings' own keys then make a request under the same key by another operator a replay too.
+  const writers = idempotent({ store, clock }, requireRoles('operator'));
+  const replayed = z.boolean().describe('true when this answers a replay of the Idempotency-Key');
+  const manualPostingAnswer = z.object({ manual_posting: manualPostingSchema, replayed });
 
   api.post(
     '/api/ledger/accounts',
     {
-      preHandler: writers,
+      ...writers,
       schema: {
         tags: ['ledger'],
-        summary: 'Open an account (idempotent for an identical definition)',
+        summary: 'Open an operator account by hand: the code starts with operator: (an identical definition returns the existing account) (operator)',
+        headers: idempotencyHeaders,
         body: z.object({
           code: z.string().max(128),
           name: z.string().max(200),
@@ -68,10 +156,18 @@ export function ledgerRoutes(app: FastifyInstance, store: Store, clock: Clock): 
           currency: z.string().length(3),
           guard: z.enum(accountGuards).default('none'),
         }),
-        response: { 200: z.object({ account: accountSchema }), ...errorResponses },
+        response: { 200: z.object({ account: accountSchema, replayed }), ...errorResponses },
       },
     },
-    async (request) => ({ account: accountJson(await openAccount(store, request.body, clock.now().toISOString())) }),
+    async (request) => {
+      const { account, replayed: again } = await openManualAccount(
+        store,
+        { user_id: currentUser(request).id },
+        { ...request.body, idempotency_key: idempotencyKeyOf(request) },
+        clock.now().toISOString(),
+      );
+      return { account: accountJson(account), replayed: again };
+    },
   );
 
   api.get(
@@ -103,28 +199,36 @@ export function ledgerRoutes(app: FastifyInstance, store: Store, clock: Clock): 
   api.post(
     '/api/ledger/transactions',
     {
-      preHandler: writers,
+      ...writers,
       schema: {
         tags: ['ledger'],
-        summary: 'Post a balanced transaction; replaying its idempotency key returns the first result',
+        summary:
+          "Ask for a manual posting between the operator's own accounts (operator:… and operator_equity:…); nothing is posted until another operator approves it (operator)",
+        headers: idempotencyHeaders,
         body: z.object({
-          idempotency_key: z.string().min(1).max(200),
           description: z.string().max(500).default(''),
           currency: z.string().length(3),
           legs: z.array(legSchema).min(2).max(1000),
           metadata: z.record(z.string().max(64), z.string().max(500)).optional(),
         }),
-        response: { 200: z.object({ transaction: transactionSchema, replayed: z.boolean() }), 201: z.object({ transaction: transactionSchema, replayed: z.boolean() }), ...errorResponses },
+        response: { 202: manualPostingAnswer, ...errorResponses },
       },
     },
     async (request, reply) => {
       const body = request.body;
-      const result = await postTransfer(
+      const result = await requestManualTransfer(
         store,
-        { ...body, legs: body.legs.map((leg) => ({ ...leg, amount_minor: BigInt(leg.amount_minor) })) },
+        { user_id: currentUser(request).id },
+        {
+          idempotency_key: idempotencyKeyOf(request),
+          description: body.description,
+          currency: body.currency,
+          metadata: body.metadata ?? {},
+          legs: body.legs.map((leg) => ({ ...leg, amount_minor: BigInt(leg.amount_minor) })),
+        },
         clock.now().toISOString(),
       );
-      return reply.status(result.replayed ? 200 : 201).send({ transaction: transactionJson(result.transaction), replayed: result.replayed });
+      return reply.status(202).send({ manual_posting: manualPostingJson(result.posting), replayed: result.replayed });
     },
   );
 
@@ -140,22 +244,138 @@ export function ledgerRoutes(app: FastifyInstance, store: Store, clock: Clock): 
   api.post(
     '/api/ledger/transactions/:id/reversal',
     {
-      preHandler: writers,
+      ...writers,
       schema: {
         tags: ['ledger'],
-        summary: 'Correct a transaction by posting its reversal (once)',
+        summary: "Ask for the reversal of a manual posting (never of a flow's posting); posted once another operator approves it (operator)",
+        headers: idempotencyHeaders,
         params: z.object({ id: idString }),
-        body: z.object({ idempotency_key: z.string().min(1).max(200), description: z.string().max(500).optional() }),
-        response: { 200: z.object({ transaction: transactionSchema, replayed: z.boolean() }), 201: z.object({ transaction: transactionSchema, replayed: z.boolean() }), ...errorResponses },
+        body: z.object({ description: z.string().max(500).optional() }).default({}),
+        response: { 202: manualPostingAnswer, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const result = await reverseTransaction(
+      const result = await requestManualReversal(
         store,
-        { transaction_id: BigInt(request.params.id), idempotency_key: request.body.idempotency_key, description: request.body.description },
+        { user_id: currentUser(request).id },
+        { idempotency_key: idempotencyKeyOf(request), transaction_id: BigInt(request.params.id), description: request.body.description },
         clock.now().toISOString(),
       );
-      return reply.status(result.replayed ? 200 : 201).send({ transaction: transactionJson(result.transaction), replayed: result.replayed });
+      return reply.status(202).send({ manual_posting: manualPostingJson(result.posting), replayed: result.replayed });
+    },
+  );
+
+  api.get(
+    '/api/ledger/manual-postings',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['ledger'],
+        summary: 'Manual postings by id, paged: pass next_after as after (operator, auditor)',
+        querystring: z.object({
+          status: z.enum(['pending', 'approved', 'rejected']).optional(),
+          after: idString.optional(),
+          limit: z.coerce.number().int().min(1).max(maxManualPostingsPage).default(100),
+        }),
+        response: { 200: z.object({ manual_postings: z.array(manualPostingSchema), next_after: idString.nullable() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { status, after, limit } = request.query;
+      const postings = await listManualPostings(store, { status, after_id: after === undefined ? undefined : BigInt(after), limit });
+      const last = postings.length === limit ? postings.at(-1) : undefined;
+      return { manual_postings: postings.map(manualPostingJson), next_after: last?.id.toString() ?? null };
+    },
+  );
+
+  api.get(
+    '/api/ledger/manual-postings/:id',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['ledger'],
+        summary: 'One manual posting and its audit trail: who asked, who decided, when and why (operator, auditor)',
+        params: z.object({ id: idString }),
+        response: { 200: z.object({ manual_posting: manualPostingSchema, events: z.array(auditEventSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { posting, events } = await getManualPosting(store, BigInt(request.params.id));
+      return { manual_posting: manualPostingJson(posting), events: events.map(auditEventJson) };
+    },
+  );
+
+  api.post(
+    '/api/ledger/manual-postings/:id/approve',
+    {
+      ...writers,
+      schema: {
+        tags: ['ledger'],
+        summary:
+          'Approve a pending manual posting and post it (an operator other than its maker); every check runs again, and if one fails the posting stays pending (operator)',
+        headers: idempotencyHeaders,
+        params: z.object({ id: idString }),
+        response: { 201: z.object({ manual_posting: manualPostingSchema, transaction: transactionSchema, replayed }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await approveManualPosting(
+        store,
+        { user_id: currentUser(request).id },
+        { idempotency_key: idempotencyKeyOf(request), manual_posting_id: BigInt(request.params.id) },
+        clock.now().toISOString(),
+      );
+      return reply.status(201).send({
+        manual_posting: manualPostingJson(result.posting),
+        transaction: transactionJson(result.transaction),
+        replayed: result.replayed,
+      });
+    },
+  );
+
+  api.post(
+    '/api/ledger/manual-postings/:id/reject',
+    {
+      ...writers,
+      schema: {
+        tags: ['ledger'],
+        summary: 'Reject a pending manual posting with a reason; nothing is posted (any operator, its maker too: that withdraws it) (operator)',
+        headers: idempotencyHeaders,
+        params: z.object({ id: idString }),
+        body: z.object({ reason: z.string().trim().min(1).max(500) }),
+        response: { 200: manualPostingAnswer, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const result = await rejectManualPosting(
+        store,
+        { user_id: currentUser(request).id },
+        { idempotency_key: idempotencyKeyOf(request), manual_posting_id: BigInt(request.params.id), reason: request.body.reason },
+        clock.now().toISOString(),
+      );
+      return { manual_posting: manualPostingJson(result.posting), replayed: result.replayed };
+    },
+  );
+
+  api.get(
+    '/api/ledger/audit',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['ledger'],
+        summary: "The ledger's audit trail, oldest first, paged: every manual posting asked for, approved or rejected and every account opened by hand (operator, auditor)",
+        querystring: z.object({
+          after: idString.optional(),
+          limit: z.coerce.number().int().min(1).max(maxManualPostingsPage).default(100),
+        }),
+        response: { 200: z.object({ events: z.array(auditEventSchema), next_after: idString.nullable() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { after, limit } = request.query;
+      const events = await listLedgerAuditEvents(store, { after_id: after === undefined ? undefined : BigInt(after), limit });
+      const last = events.length === limit ? events.at(-1) : undefined;
+      return { events: events.map(auditEventJson), next_after: last?.id.toString() ?? null };
     },
   );
 

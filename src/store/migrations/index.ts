@@ -11,6 +11,7 @@ import { cycleProofChunks } from './0008-cycle-proof-chunks.js';
 import { cycleExportPages } from './0009-cycle-export-pages.js';
 import { shareChargeMembershipKey } from './0010-share-charge-membership-key.js';
 import { idempotency } from './0012-idempotency.js';
+import { manualPostings } from './0013-manual-postings.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -26,5 +27,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0009-cycle-export-pages': cycleExportPages(dialect),
     '0010-share-charge-membership-key': shareChargeMembershipKey(dialect),
     '0012-idempotency': idempotency(dialect),
+    '0013-manual-postings': manualPostings(dialect),
   };
 }
