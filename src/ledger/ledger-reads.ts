@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { chunks } from '../store/chunks.js';
+import { exactSumOf, exactSumParts, type SumParts } from '../store/exact-sum.js';
 import type { Database } from '../store/schema.js';
 import { normalBalance, type AccountType } from './account.js';
 import type { Trx } from './ledger.js';
@@ -37,25 +38,14 @@ export async function balancesIn(db: Kysely<Database>, codes: readonly string[])
   return balances;
 }
 
-/** Each balance is split at this power of two so the SQL sums of both halves stay far inside int64. */
-const splitFactor = 2n ** 32n;
-
 /**
  * The sum of the net debits (debits − credits) of every account whose code starts with `prefix`,
- * in one currency. Set-based but exact for any balances: a plain sum() throws on SQLite
- * (`integer overflow`) once the total passes 2^63 − 1, so each balance x is summed as
- * x / 2^32 and x % 2^32 (both databases truncate towards zero, so x = q·2^32 + r with |q| ≤ 2^31
- * and |r| < 2^32); neither sum can overflow below 2^31 accounts, and the total is put together
- * in bigint.
+ * in one currency: set-based, and exact even when the total is outside int64 (see exact-sum.ts).
  */
 export async function netDebitOfPrefix(db: Kysely<Database>, prefix: string, currency: string): Promise<bigint> {
   // ESCAPE is explicit: PostgreSQL defaults to backslash, SQLite has no default escape character.
   const pattern = `${prefix.replace(/[%_\\]/g, '\\$&')}%`;
-  const factor = sql.lit(splitFactor.toString());
-  const result = await sql<{ high: bigint | string | null; low: bigint | string | null }>`
-    select sum(net_debit_minor / ${factor}) as high, sum(net_debit_minor % ${factor}) as low
-    from ledger_accounts where code like ${pattern} escape '\\' and currency = ${currency}`.execute(db);
-  const row = result.rows[0];
-  // PostgreSQL's sum(bigint) is a numeric (a string here); SQLite's an integer.
-  return BigInt(row?.high ?? 0n) * splitFactor + BigInt(row?.low ?? 0n);
+  const result = await sql<SumParts>`
+    select ${exactSumParts('net_debit_minor')} from ledger_accounts where code like ${pattern} escape '\\' and currency = ${currency}`.execute(db);
+  return exactSumOf(result.rows[0]);
 }
