@@ -19,6 +19,8 @@ const statusByCode: Readonly<Record<string, number>> = {
   LEDGER_ACCOUNT_EXISTS: 409,
   LEDGER_IDEMPOTENCY_CONFLICT: 409,
   LEDGER_ALREADY_REVERSED: 409,
+  // A posting that would take a balance outside int64: understood, refused, nothing written.
+  LEDGER_AMOUNT_OUT_OF_RANGE: 422,
   // Plans: malformed input is a 400 (PLAN_BAD_* below); a version dated in the past is a 422.
   PLAN_NOT_FOUND: 404,
   PLAN_EXISTS: 409,
