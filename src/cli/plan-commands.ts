@@ -59,7 +59,7 @@ export function describeRules(rules: PlanRulesJson): string[] {
   const funding =
     rules.funding.model === 'post_paid'
       ? `post-paid; a failed collection is retried until ${rules.funding.retry_until_days_before_next} days before the next share date, then the membership lapses`
-      : `prepaid wallets; minimum top-up ${money(rules.funding.min_top_up_minor, currency)}, low-balance reminder below ${money(rules.funding.low_balance_minor, currency)}, lapse after ${rules.funding.grace_days} days unmet`;
+      : `prepaid wallets; top-ups ${money(rules.funding.min_top_up_minor, currency)} to ${money(rules.funding.max_top_up_minor, currency)}, wallet at most ${money(rules.funding.max_wallet_balance_minor, currency)}, low-balance reminder below ${money(rules.funding.low_balance_minor, currency)}, lapse after ${rules.funding.grace_days} days unmet`;
   let previousMax = -1;
   const bands = rules.aid_bands.map((band) => {
     const range = `${previousMax + 1}–${band.max_age_years}`;

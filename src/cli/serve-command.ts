@@ -65,7 +65,7 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
     io.env.HUZHU_JOBS_CRON ?? '* * * * *',
     { protect: true, catch: (error) => logger.error({ err: error }, 'background jobs failed') },
     async () => {
-      const report = await runBackgroundJobs(context);
+      const report = await runBackgroundJobs(context, logger);
       if (Object.values(report).some((count) => count > 0)) logger.info(report, 'background jobs');
     },
   );

@@ -14,6 +14,7 @@ import type { Store } from '../store/store.js';
 import { installSessionLookup } from './auth.js';
 import { installErrorHandling } from './error-handler.js';
 import { installMetrics } from './metrics.js';
+import type { MoneyRateLimit } from './money-rate-limit.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { claimQueueRoutes } from './routes/claim-queue-routes.js';
 import { claimRoutes } from './routes/claim-routes.js';
@@ -39,6 +40,8 @@ export interface AppOptions {
   /** Set the Secure flag on cookies (behind HTTPS). */
   readonly secureCookies?: boolean;
   readonly loginAttemptsPerMinute?: number;
+  /** Top-ups and wallet refunds one user may ask for per window (money-rate-limit.ts). */
+  readonly moneyRateLimit?: MoneyRateLimit;
   readonly version?: string;
   /** Until this returns undefined, /readyz answers 503 with its reason. */
   readonly startup?: StartupState;
@@ -113,7 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   membershipRoutes(app, context);
   personRoutes(app, context);
   notificationRoutes(app, context);
-  fundingRoutes(app, context);
+  fundingRoutes(app, context, options.moneyRateLimit);
   await claimRoutes(app, context, blobStore);
   claimQueueRoutes(app, context, blobStore);
   publicCaseRoutes(app, context);

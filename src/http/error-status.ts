@@ -24,6 +24,8 @@ const statusByCode: Readonly<Record<string, number>> = {
   LEDGER_ACCOUNT_EXISTS: 409,
   LEDGER_IDEMPOTENCY_CONFLICT: 409,
   LEDGER_ALREADY_REVERSED: 409,
+  // A posting that would take a balance outside int64: understood, refused, nothing written.
+  LEDGER_AMOUNT_OUT_OF_RANGE: 422,
   // Manual postings: the maker approving their own request is forbidden; a second decision a conflict.
   // Touching a flow's account, or reversing a flow's posting, is a 422 like other domain refusals.
   LEDGER_SAME_APPROVER: 403,

@@ -69,11 +69,15 @@ export function idempotencyKeyOf(request: FastifyRequest): string {
 const openClaims = new WeakMap<FastifyRequest, bigint>();
 
 /**
- * The hooks of an idempotent route. `authorize` runs before the key is claimed, so a replay needs
- * the same rights as the first request and an unauthorized one claims nothing. Only the store and
+ * The hooks of an idempotent route. `authorize` (one hook or several in order: roles, then rate
+ * limits) runs before the key is claimed, so a replay needs the same rights as the first request
+ * and an unauthorized one claims nothing. Only the store and
  * the clock are used, so routes built on those alone (the ledger's) can take the hooks too.
  */
-export function idempotent(context: Pick<ServiceContext, 'store' | 'clock'>, authorize: preHandlerAsyncHookHandler) {
+export function idempotent(
+  context: Pick<ServiceContext, 'store' | 'clock'>,
+  authorize: preHandlerAsyncHookHandler | readonly preHandlerAsyncHookHandler[],
+) {
   const claim = async (request: FastifyRequest, reply: FastifyReply) => {
     const user = currentUser(request);
     const route = request.routeOptions.url ?? request.url;
@@ -122,5 +126,6 @@ export function idempotent(context: Pick<ServiceContext, 'store' | 'clock'>, aut
     return payload;
   };
 
-  return { preValidation: requireIdempotencyKey, preHandler: [authorize, claim], onSend: keep };
+  const before = Array.isArray(authorize) ? authorize : [authorize];
+  return { preValidation: requireIdempotencyKey, preHandler: [...before, claim], onSend: keep };
 }

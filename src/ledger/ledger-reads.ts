@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { chunks } from '../store/chunks.js';
+import { exactSumOf, exactSumParts, type SumParts } from '../store/exact-sum.js';
 import type { Database } from '../store/schema.js';
 import { normalBalance, type AccountType } from './account.js';
 import type { Trx } from './ledger.js';
@@ -37,11 +38,14 @@ export async function balancesIn(db: Kysely<Database>, codes: readonly string[])
   return balances;
 }
 
-/** The sum of the net debits (debits − credits) of every account whose code starts with `prefix`, in one currency. */
+/**
+ * The sum of the net debits (debits − credits) of every account whose code starts with `prefix`,
+ * in one currency: set-based, and exact even when the total is outside int64 (see exact-sum.ts).
+ */
 export async function netDebitOfPrefix(db: Kysely<Database>, prefix: string, currency: string): Promise<bigint> {
   // ESCAPE is explicit: PostgreSQL defaults to backslash, SQLite has no default escape character.
   const pattern = `${prefix.replace(/[%_\\]/g, '\\$&')}%`;
-  const result = await sql<{ net_debit_minor: bigint | null }>`
-    select sum(net_debit_minor) as net_debit_minor from ledger_accounts where code like ${pattern} escape '\\' and currency = ${currency}`.execute(db);
-  return BigInt(result.rows[0]?.net_debit_minor ?? 0n);
+  const result = await sql<SumParts>`
+    select ${exactSumParts('net_debit_minor')} from ledger_accounts where code like ${pattern} escape '\\' and currency = ${currency}`.execute(db);
+  return exactSumOf(result.rows[0]);
 }

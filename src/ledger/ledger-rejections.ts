@@ -6,6 +6,8 @@ export const ledgerRejectionCodes = [
   'LEDGER_BAD_TRANSFER',
   'LEDGER_TOO_FEW_LEGS',
   'LEDGER_BAD_AMOUNT',
+  /** A posting after which an account balance would leave the signed 64-bit range. */
+  'LEDGER_AMOUNT_OUT_OF_RANGE',
   'LEDGER_UNBALANCED',
   'LEDGER_CURRENCY_MISMATCH',
   'LEDGER_INSUFFICIENT_BALANCE',

@@ -1,4 +1,5 @@
 import { sql, type Selectable, type Transaction } from 'kysely';
+import { checkedSum, int64MaxMinor, isInt64 } from '../core/money/checked-int64.js';
 import { RejectionError, assert, reject, unwrap, type Rejection } from '../core/rejection.js';
 import { chunks } from '../store/chunks.js';
 import type { Database, LedgerAccountsTable } from '../store/schema.js';
@@ -370,7 +371,7 @@ function planTransfer(
     }
   }
   const postings: Array<{ leg_index: number; account_id: bigint; amount_minor: bigint }> = [];
-  const balances_after = new Map<bigint, bigint>();
+  const legs_by_account = new Map<bigint, bigint[]>();
   const touched = new Map<bigint, AccountRow>();
   for (const [leg_index, leg] of transfer.legs.entries()) {
     const account = accounts.get(leg.account_code);
@@ -384,10 +385,28 @@ function planTransfer(
       }).rejection;
     }
     const amount_minor = signedAmount(leg);
-    const before = balances_after.get(account.id) ?? net_debit_minor.get(account.id) ?? account.net_debit_minor;
-    balances_after.set(account.id, before + amount_minor);
+    legs_by_account.set(account.id, [...(legs_by_account.get(account.id) ?? []), amount_minor]);
     touched.set(account.id, account);
     postings.push({ leg_index, account_id: account.id, amount_minor });
+  }
+  // Only a balance that stays in int64 can be stored: refused here, before any SQL runs, the
+  // transfer fails alone (in a group commit the others still post) instead of failing the
+  // statement that updates every account of the group.
+  const balances_after = new Map<bigint, bigint>();
+  for (const [account_id, amounts] of legs_by_account) {
+    const account = touched.get(account_id)!;
+    const before = net_debit_minor.get(account_id) ?? account.net_debit_minor;
+    const after = checkedSum([before, ...amounts]);
+    if (!after.ok) {
+      const type = account.type as AccountType;
+      return reject('LEDGER_AMOUNT_OUT_OF_RANGE', `Account ${account.code} would leave the signed 64-bit range of balances.`, {
+        account_code: account.code,
+        balance_minor: normalBalance(type, before).toString(),
+        resulting_balance_minor: normalBalance(type, before + amounts.reduce((total, amount) => total + amount, 0n)).toString(),
+        max_balance_minor: int64MaxMinor.toString(),
+      }).rejection;
+    }
+    balances_after.set(account_id, after.value);
   }
   // Guards hold after every transaction, not only at the end of a batch.
   for (const [account_id, after] of balances_after) {
@@ -409,13 +428,17 @@ async function applyBalanceChanges(trx: Trx, accounts: ReadonlyMap<string, Accou
   const changes: Array<[bigint, bigint]> = [];
   for (const account of accounts.values()) {
     const after = net_debit_minor.get(account.id);
-    if (after !== undefined && after !== account.net_debit_minor) changes.push([account.id, after - account.net_debit_minor]);
+    if (after === undefined || after === account.net_debit_minor) continue;
+    assert(isInt64(after), 'planTransfer keeps every balance inside int64');
+    changes.push([account.id, after]);
   }
+  // The new balances, not deltas: the difference of two int64 balances can itself leave int64.
+  // They were read under the journal head lock, which every balance change takes, so they are current.
   // One set-based statement per chunk instead of one UPDATE per account; the same SQL runs on both backends.
   for (const rows of chunks(changes, rowsPerInsert)) {
-    const values = sql.join(rows.map(([id, delta]) => sql`(${id}, ${delta})`));
-    await sql`update ledger_accounts set net_debit_minor = net_debit_minor + change.delta_minor
-      from (select cast(column1 as bigint) as id, cast(column2 as bigint) as delta_minor from (values ${values}) as v) as change
+    const values = sql.join(rows.map(([id, after]) => sql`(${id}, ${after})`));
+    await sql`update ledger_accounts set net_debit_minor = change.net_debit_minor
+      from (select cast(column1 as bigint) as id, cast(column2 as bigint) as net_debit_minor from (values ${values}) as v) as change
       where ledger_accounts.id = change.id`.execute(trx);
   }
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DEFAULT_MAX_MINOR } from '../core/money/parse-money.js';
 import { ok, reject, type Result } from '../core/rejection.js';
 import { accountCodePattern, currencyCodePattern } from './account.js';
 import type { LedgerRejectionCode } from './ledger-rejections.js';
@@ -29,8 +30,11 @@ export interface ValidTransfer extends Required<Omit<TransferInput, 'reverses_id
   readonly payload_sha256: string;
 }
 
-/** One leg may move at most this much (10^15 minor units), so sums stay far inside int64. */
-export const maxLegAmountMinor = 1_000_000_000_000_000n;
+/**
+ * One leg may move at most this much (10^15 minor units, the bound of every amount Huzhu takes),
+ * so one transfer's totals (at most 1000 legs) stay inside int64; balances are checked by the ledger.
+ */
+export const maxLegAmountMinor = DEFAULT_MAX_MINOR;
 export const maxLegsPerTransfer = 1000;
 const idempotencyKeyPattern = /^[\x21-\x7e]{1,200}$/;
 const kindPattern = /^[a-z][a-z0-9_.]{0,63}$/;

@@ -1,4 +1,6 @@
 import { sql } from 'kysely';
+import { isInt64 } from '../core/money/checked-int64.js';
+import { guardHolds, type AccountGuard, type AccountType } from './account.js';
 import type { Store } from '../store/store.js';
 import { genesisHash, journalHash } from './journal-hash.js';
 import { manualKinds } from './manual-posting-policy.js';
@@ -13,6 +15,7 @@ export type JournalProblemCode =
   | 'JOURNAL_ORPHAN_POSTING'
   | 'JOURNAL_CURRENCY_MISMATCH'
   | 'JOURNAL_BALANCE_MISMATCH'
+  | 'JOURNAL_BALANCE_OUT_OF_RANGE'
   | 'JOURNAL_GUARD_VIOLATED'
   | 'JOURNAL_MANUAL_UNAPPROVED';
 
@@ -38,8 +41,9 @@ const maxProblemsListed = 1000;
 const pageSize = 5000;
 
 /**
- * Recomputes the whole hash chain in bounded pages and checks, with set-based queries, that every
- * stored balance equals the sum of its postings and that no posting is orphaned.
+ * Recomputes the whole hash chain in bounded pages, sums each account's postings in bigint on the
+ * way, then checks, a page of accounts at a time, that every stored balance equals the sum of its
+ * postings and holds its guard, and (set-based) that no posting is orphaned.
  */
 export async function verifyJournal(store: Store): Promise<JournalReport> {
   const problems: JournalProblem[] = [];
@@ -55,6 +59,10 @@ export async function verifyJournal(store: Store): Promise<JournalReport> {
   let transactions = 0;
   let postings = 0;
   let after_id = 0n;
+  // Each account's postings summed in bigint as the pages go by: an SQL sum() would throw on
+  // SQLite (`integer overflow`) once a total passed 2^63 − 1, and the journal under inspection
+  // is exactly what may hold such totals. One entry per account that has postings.
+  const posted_minor = new Map<bigint, bigint>();
   for (;;) {
     const rows = await db.selectFrom('ledger_transactions').selectAll().where('id', '>', after_id).orderBy('id').limit(pageSize).execute();
     if (rows.length === 0) break;
@@ -92,6 +100,7 @@ export async function verifyJournal(store: Store): Promise<JournalReport> {
         note({ code: 'JOURNAL_HASH_MISMATCH', message: `transaction ${row.id} or its postings were changed after posting`, transaction_id: id });
       }
       if (legs.length < 2) note({ code: 'JOURNAL_TOO_FEW_LEGS', message: `transaction ${row.id} has ${legs.length} postings`, transaction_id: id });
+      for (const leg of legs) posted_minor.set(leg.account_id, (posted_minor.get(leg.account_id) ?? 0n) + leg.amount_minor);
       const sum = legs.reduce((total, leg) => total + leg.amount_minor, 0n);
       if (sum !== 0n) note({ code: 'JOURNAL_UNBALANCED', message: `transaction ${row.id} is off by ${sum}`, transaction_id: id });
       if (legs.some((leg) => leg.currency !== row.currency)) {
@@ -122,22 +131,31 @@ export async function verifyJournal(store: Store): Promise<JournalReport> {
     .executeTakeFirstOrThrow();
   if (BigInt(orphans.count) > 0n) note({ code: 'JOURNAL_ORPHAN_POSTING', message: `${orphans.count} postings belong to no transaction` });
 
-  // Set-based: one pass over postings grouped by account, compared with the stored balances.
-  const mismatches = await sql<{ code: string; type: string; guard: string; net_debit_minor: bigint; posted_minor: bigint }>`
-    select a.code, a.type, a.guard, a.net_debit_minor, coalesce(s.posted_minor, 0) as posted_minor
-    from ledger_accounts a
-    left join (select account_id, sum(amount_minor) as posted_minor from ledger_postings group by account_id) s on s.account_id = a.id
-    where a.net_debit_minor <> coalesce(s.posted_minor, 0)
-       or (a.guard = 'non_negative' and ((a.type in ('asset', 'expense') and a.net_debit_minor < 0) or (a.type not in ('asset', 'expense') and a.net_debit_minor > 0)))
-    limit ${maxProblemsListed}`.execute(db);
-  for (const row of mismatches.rows) {
-    const stored = BigInt(row.net_debit_minor);
-    const posted = BigInt(row.posted_minor);
-    if (stored !== posted) {
-      note({ code: 'JOURNAL_BALANCE_MISMATCH', message: `account ${row.code} stores ${stored} (debits − credits) but its postings sum to ${posted}`, account_code: row.code });
-    } else {
-      note({ code: 'JOURNAL_GUARD_VIOLATED', message: `account ${row.code} is below zero despite its guard`, account_code: row.code });
+  // Every stored balance against the sum of its postings, and every guard, a page of accounts at a time.
+  let accounts = 0;
+  let after_account_id = 0n;
+  for (;;) {
+    const rows = await db
+      .selectFrom('ledger_accounts')
+      .select(['id', 'code', 'type', 'guard', 'net_debit_minor'])
+      .where('id', '>', after_account_id)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
+    if (rows.length === 0) break;
+    for (const row of rows) {
+      const stored = BigInt(row.net_debit_minor);
+      const posted = posted_minor.get(row.id) ?? 0n;
+      if (stored !== posted) {
+        note({ code: 'JOURNAL_BALANCE_MISMATCH', message: `account ${row.code} stores ${stored} (debits − credits) but its postings sum to ${posted}`, account_code: row.code });
+      } else if (!isInt64(posted)) {
+        note({ code: 'JOURNAL_BALANCE_OUT_OF_RANGE', message: `account ${row.code}'s postings sum to ${posted}, outside the signed 64-bit range`, account_code: row.code });
+      } else if (!guardHolds({ type: row.type as AccountType, guard: row.guard as AccountGuard }, stored)) {
+        note({ code: 'JOURNAL_GUARD_VIOLATED', message: `account ${row.code} is below zero despite its guard`, account_code: row.code });
+      }
     }
+    accounts += rows.length;
+    after_account_id = rows[rows.length - 1]!.id;
   }
   // A posting of a manual kind that no approved manual posting (with a checker other than its
   // maker) accounts for was written around maker–checker: by code that posted it directly.
@@ -150,7 +168,6 @@ export async function verifyJournal(store: Store): Promise<JournalReport> {
   for (const row of unapproved.rows) {
     note({ code: 'JOURNAL_MANUAL_UNAPPROVED', message: `transaction ${row.id} is a manual posting that no second staff member approved`, transaction_id: row.id.toString() });
   }
-  const accountCount = await db.selectFrom('ledger_accounts').select((eb) => eb.fn.countAll<bigint>().as('count')).executeTakeFirstOrThrow();
 
   if (problemCount > problems.length) {
     problems.push({ code: problems[0]!.code, message: `… and ${problemCount - problems.length} more problems` });
@@ -159,7 +176,7 @@ export async function verifyJournal(store: Store): Promise<JournalReport> {
     ok: problemCount === 0,
     transactions,
     postings,
-    accounts: Number(accountCount.count),
+    accounts,
     head_seq: head_seq.toString(),
     head_hash: head?.hash ?? '',
     problems,

@@ -45,7 +45,7 @@ describeEachBackend('HTTP plans', (dialect) => {
       { max_age_years: 39, aid_minor: '30000000' },
       { max_age_years: 130, aid_minor: '10000000' },
     ]);
-    expect(plans[1]!.current_version.rules.funding).toEqual({ model: 'prepaid', min_top_up_minor: '1000', low_balance_minor: '500', grace_days: 7 });
+    expect(plans[1]!.current_version.rules.funding).toEqual({ model: 'prepaid', min_top_up_minor: '1000', max_top_up_minor: '200000', max_wallet_balance_minor: '500000', low_balance_minor: '500', grace_days: 7 });
   });
 
   it('shows one plan with its version history, and 404 PLAN_NOT_FOUND for an unknown one', async () => {

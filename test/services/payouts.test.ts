@@ -332,19 +332,19 @@ describeEachBackend('aid payouts', (dialect) => {
     await expectBooksBalance();
 
     // Nothing over yet to repay with: the advance is needed for the payout.
-    expect(await repayAdvances(context)).toEqual({ repaid: [] });
+    expect(await repayAdvances(context)).toEqual({ repaid: [], failed: [] });
     expect(await payDueAid(context)).toMatchObject({ requested: 1, uncovered: [] });
     await deliver();
     expect(await payout(claim_id)).toMatchObject({ id: payout_id, status: 'paid' });
     expect(await claimState(claim_id)).toBe('paid');
     expect(await balance(accountCodes.collection('CNY'))).toBe(600n);
-    expect(await repayAdvances(context)).toEqual({ repaid: [] });
+    expect(await repayAdvances(context)).toEqual({ repaid: [], failed: [] });
     await expectBooksBalance();
 
     // The members pay: the advance goes back to the operator, once.
     await collect();
-    expect(await repayAdvances(context, { plan_id: postPaid })).toEqual({ repaid: [{ plan_id: postPaid, amount_minor: 5600n }] });
-    expect(await repayAdvances(context)).toEqual({ repaid: [] });
+    expect(await repayAdvances(context, { plan_id: postPaid })).toEqual({ repaid: [{ plan_id: postPaid, amount_minor: 5600n }], failed: [] });
+    expect(await repayAdvances(context)).toEqual({ repaid: [], failed: [] });
     expect(await balance(accountCodes.operatorAdvances(postPaid))).toBe(0n);
     // Shares 12,000 in, aid 5,000 out: the fee 600 and the aid payable 6,400 left.
     expect(await balance(accountCodes.collection('CNY'))).toBe(7000n);
@@ -363,12 +363,12 @@ describeEachBackend('aid payouts', (dialect) => {
     await advanceAid(context, { plan_id: postPaid, amount_minor: 2000n, actor: 'staff:1', idempotency_key: 'small' });
     // Nothing collected: available 11,400 − 12,000 + 2,000 = 1,400; a due payout of 1,000 leaves 400 to repay.
     await schedule({ claim_id, cycle_id: await cycle(postPaid), amount_minor: 1000n });
-    expect(await repayAdvances(context)).toEqual({ repaid: [{ plan_id: postPaid, amount_minor: 400n }] });
+    expect(await repayAdvances(context)).toEqual({ repaid: [{ plan_id: postPaid, amount_minor: 400n }], failed: [] });
     expect(await balance(accountCodes.operatorAdvances(postPaid))).toBe(1600n);
     expect(await payDueAid(context)).toMatchObject({ requested: 1, uncovered: [] });
     await deliver();
     expect((await payout(claim_id)).status).toBe('paid');
-    expect(await repayAdvances(context)).toEqual({ repaid: [] });
+    expect(await repayAdvances(context)).toEqual({ repaid: [], failed: [] });
     await expectBooksBalance();
   });
 

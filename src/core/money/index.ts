@@ -29,3 +29,4 @@ export {
   type AllocationRejectionCode,
   type AllocationShare,
 } from './allocate.js';
+export { checkedAdd, checkedSub, checkedSum, int64MaxMinor, int64MinMinor, isInt64, type Int64RejectionCode } from './checked-int64.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_MAX_MINOR } from '../money/parse-money.js';
 import { ok, reject, type Result } from '../rejection.js';
 
 /**
@@ -6,7 +7,18 @@ import { ok, reject, type Result } from '../rejection.js';
  * units); parsed here into bigint. Every value is configurable per plan version (DESIGN.md gives
  * the reference defaults, see sample-plans.ts).
  */
-const minor = z.string().regex(/^\d{1,16}$/, 'minor units as a string of digits');
+const minor = z
+  .string()
+  .regex(/^\d{1,16}$/, 'minor units as a string of digits')
+  .refine((value) => BigInt(value) <= DEFAULT_MAX_MINOR, `at most ${DEFAULT_MAX_MINOR} minor units`);
+
+/**
+ * Bounds of a prepaid wallet for plan versions stored before they existed (and rules sent
+ * without them): 2,000 and 5,000 in major units (CNY), as in the sample senior plan, many
+ * years of shares under its annual cap yet small enough that no member can move custody far.
+ */
+export const defaultMaxTopUpMinor = '200000';
+export const defaultMaxWalletBalanceMinor = '500000';
 const ageYears = z.number().int().min(0).max(130);
 
 const illness = z.object({
@@ -30,6 +42,12 @@ const funding = z.discriminatedUnion('model', [
   z.object({
     model: z.literal('prepaid'),
     min_top_up_minor: minor,
+    /** The largest single top-up; a larger one is refused before any payment is asked for. */
+    max_top_up_minor: minor.default(defaultMaxTopUpMinor).describe(`The largest single top-up, in minor units (at most 10^15; default ${defaultMaxTopUpMinor})`),
+    /** The most a wallet may hold with its pending top-ups; a top-up that would pass it is refused. */
+    max_wallet_balance_minor: minor
+      .default(defaultMaxWalletBalanceMinor)
+      .describe(`The most a wallet may hold with its pending top-ups, in minor units (at most 10^15; default ${defaultMaxWalletBalanceMinor})`),
     low_balance_minor: minor,
     /** Days a deduction may stay unmet before the membership lapses. */
     grace_days: z.number().int().min(0).max(60),
@@ -83,10 +101,22 @@ export const planRulesSchema = z
     if (rules.share_weights !== null && !ascending(rules.share_weights)) {
       context.addIssue({ code: 'custom', path: ['share_weights'], message: 'bands must ascend by max_age_years' });
     }
+    const funding = rules.funding;
+    if (funding?.model === 'prepaid' && [funding.min_top_up_minor, funding.max_top_up_minor, funding.max_wallet_balance_minor, funding.low_balance_minor].every((value) => /^\d+$/.test(value ?? ''))) {
+      const [min_top_up, max_top_up, max_wallet] = [BigInt(funding.min_top_up_minor), BigInt(funding.max_top_up_minor), BigInt(funding.max_wallet_balance_minor)];
+      if (max_top_up < min_top_up) context.addIssue({ code: 'custom', path: ['funding', 'max_top_up_minor'], message: 'the largest top-up must be at least the smallest' });
+      if (max_wallet < max_top_up) {
+        context.addIssue({ code: 'custom', path: ['funding', 'max_wallet_balance_minor'], message: 'the wallet must be able to hold the largest top-up' });
+      }
+      if (max_wallet < BigInt(funding.low_balance_minor)) {
+        context.addIssue({ code: 'custom', path: ['funding', 'max_wallet_balance_minor'], message: 'the wallet must be able to hold more than the low-balance reminder' });
+      }
+    }
     const codes = Array.isArray(rules.illnesses) ? rules.illnesses.map((entry) => entry?.code) : [];
     if (new Set(codes).size !== codes.length) context.addIssue({ code: 'custom', path: ['illnesses'], message: 'illness codes must be unique' });
   });
 
+/** Rules as stored and used: bounds that were left out are filled in with their defaults. */
 export type PlanRulesJson = z.infer<typeof planRulesSchema>;
 
 export type PlanRulesRejectionCode = 'PLAN_BAD_RULES';

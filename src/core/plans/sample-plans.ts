@@ -74,7 +74,7 @@ export const seniorCancerPlan = {
     fee_bps: 800,
     caps: { per_case_minor: '30', per_year_minor: '36000', policy: 'backstop' },
     schedule: { notice_days_of_month: [7, 21], collection_days_of_month: [14, 28] },
-    funding: { model: 'prepaid', min_top_up_minor: '1000', low_balance_minor: '500', grace_days: 7 },
+    funding: { model: 'prepaid', min_top_up_minor: '1000', max_top_up_minor: '200000', max_wallet_balance_minor: '500000', low_balance_minor: '500', grace_days: 7 },
     claim_window_days: 180,
     notice_days: 7,
     jury: { quorum_votes: 1000, quorum_share_bps: 1000, majority_bps: 5000, on_tie: 'reject', on_missed_quorum: 'operator_decides' },

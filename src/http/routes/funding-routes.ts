@@ -9,9 +9,16 @@ import { assertPaysForMembership } from '../../services/member-queries.js';
 import type { PaymentRequest } from '../../services/payments/payment-rows.js';
 import { currentUser, requireRoles } from '../auth.js';
 import { idempotencyHeaders, idempotent } from '../idempotency.js';
+import { defaultMoneyRateLimit, moneyRateLimiter, type MoneyRateLimit } from '../money-rate-limit.js';
 import { errorResponses, idString, minorAmount, positiveMinorAmount } from '../schemas.js';
 
 const staff: Role[] = ['operator', 'auditor'];
+
+const rateLimitNote = 'Each user may make a limited number of top-ups and refunds per minute (30 by default); more are refused with 429 RATE_LIMITED.';
+const topUpAmountDescription =
+  "Minor units, at least the plan version's min_top_up_minor (FUNDING_TOP_UP_BELOW_MINIMUM) and at most its max_top_up_minor (FUNDING_TOP_UP_TOO_LARGE); never above 10^15";
+const topUpDescription = `Refused before any payment is asked for when the amount is outside the plan version's bounds, or when the wallet with its pending top-ups and this one would hold more than max_wallet_balance_minor (422 FUNDING_WALLET_LIMIT). ${rateLimitNote}`;
+const refundDescription = `The amount leaves the wallet at once and is paid out by the provider. ${rateLimitNote}`;
 
 const paymentRequestSchema = z.object({
   payment_id: idString,
@@ -34,20 +41,22 @@ async function ownMembership(context: ServiceContext, request: FastifyRequest, i
 }
 
 /** Prepaid wallets (top-ups, refunds), the money view of a membership, and the waiting-period diagnosis. */
-export function fundingRoutes(app: FastifyInstance, context: ServiceContext): void {
+export function fundingRoutes(app: FastifyInstance, context: ServiceContext, moneyRateLimit: MoneyRateLimit = defaultMoneyRateLimit): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const params = z.object({ id: idString });
+  const limitMoneyRequests = moneyRateLimiter(app, moneyRateLimit);
 
   api.post(
     '/api/memberships/:id/top-ups',
     {
-      ...idempotent(context, requireRoles()),
+      ...idempotent(context, [requireRoles(), limitMoneyRequests]),
       schema: {
         tags: ['funding'],
         summary: 'Top up a prepaid wallet (the payer); the money is credited when the provider confirms it',
+        description: topUpDescription,
         params,
         headers: idempotencyHeaders,
-        body: z.object({ amount_minor: positiveMinorAmount }),
+        body: z.object({ amount_minor: positiveMinorAmount.describe(topUpAmountDescription) }),
         response: { 202: z.object({ payment: paymentRequestSchema }), ...errorResponses },
       },
     },
@@ -61,13 +70,14 @@ export function fundingRoutes(app: FastifyInstance, context: ServiceContext): vo
   api.post(
     '/api/memberships/:id/wallet-refunds',
     {
-      ...idempotent(context, requireRoles()),
+      ...idempotent(context, [requireRoles(), limitMoneyRequests]),
       schema: {
         tags: ['funding'],
         summary: 'Refund money from a prepaid wallet to the payer, at any time (the payer)',
+        description: refundDescription,
         params,
         headers: idempotencyHeaders,
-        body: z.object({ amount_minor: positiveMinorAmount }),
+        body: z.object({ amount_minor: positiveMinorAmount.describe('At most what the wallet holds (FUNDING_REFUND_ABOVE_BALANCE) and at most 10^15 minor units') }),
         response: { 202: z.object({ payment: paymentRequestSchema }), ...errorResponses },
       },
     },

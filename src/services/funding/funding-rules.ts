@@ -3,6 +3,9 @@ import { fundingRejection } from './funding-rejections.js';
 
 export interface PrepaidRules {
   readonly min_top_up_minor: bigint;
+  readonly max_top_up_minor: bigint;
+  /** The most the wallet may hold, counting the top-ups still pending. */
+  readonly max_wallet_balance_minor: bigint;
   readonly low_balance_minor: bigint;
   readonly grace_days: number;
 }
@@ -18,7 +21,13 @@ export function prepaidRulesAt(plan: Plan, at: string): PrepaidRules {
     const funding = version.rules.funding;
     if (funding.model !== 'prepaid') continue;
     if (found !== undefined && version.effective_at > at) break;
-    found = { min_top_up_minor: BigInt(funding.min_top_up_minor), low_balance_minor: BigInt(funding.low_balance_minor), grace_days: funding.grace_days };
+    found = {
+      min_top_up_minor: BigInt(funding.min_top_up_minor),
+      max_top_up_minor: BigInt(funding.max_top_up_minor),
+      max_wallet_balance_minor: BigInt(funding.max_wallet_balance_minor),
+      low_balance_minor: BigInt(funding.low_balance_minor),
+      grace_days: funding.grace_days,
+    };
   }
   return found ?? fundingRejection('FUNDING_NOT_PREPAID', `Plan ${plan.id} has no prepaid rules.`, { plan_id: plan.id });
 }

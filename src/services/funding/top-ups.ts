@@ -1,5 +1,7 @@
 import { splitDeductions, totalMinor } from '../../core/funding/wallet-deductions.js';
-import { openAccountsIn, postTransfersIn } from '../../ledger/ledger.js';
+import { sql } from 'kysely';
+import { openAccountsIn, postTransfersIn, type Trx } from '../../ledger/ledger.js';
+import { exactSumOf, exactSumParts, type SumParts } from '../../store/exact-sum.js';
 import type { ServiceContext } from '../context.js';
 import { queueNotifications } from '../notifications/outbox.js';
 import { dispatchPayments } from '../payments/payment-dispatch.js';
@@ -16,7 +18,7 @@ import { prepaidRulesAt } from './funding-rules.js';
 import { clearLowBalanceNotified, clearUnpaidIfSettled, markLowBalanceNotified } from './membership-flags.js';
 import { getPlanIn } from './plan-in.js';
 import { batchKey } from './share-charge-input.js';
-import { balancesIn } from '../../ledger/ledger-reads.js';
+import { balancesIn, lockLedgerIn } from '../../ledger/ledger-reads.js';
 
 /** Due charges one top-up settles at most; a member has a handful, this only bounds the query. */
 const maxDueChargesSettled = 500;
@@ -41,14 +43,43 @@ export async function requestTopUp(context: ServiceContext, membership_id: bigin
       min_top_up_minor: rules.min_top_up_minor.toString(),
     });
   }
+  if (amount_minor > rules.max_top_up_minor) {
+    fundingRejection('FUNDING_TOP_UP_TOO_LARGE', `The largest top-up for this plan is ${rules.max_top_up_minor} minor units.`, {
+      ...details,
+      amount_minor: amount_minor.toString(),
+      max_top_up_minor: rules.max_top_up_minor.toString(),
+    });
+  }
   const reference = randomPaymentReference(context.random, 'top_up', membership_id);
+  const wallet = accountCodes.wallet(membership.member_code);
   const [payment_id] = await context.store.db.transaction().execute(async (trx) => {
+    // Under the ledger lock neither the balance nor another top-up of this wallet can change
+    // between this check and the insert, so two concurrent top-ups cannot both pass the limit.
+    await lockLedgerIn(trx);
+    const balance_minor = (await balancesIn(trx, [wallet])).get(wallet) ?? 0n;
+    const pending_minor = await pendingTopUpsMinor(trx, membership_id);
+    if (balance_minor + pending_minor + amount_minor > rules.max_wallet_balance_minor) {
+      fundingRejection('FUNDING_WALLET_LIMIT', `A wallet of this plan holds at most ${rules.max_wallet_balance_minor} minor units, counting top-ups still pending.`, {
+        ...details,
+        amount_minor: amount_minor.toString(),
+        balance_minor: balance_minor.toString(),
+        pending_top_ups_minor: pending_minor.toString(),
+        max_wallet_balance_minor: rules.max_wallet_balance_minor.toString(),
+      });
+    }
     // The wallet is opened at join; opening it here too keeps a top-up from failing on a membership made another way.
     await openAccountsIn(trx, [walletAccount(membership.member_code, plan.currency)], now);
     return insertPendingPayments(trx, [{ reference, kind: 'top_up', membership_id, share_charge_id: null, amount_minor, currency: plan.currency, created_at: now }]);
   });
   const dispatch = await dispatchPayments(context, [payment_id!]);
   return { payment_id: payment_id!, reference, amount_minor, currency: plan.currency, status: 'pending', sent: dispatch.sent === 1 };
+}
+
+/** What the membership's top-ups still waiting for the provider add up to (exact, see exact-sum.ts). */
+async function pendingTopUpsMinor(trx: Trx, membership_id: bigint): Promise<bigint> {
+  const result = await sql<SumParts>`
+    select ${exactSumParts('amount_minor')} from payments where membership_id = ${membership_id} and kind = 'top_up' and status = 'pending'`.execute(trx);
+  return exactSumOf(result.rows[0]);
 }
 
 /**

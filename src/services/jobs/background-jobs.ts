@@ -4,8 +4,10 @@ import {
   lapseUnpaidPrepaid,
   retryFailedShareRefunds,
 } from '../funding/index.js';
+import { RejectionError } from '../../core/rejection.js';
 import type { ServiceContext } from '../context.js';
 import { purgeExpiredIdempotencyKeys } from '../idempotency-requests.js';
+import type { DeliveryFailure } from '../payments/simulated-gateway.js';
 import { activateDueMemberships } from '../members.js';
 import { resendUnsentPayments } from '../payments/payment-dispatch.js';
 import { payDueAid, repayAdvances } from '../payouts/index.js';
@@ -25,15 +27,30 @@ export interface JobReport {
   readonly webhooks_delivered: number;
   /** Idempotency keys past their retention deleted (a bounded batch per pass). */
   readonly idempotency_keys_purged: number;
+  /** Items (webhooks, plans) and whole steps that failed this pass; each is logged with its ids. */
+  readonly failures: number;
 }
+
+/** Where the jobs report what failed: pino's logger fits (serve passes its own). */
+export interface JobLogger {
+  error(details: Record<string, unknown>, message: string): void;
+}
+
+const silentLogger: JobLogger = { error: () => {} };
 
 /** The gateway's queued webhooks, for the simulated provider; a real provider POSTs them to us instead. */
 interface DeliversPending {
-  deliverPending(): Promise<{ delivered: number; failed: number }>;
+  deliverPending(onFailure?: (failure: DeliveryFailure) => void): Promise<{ delivered: number; failed: number }>;
 }
 
 function deliversPending(gateway: unknown): gateway is DeliversPending {
   return typeof (gateway as Partial<DeliversPending>).deliverPending === 'function';
+}
+
+/** A refusal's stable code and details, or a plain error's message, for a log line. */
+function errorDetails(error: unknown): Record<string, unknown> {
+  if (error instanceof RejectionError) return { code: error.rejection.code, reason: error.rejection.message, details: error.rejection.details };
+  return { err: error };
 }
 
 /**
@@ -41,20 +58,42 @@ function deliversPending(gateway: unknown): gateway is DeliversPending {
  * collected, overdue members lapse (after their warning), unsent payments are resent, failed
  * share refunds retried, due aid is paid as far as each plan's cash goes, and operator advances
  * are repaid from what collections leave over, and idempotency keys past their retention are
- * forgotten. Each step is bounded and idempotent, so a pass can be cut short or run twice without
- * harm.
+ * forgotten. Each step is bounded and idempotent, so a pass can
+ * be cut short or run twice without harm. A step that fails is logged and the next one runs; where
+ * a step works item by item (webhooks, plans' repayments), a failed item is logged with its ids
+ * and rolled back alone, and the step goes on with the others.
  */
-export async function runBackgroundJobs(context: ServiceContext): Promise<JobReport> {
-  const activated = await activateDueMemberships(context);
-  const collections = await collectDueCharges(context);
-  const prepaid = await lapseUnpaidPrepaid(context);
-  const postpaid = await lapseUncollected(context);
-  const resent = await resendUnsentPayments(context);
-  const refunds = await retryFailedShareRefunds(context);
-  const aid = await payDueAid(context);
-  const repayments = await repayAdvances(context);
-  const webhooks = deliversPending(context.gateway) ? await context.gateway.deliverPending() : { delivered: 0 };
-  const idempotency_keys_purged = await purgeExpiredIdempotencyKeys(context.store, context.clock.now());
+export async function runBackgroundJobs(context: ServiceContext, logger: JobLogger = silentLogger): Promise<JobReport> {
+  let failures = 0;
+  const step = async <T, Nothing>(job: string, work: () => Promise<T>, nothing: Nothing): Promise<T | Nothing> => {
+    try {
+      return await work();
+    } catch (error) {
+      failures += 1;
+      logger.error({ job, ...errorDetails(error) }, 'background job step failed; going on with the next');
+      return nothing;
+    }
+  };
+  const activated = await step('activate_memberships', () => activateDueMemberships(context), 0);
+  const collections = await step('collect_due_charges', () => collectDueCharges(context), { requested: 0 });
+  const prepaid = await step('lapse_unpaid_prepaid', () => lapseUnpaidPrepaid(context), { lapsed: 0 });
+  const postpaid = await step('lapse_uncollected', () => lapseUncollected(context), { lapsed: 0 });
+  const resent = await step('resend_unsent_payments', () => resendUnsentPayments(context), { sent: 0 });
+  const refunds = await step('retry_share_refunds', () => retryFailedShareRefunds(context), { requested: 0 });
+  const aid = await step('pay_due_aid', () => payDueAid(context), { requested: 0, uncovered: [] });
+  const repayments = await step('repay_advances', () => repayAdvances(context), { repaid: [], failed: [] });
+  for (const { plan_id, error } of repayments.failed) {
+    failures += 1;
+    logger.error({ job: 'repay_advances', plan_id, ...errorDetails(error) }, 'advance repayment failed; the other plans were repaid');
+  }
+  const onDeliveryFailure = (failure: DeliveryFailure) => {
+    failures += 1;
+    const { error, ...ids } = failure;
+    logger.error({ job: 'deliver_webhooks', ...ids, ...errorDetails(error) }, 'webhook delivery failed; the other webhooks were delivered');
+  };
+  const gateway = context.gateway;
+  const webhooks = deliversPending(gateway) ? await step('deliver_webhooks', () => gateway.deliverPending(onDeliveryFailure), { delivered: 0 }) : { delivered: 0 };
+  const idempotency_keys_purged = await step('purge_idempotency_keys', () => purgeExpiredIdempotencyKeys(context.store, context.clock.now()), 0);
   return {
     activated,
     collections_requested: collections.requested,
@@ -67,5 +106,6 @@ export async function runBackgroundJobs(context: ServiceContext): Promise<JobRep
     advances_repaid: repayments.repaid.length,
     webhooks_delivered: webhooks.delivered,
     idempotency_keys_purged,
+    failures,
   };
 }

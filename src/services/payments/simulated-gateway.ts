@@ -33,6 +33,17 @@ export interface SimulatedEvent {
   last_error?: unknown;
 }
 
+/** A webhook our intake refused or failed on: which event, for which payment, and why. */
+export interface DeliveryFailure {
+  readonly event_id: string;
+  readonly reference: string;
+  readonly type: GatewayEvent['type'];
+  readonly attempts: number;
+  /** True when the provider gives up on the event after this attempt. */
+  readonly dropped: boolean;
+  readonly error: unknown;
+}
+
 const failureReasons = ['insufficient_funds', 'card_declined', 'account_closed', 'bank_unavailable'] as const;
 
 /** A long-running server keeps only this much history: the oldest entries are forgotten first. */
@@ -89,9 +100,10 @@ export class SimulatedGateway implements PaymentGateway {
 
   /**
    * Delivers every queued event that is due, in the order the requests were made. An event whose
-   * delivery throws stays queued for the next call, until it has failed max_delivery_attempts times.
+   * delivery throws stays queued for the next call, until it has failed max_delivery_attempts times;
+   * the others are delivered all the same. `onFailure` hears of each failed delivery (to log it).
    */
-  async deliverPending(): Promise<{ delivered: number; failed: number }> {
+  async deliverPending(onFailure?: (failure: DeliveryFailure) => void): Promise<{ delivered: number; failed: number }> {
     const now = this.options.clock.now().getTime();
     const due = this.queue.filter((entry) => entry.due_at_ms <= now);
     let delivered = 0;
@@ -107,11 +119,13 @@ export class SimulatedGateway implements PaymentGateway {
       } catch (error) {
         entry.last_error = error;
         failed += 1;
-        if (entry.attempts >= (this.options.max_delivery_attempts ?? 5)) {
+        const dropped = entry.attempts >= (this.options.max_delivery_attempts ?? 5);
+        if (dropped) {
           this.queue.splice(this.queue.indexOf(entry), 1);
           this.dropped.push(entry);
           trimOldest(this.dropped, historyLimit);
         }
+        onFailure?.({ event_id: entry.event.event_id, reference: entry.event.reference, type: entry.event.type, attempts: entry.attempts, dropped, error });
       }
     }
     return { delivered, failed };

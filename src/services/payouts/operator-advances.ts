@@ -69,6 +69,8 @@ export async function advanceAid(context: ServiceContext, input: AdvanceInput): 
 
 export interface RepaymentReport {
   readonly repaid: ReadonlyArray<{ plan_id: string; amount_minor: bigint }>;
+  /** Plans whose repayment failed (each rolled back alone); the other plans were still repaid. */
+  readonly failed: ReadonlyArray<{ plan_id: string; error: unknown }>;
 }
 
 /**
@@ -85,8 +87,9 @@ export async function repayAdvances(context: ServiceContext, options: { plan_id?
     .orderBy('plan_id');
   if (options.plan_id !== undefined) plans = plans.where('plan_id', '=', options.plan_id);
   const repaid: Array<{ plan_id: string; amount_minor: bigint }> = [];
+  const failed: Array<{ plan_id: string; error: unknown }> = [];
   for (const { plan_id } of await plans.execute()) {
-    const amount_minor = await context.store.db.transaction().execute(async (trx) => {
+    const repayment = context.store.db.transaction().execute(async (trx) => {
       await lockLedgerIn(trx);
       const cash = await planCashIn(trx, plan_id);
       if (cash.operator_advances_minor === 0n) return 0n;
@@ -104,9 +107,14 @@ export async function repayAdvances(context: ServiceContext, options: { plan_id?
       await recordIn(trx, funding, { kind: 'repayment', amount_minor: amount, actor: 'system:payouts', idempotency_key: `repayment:${plan_id}:${BigInt(sequence.n) + 1n}`, at: now });
       return amount;
     });
+    // One plan's failure (a refused posting, say) must not keep the other plans' advances unpaid.
+    const amount_minor = await repayment.catch((error: unknown) => {
+      failed.push({ plan_id, error });
+      return 0n;
+    });
     if (amount_minor > 0n) repaid.push({ plan_id, amount_minor });
   }
-  return { repaid };
+  return { repaid, failed };
 }
 
 async function recordIn(
