@@ -106,7 +106,9 @@ describeEachBackend('sharing cycles', (dialect) => {
   it('tells its progress: each step started and done, a resumed run counting the steps recorded before', async () => {
     const crashed: CycleProgress[] = [];
     const crash = runCycle(fixture.context, 'critical-illness', {
-      onProgress: (progress) => crashed.push(progress),
+      onProgress: (progress) => {
+        crashed.push(progress);
+      },
       failPoint: (name) => {
         if (name === 'allocate:after') throw new Error('crash');
       },
@@ -115,7 +117,11 @@ describeEachBackend('sharing cycles', (dialect) => {
     const events = (list: CycleProgress[]) => list.map((progress) => `${progress.step}:${progress.state}:${progress.steps_done}/${progress.steps_total}`);
     expect(events(crashed)).toEqual(['snapshot:started:0/7', 'snapshot:done:1/7', 'allocate:started:1/7', 'allocate:done:2/7']);
     const resumed: CycleProgress[] = [];
-    await runCycle(fixture.context, 'critical-illness', { onProgress: (progress) => resumed.push(progress) });
+    await runCycle(fixture.context, 'critical-illness', {
+      onProgress: (progress) => {
+        resumed.push(progress);
+      },
+    });
     expect(events(resumed).slice(0, 2)).toEqual(['publish:started:2/7', 'publish:done:3/7']);
     expect(events(resumed).at(-1)).toBe('payout:done:7/7');
     expect(resumed.every((progress) => progress.cycle_id === 'critical-illness-20270321')).toBe(true);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
+import type { CycleJobHooks } from '../../src/services/cycles/index.js';
 import { MemoryBlobStore } from '../../src/services/blobs/memory-blob-store.js';
 import { ensureSamplePlans } from '../../src/services/plans.js';
 import { createUser, ensureInitialAdmin } from '../../src/services/users.js';
@@ -34,7 +35,10 @@ export interface TestApp {
  * An app on a fresh store with an admin, an operator (olivia), an auditor (audrey) and a member
  * (mei); with `samplePlans`, also the two sample plans of DESIGN.md.
  */
-export async function startTestApp(dialect: DialectName, options: { loginAttemptsPerMinute?: number; samplePlans?: boolean } = {}): Promise<TestApp> {
+export async function startTestApp(
+  dialect: DialectName,
+  options: { loginAttemptsPerMinute?: number; samplePlans?: boolean; cycleJobHooks?: CycleJobHooks } = {},
+): Promise<TestApp> {
   const base = await testContext(dialect, { now: testNow });
   const gateway = new SimulatedGateway({
     secret: testWebhookSecret,
@@ -52,7 +56,12 @@ export async function startTestApp(dialect: DialectName, options: { loginAttempt
   await createUser(store, { username: 'mei', display_name: 'Member Mei', password: 'member-password', roles: ['member'] }, testNow);
   if (options.samplePlans) await ensureSamplePlans(context);
   const blobs = new MemoryBlobStore();
-  const app = await buildApp({ context, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000, blobStore: blobs });
+  const app = await buildApp({
+    context,
+    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+    blobStore: blobs,
+    ...(options.cycleJobHooks === undefined ? {} : { cycleJobHooks: options.cycleJobHooks }),
+  });
   const login = async (username: string, password: string) => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);

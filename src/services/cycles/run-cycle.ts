@@ -19,8 +19,8 @@ export interface CycleRunOptions {
   /** The run time (`--at`); the snapshot is the latest notice day not after it. Default: now. */
   readonly at?: string;
   readonly failPoint?: FailPoint;
-  /** Told when each step starts and ends: the CLI's progress lines and an HTTP job's state. */
-  readonly onProgress?: (progress: CycleProgress) => void;
+  /** Told when each step starts and ends, between transactions: the CLI's progress lines, an HTTP job's row. */
+  readonly onProgress?: (progress: CycleProgress) => void | Promise<void>;
   readonly lease_seconds?: number;
 }
 
@@ -77,13 +77,13 @@ export async function runCycle(context: ServiceContext, plan_id: string, options
       onProgress({ cycle_id: opened.cycle.cycle_code, step, state, steps_done: done.size, steps_total: cycleSteps.length });
     for (const step of cycleSteps) {
       if (done.has(step)) continue;
-      progress(step, 'started');
+      await progress(step, 'started');
       await acquireLease(context.store.db, opened.cycle, owner, context.clock.now().toISOString(), lease_seconds);
       const cycle = await reload(context, opened.cycle.id);
       await runStep(context, plan, cycle, step, failPoint);
       steps_run.push(step);
       done.add(step);
-      progress(step, 'done');
+      await progress(step, 'done');
       await failPoint(`${step}:after`);
     }
     const completed_at = context.clock.now().toISOString();
