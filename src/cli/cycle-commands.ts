@@ -84,7 +84,9 @@ export function registerCycleCommands(program: Command, io: CliIo): void {
         'publication (Merkle root, signed header), charges, payout scheduling, collection and payout. Re-running after a crash finishes it; nothing is posted twice.\n' +
         'Each step is shown as it starts (a bar at a terminal, lines on stderr otherwise).\n' +
         "If the cycle of that notice day is already completed, it says so and prints the cycle's figures (exit 0): running again is always safe.\n" +
-        'A time whose notice day is before the last cycle\'s snapshot is refused with CYCLE_NOT_DUE (exit 2, like every refusal).',
+        'A time whose notice day is before the last cycle\'s snapshot is refused with CYCLE_NOT_DUE (exit 2, like every refusal).\n' +
+        'Test hooks (the crash test; see README): HUZHU_CYCLE_KILL_AT=<step>:<point> or <step>#<n> (SIGKILL there, or after the n-th ' +
+        'database statement of the step), HUZHU_CYCLE_COUNT_STATEMENTS=1 (print the statements of each step).',
     )
     .requiredOption('--plan <plan_id>', 'the plan')
     .option('--at <time>', 'ISO 8601 run time (default now); must not be in the future')
