@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyCycleExport } from '../../src/core/cycles/export-verifier.js';
 import { activateDueMemberships } from '../../src/services/members.js';
@@ -141,6 +142,14 @@ describeEachBackend('cycle API', (dialect) => {
     expect(await ended(first.json().url)).toMatchObject({ status: 'succeeded', steps_done: 7, result: { cycle_id: 'senior-cancer-20270307' } });
   });
 
+  it('documents the job routes in the OpenAPI document', async () => {
+    const document = (await get('/api/openapi.json')).json();
+    expect(Object.keys(document.paths['/api/plans/{plan_id}/cycles/run'].post.responses)).toContain('202');
+    const job = document.paths['/api/cycle-jobs/{job_id}'].get;
+    expect(job.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(expect.arrayContaining(['job_id', 'wait_seconds']));
+    expect(job.responses['200'].content['application/json'].schema.properties.step_statements).toBeDefined();
+  });
+
   it('answers an unknown job with 404 and a stable code', async () => {
     const unknown = await get('/api/cycle-jobs/987654321', operator);
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'CYCLE_JOB_NOT_FOUND']);
@@ -178,5 +187,34 @@ describeEachBackend('cycle API', (dialect) => {
     expect(next.json()).toMatchObject({ joined: false });
     expect(next.json().job.job_id).not.toBe(String(orphan.id));
     expect((await ended(next.json().url)).status).toBe('succeeded');
+
+    // On this host, a job whose process is gone is interrupted at once, lease or not: no pid is above
+    // Linux's largest pid_max (2^22), so this owner is surely dead.
+    const dead = await t.store.db
+      .insertInto('cycle_jobs')
+      .values({
+        plan_id: 'critical-illness',
+        run_at: null,
+        status: 'running',
+        cycle_code: null,
+        step: null,
+        steps_done: 0n,
+        steps_total: 7n,
+        result_json: null,
+        error_code: null,
+        error_message: null,
+        owner: `${hostname()}:4194305:0123456789ab`,
+        lease_until: '2099-01-01T00:00:00.000Z',
+        created_by: 'user:1',
+        created_at: now,
+        updated_at: now,
+        finished_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const restarted = await post('critical-illness');
+    expect(restarted.json()).toMatchObject({ joined: false });
+    expect((await get(`/api/cycle-jobs/${dead.id}`, operator)).json()).toMatchObject({ status: 'interrupted', error: { code: 'CYCLE_JOB_INTERRUPTED' } });
+    expect((await ended(restarted.json().url)).status).toBe('succeeded');
   });
 });
