@@ -5,7 +5,14 @@ import type { Command } from 'commander';
 import { formatMinorPlain } from '../core/money/index.js';
 import cliProgress from 'cli-progress';
 import type { CycleProgress } from '../services/cycles/cycle-rows.js';
-import { cycleExportChunks, listCycles, memberCycleProof, runCycle, type CycleRunResult, type CycleSummary } from '../services/cycles/index.js';
+import {
+  cycleExportChunks,
+  listCycles,
+  memberCycleProof,
+  runCycle,
+  type CycleRunResult,
+  type CycleSummary,
+} from '../services/cycles/index.js';
 import { cycleRunHooks } from './cycle-run-hooks.js';
 import { withCliContext } from './cli-context.js';
 import { runAction } from './command-errors.js';
@@ -37,7 +44,8 @@ function stepDisplay(io: CliIo): { show: (progress: CycleProgress) => void; stop
   if (!io.stderrIsTTY) {
     return {
       show: (progress) => {
-        if (progress.state === 'started') io.err(`step ${progress.steps_done + 1}/${progress.steps_total}: ${progress.step} (${progress.cycle_id})`);
+        if (progress.state !== 'started') return;
+        io.err(`step ${progress.steps_done + 1}/${progress.steps_total}: ${progress.step} (${progress.cycle_id})`);
       },
       stop: () => undefined,
     };
@@ -52,7 +60,8 @@ function stepDisplay(io: CliIo): { show: (progress: CycleProgress) => void; stop
   let started = false;
   return {
     show: (progress) => {
-      const payload = { cycle_id: progress.cycle_id, step: progress.state === 'started' ? progress.step : `${progress.step} done` };
+      const step = progress.state === 'started' ? progress.step : `${progress.step} done`;
+      const payload = { cycle_id: progress.cycle_id, step };
       if (!started) bar.start(progress.steps_total, progress.steps_done, payload);
       else bar.update(progress.steps_done, payload);
       started = true;
@@ -70,8 +79,11 @@ function figuresLine(result: CycleRunResult): string {
 }
 
 function runSummary(result: CycleRunResult): string {
-  if (result.already_completed) return `cycle ${result.cycle_id} was already completed on ${result.cycle.completed_at ?? '?'}: nothing to do`;
-  return `${result.resumed ? 'resumed' : 'ran'} cycle ${result.cycle_id} (${result.steps_run.join(', ') || 'nothing left to do'}): ${result.cycle.status}`;
+  if (result.already_completed) {
+    return `cycle ${result.cycle_id} was already completed on ${result.cycle.completed_at ?? '?'}: nothing to do`;
+  }
+  const steps = result.steps_run.join(', ') || 'nothing left to do';
+  return `${result.resumed ? 'resumed' : 'ran'} cycle ${result.cycle_id} (${steps}): ${result.cycle.status}`;
 }
 
 export function registerCycleCommands(program: Command, io: CliIo): void {

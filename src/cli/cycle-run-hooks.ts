@@ -58,7 +58,9 @@ export function cycleRunHooks(env: NodeJS.ProcessEnv): CycleRunHooks {
   return {
     ...(failPoint === undefined ? {} : { failPoint }),
     enterPhase: (phase) => counter?.enter(phase),
-    wrap: (context) => (counter === undefined ? context : { ...context, store: { ...context.store, db: context.store.db.withPlugin(counter) } }),
-    countLine: () => (counting && counter !== undefined ? `statements per step: ${JSON.stringify(counter.counts())}` : undefined),
+    wrap: (context) =>
+      counter === undefined ? context : { ...context, store: { ...context.store, db: context.store.db.withPlugin(counter) } },
+    countLine: () =>
+      counting && counter !== undefined ? `statements per step: ${JSON.stringify(counter.counts())}` : undefined,
   };
 }

@@ -118,17 +118,32 @@ const cycleJobSchema = z.object({
   job_id: z.string(),
   plan_id: z.string(),
   run_at: z.string().nullable().describe('the run time asked for; null for the time the job started'),
-  status: z.enum(['running', 'succeeded', 'failed', 'interrupted']).describe('interrupted: the process running it stopped; a new run resumes the cycle'),
+  status: z
+    .enum(['running', 'succeeded', 'failed', 'interrupted'])
+    .describe('interrupted: the process running it stopped; a new run resumes the cycle'),
   cycle_id: z.string().nullable(),
   step: z.enum(cycleSteps).nullable().describe('the step running, or the last one done'),
   steps_done: z.number().int(),
   steps_total: z.number().int(),
-  step_statements: z.number().int().nullable().describe('database statements the running step has executed, while this server runs the job'),
+  step_statements: z
+    .number()
+    .int()
+    .nullable()
+    .describe('database statements the running step has executed, while this server runs the job'),
   result: z
-    .object({ cycle_id: z.string(), resumed: z.boolean(), already_completed: z.boolean(), steps_run: z.array(z.enum(cycleSteps)), cycle: cycleSummarySchema })
+    .object({
+      cycle_id: z.string(),
+      resumed: z.boolean(),
+      already_completed: z.boolean(),
+      steps_run: z.array(z.enum(cycleSteps)),
+      cycle: cycleSummarySchema,
+    })
     .nullable()
     .describe('once the job succeeded: what the run did and the cycle\'s figures'),
-  error: z.object({ code: z.string(), message: z.string() }).nullable().describe('a rejection code such as CYCLE_NOT_DUE, or CYCLE_JOB_INTERRUPTED'),
+  error: z
+    .object({ code: z.string(), message: z.string() })
+    .nullable()
+    .describe('a rejection code such as CYCLE_NOT_DUE, or CYCLE_JOB_INTERRUPTED'),
   created_by: z.string(),
   created_at: z.string(),
   updated_at: z.string(),
@@ -139,7 +154,10 @@ function cycleJobJson(job: CycleJob) {
   return { ...job, result: job.result === null ? null : { ...job.result, cycle: cycleJson(job.result.cycle) } };
 }
 
-/** Published cycles for everyone; cycle jobs for the operator (and auditors to watch them); a member's own share and proof. */
+/**
+ * Published cycles for everyone; cycle jobs for the operator (and auditors to watch them); a
+ * member's own share and proof.
+ */
 export function cycleRoutes(app: FastifyInstance, context: ServiceContext, jobHooks: CycleJobHooks = {}): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const jobs = new CycleJobs(context, jobHooks);
@@ -277,7 +295,8 @@ export function cycleRoutes(app: FastifyInstance, context: ServiceContext, jobHo
         tags: ['cycles'],
         summary:
           'A cycle job: its status, the step it is in, steps done of the total, and the result or the error. With `wait_seconds`, ' +
-          `the answer comes as soon as the job ends, or after that many seconds (at most ${maxJobWaitSeconds}) with its state then (operator, auditor)`,
+          `the answer comes as soon as the job ends, or after that many seconds (at most ${maxJobWaitSeconds}) ` +
+          'with its state then (operator, auditor)',
         params: z.object({ job_id: idString }),
         querystring: z.object({ wait_seconds: z.coerce.number().int().min(0).max(maxJobWaitSeconds).default(0) }),
         response: { 200: cycleJobSchema, ...errorResponses },

@@ -67,8 +67,12 @@ interface LiveJob {
   readonly ended: Promise<void>;
 }
 
+function jobNotFound(job_id: string): never {
+  cycleRejection('CYCLE_JOB_NOT_FOUND', `There is no cycle job "${job_id}".`, { job_id });
+}
+
 function parseJobId(job_id: string): bigint {
-  if (!/^[1-9]\d{0,17}$/.test(job_id)) cycleRejection('CYCLE_JOB_NOT_FOUND', `There is no cycle job "${job_id}".`, { job_id });
+  if (!/^[1-9]\d{0,17}$/.test(job_id)) jobNotFound(job_id);
   return BigInt(job_id);
 }
 
@@ -150,13 +154,14 @@ export class CycleJobs {
     const live = this.#live.get(id);
     if (live !== undefined && wait_seconds > 0) {
       const timeout = new AbortController();
-      await Promise.race([live.ended, delay(wait_seconds * 1000, undefined, { signal: timeout.signal, ref: false }).catch(() => undefined)]);
+      const waited = delay(wait_seconds * 1000, undefined, { signal: timeout.signal, ref: false }).catch(() => undefined);
+      await Promise.race([live.ended, waited]);
       timeout.abort();
     }
     const row = await this.#context.store.db.selectFrom('cycle_jobs').selectAll().where('id', '=', id).executeTakeFirst();
-    if (row === undefined) cycleRejection('CYCLE_JOB_NOT_FOUND', `There is no cycle job "${job_id}".`, { job_id });
-    if (row.status === 'running' && this.#isStale(row, this.#now())) return await this.#jobOf(await this.#interrupt(row, this.#now()));
-    return await this.#jobOf(row);
+    if (row === undefined) jobNotFound(job_id);
+    const now = this.#now();
+    return await this.#jobOf(row.status === 'running' && this.#isStale(row, now) ? await this.#interrupt(row, now) : row);
   }
 
   /** Resolves when every job this process runs has ended: the server waits for it before closing the store. */
@@ -166,14 +171,22 @@ export class CycleJobs {
 
   async #run(row: CycleJobRow, live: LiveJob): Promise<void> {
     const context = this.#context;
-    const counted: ServiceContext = { ...context, store: { ...context.store, db: context.store.db.withPlugin(live.counter) } };
+    const counted: ServiceContext = {
+      ...context,
+      store: { ...context.store, db: context.store.db.withPlugin(live.counter) },
+    };
     try {
       const result = await runCycle(counted, row.plan_id, {
         ...(row.run_at === null ? {} : { at: row.run_at }),
         ...(this.#hooks.failPoint === undefined ? {} : { failPoint: this.#hooks.failPoint }),
         onProgress: (progress) => this.#progress(row.id, live, progress),
       });
-      const answer: CycleRunAnswer = { cycle_id: result.cycle_id, resumed: result.resumed, already_completed: result.already_completed, steps_run: result.steps_run };
+      const answer: CycleRunAnswer = {
+        cycle_id: result.cycle_id,
+        resumed: result.resumed,
+        already_completed: result.already_completed,
+        steps_run: result.steps_run,
+      };
       await this.#finish(row.id, { status: 'succeeded', cycle_code: result.cycle_id, result_json: JSON.stringify(answer) });
     } catch (error) {
       const rejection = error instanceof RejectionError ? error.rejection : undefined;
@@ -191,13 +204,19 @@ export class CycleJobs {
     const now = this.#now();
     await this.#context.store.db
       .updateTable('cycle_jobs')
-      .set({ cycle_code: progress.cycle_id, step: progress.step, steps_done: BigInt(progress.steps_done), lease_until: this.#leaseUntil(now), updated_at: now })
+      .set({
+        cycle_code: progress.cycle_id,
+        step: progress.step,
+        steps_done: BigInt(progress.steps_done),
+        lease_until: this.#leaseUntil(now),
+        updated_at: now,
+      })
       .where('id', '=', id)
       .where('status', '=', 'running')
       .execute();
   }
 
-  async #finish(id: bigint, values: Partial<Pick<CycleJobRow, 'status' | 'cycle_code' | 'result_json' | 'error_code' | 'error_message'>>): Promise<void> {
+  async #finish(id: bigint, values: Partial<Pick<CycleJobRow, 'status' | 'cycle_code' | 'result_json' | 'error_code' | 'error_message'>>) {
     const now = this.#now();
     const steps_done = values.status === 'succeeded' ? { steps_done: BigInt(cycleSteps.length) } : {};
     await this.#context.store.db
@@ -218,7 +237,12 @@ export class CycleJobs {
   }
 
   #runningJobOf(plan_id: string): Promise<CycleJobRow | undefined> {
-    return this.#context.store.db.selectFrom('cycle_jobs').selectAll().where('plan_id', '=', plan_id).where('status', '=', 'running').executeTakeFirst();
+    return this.#context.store.db
+      .selectFrom('cycle_jobs')
+      .selectAll()
+      .where('plan_id', '=', plan_id)
+      .where('status', '=', 'running')
+      .executeTakeFirst();
   }
 
   /** A running job nobody answers for: its lease ran out, or its process on this host is gone. */
@@ -241,6 +265,7 @@ export class CycleJobs {
       .where('status', '=', 'running')
       .returningAll()
       .executeTakeFirst();
+    // Another reader marked it a moment earlier, or it ended: its row as it is now.
     return updated ?? (await this.#context.store.db.selectFrom('cycle_jobs').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
   }
 

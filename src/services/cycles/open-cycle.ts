@@ -56,7 +56,8 @@ export async function openOrResumeCycle(context: ServiceContext, plan: Plan, at:
   }
   if (last !== undefined && dayNumber(snapshot_date) < dayNumber(calendarDateOf(last.snapshot_at))) {
     const next = snapshotTime(nextNoticeDate(rules_now.schedule, calendarDateOf(last.snapshot_at)));
-    cycleRejection('CYCLE_NOT_DUE', `${at} is before the snapshot of the last cycle of ${plan.id} (${last.cycle_code}, ${last.snapshot_at}); the next snapshot is at ${next}.`, {
+    const message = `${at} is before the snapshot of the last cycle of ${plan.id} (${last.cycle_code}, ${last.snapshot_at}); the next snapshot is at ${next}.`;
+    cycleRejection('CYCLE_NOT_DUE', message, {
       plan_id: plan.id,
       last_cycle_id: last.cycle_code,
       next_snapshot_at: next,

@@ -64,7 +64,9 @@ export async function runCycle(context: ServiceContext, plan_id: string, options
   const plan = await getPlanForCycle(context, plan_id);
   const onProgress = options.onProgress ?? noProgress;
   const opened = await openOrResumeCycle(context, plan, at, now);
-  if (opened.already_completed) return { cycle_id: opened.cycle.cycle_code, plan_id, resumed: false, already_completed: true, steps_run: [], cycle: opened.cycle };
+  if (opened.already_completed) {
+    return { cycle_id: opened.cycle.cycle_code, plan_id, resumed: false, already_completed: true, steps_run: [], cycle: opened.cycle };
+  }
   await failPoint('open:after');
   const owner = runOwner(randomBytes(6).toString('hex'));
   const lease_seconds = options.lease_seconds ?? defaultLeaseSeconds;
