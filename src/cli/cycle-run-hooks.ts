@@ -38,6 +38,9 @@ export function cycleRunHooks(env: NodeJS.ProcessEnv): CycleRunHooks {
   const point = env.HUZHU_CYCLE_KILL_AT ?? '';
   const counting = env.HUZHU_CYCLE_COUNT_STATEMENTS === '1';
   const counted = statementPoint.exec(point);
+  if (point.includes('#') && counted === null) {
+    throw new Error(`HUZHU_CYCLE_KILL_AT: "${point}" is not <step>#<n> with n a statement number from 1`);
+  }
   if (counted !== null && !isStep(counted[1]!)) {
     throw new Error(`HUZHU_CYCLE_KILL_AT: "${counted[1]}" is not a step (${cycleSteps.join(', ')})`);
   }

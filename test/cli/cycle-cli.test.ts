@@ -95,3 +95,13 @@ it('says a cycle already completed is so and exits 0 with its figures, and refus
   const before = await runCli(['cycle', 'run', '--plan', 'critical-illness', '--at', oldest.snapshot_at], workspace.env);
   expect([before.exitCode, before.err]).toEqual([2, expect.stringContaining('CYCLE_NOT_DUE')]);
 });
+
+it('refuses a malformed kill point of the crash test hook, and counts statements when asked', async () => {
+  for (const point of ['nostep#3', 'charge#0', 'charge#x']) {
+    const refused = await runCli(['cycle', 'run', '--plan', 'critical-illness'], { ...workspace.env, HUZHU_CYCLE_KILL_AT: point });
+    expect([refused.exitCode, refused.err]).toEqual([2, expect.stringContaining('HUZHU_CYCLE_KILL_AT')]);
+  }
+  const counted = await runCli(['cycle', 'run', '--plan', 'critical-illness'], { ...workspace.env, HUZHU_CYCLE_COUNT_STATEMENTS: '1' });
+  expect(counted.exitCode, counted.err).toBe(0);
+  expect(counted.err).toMatch(/^statements per step: \{"open":\d+.*\}$/m);
+});
