@@ -105,7 +105,8 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
     // A cycle job for GET /api/cycle-jobs/{job_id} to show (it fails: the clock is before the last snapshot).
     const job = await t.app.inject({ method: 'POST', url: '/api/plans/critical-illness/cycles/run', headers: { cookie: cookies.get('operator')! }, payload: {} });
     expect(job.statusCode, job.body).toBe(202);
-    await t.app.inject({ method: 'GET', url: `${job.json().url}?wait_seconds=60`, headers: { cookie: cookies.get('operator')! } });
+    const waitForEnd = () => t.app.inject({ method: 'GET', url: `${job.json().url}?wait_seconds=60`, headers: { cookie: cookies.get('operator')! } });
+    while ((await waitForEnd()).json().status === 'running');
   });
   afterAll(async () => {
     await t?.close();
