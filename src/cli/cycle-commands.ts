@@ -3,7 +3,17 @@ import { createWriteStream } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { formatMinorPlain } from '../core/money/index.js';
-import { cycleExportChunks, listCycles, memberCycleProof, runCycle, type CycleSummary } from '../services/cycles/index.js';
+import cliProgress from 'cli-progress';
+import type { CycleProgress } from '../services/cycles/cycle-rows.js';
+import {
+  cycleExportChunks,
+  listCycles,
+  memberCycleProof,
+  runCycle,
+  type CycleRunResult,
+  type CycleSummary,
+} from '../services/cycles/index.js';
+import { cycleRunHooks } from './cycle-run-hooks.js';
 import { withCliContext } from './cli-context.js';
 import { runAction } from './command-errors.js';
 import type { CliIo } from './program.js';
@@ -26,13 +36,54 @@ function describeCycle(cycle: CycleSummary): string {
   ].join('  ');
 }
 
-/** Kills this process at a named point of a cycle run: how the crash test interrupts runs. */
-function killAt(env: NodeJS.ProcessEnv): ((name: string) => void) | undefined {
-  const point = env.HUZHU_CYCLE_KILL_AT;
-  if (point === undefined || point === '') return undefined;
-  return (name) => {
-    if (name === point) process.kill(process.pid, 'SIGKILL');
+/**
+ * Shows a run's steps as they start: a bar at a terminal, plain lines otherwise (a pipe, a log, the
+ * crash test, which reads which step a killed run was in). Both go to stderr, so --json stays JSON.
+ */
+function stepDisplay(io: CliIo): { show: (progress: CycleProgress) => void; stop: () => void } {
+  if (!io.stderrIsTTY) {
+    return {
+      show: (progress) => {
+        if (progress.state !== 'started') return;
+        io.err(`step ${progress.steps_done + 1}/${progress.steps_total}: ${progress.step} (${progress.cycle_id})`);
+      },
+      stop: () => undefined,
+    };
+  }
+  const bar = new cliProgress.SingleBar({
+    stream: process.stderr,
+    format: 'cycle {cycle_id} [{bar}] {value}/{total} steps | {step}',
+    hideCursor: true,
+    clearOnComplete: true,
+    fps: 5,
+  });
+  let started = false;
+  return {
+    show: (progress) => {
+      const step = progress.state === 'started' ? progress.step : `${progress.step} done`;
+      const payload = { cycle_id: progress.cycle_id, step };
+      if (!started) bar.start(progress.steps_total, progress.steps_done, payload);
+      else bar.update(progress.steps_done, payload);
+      started = true;
+    },
+    stop: () => bar.stop(),
   };
+}
+
+function figuresLine(result: CycleRunResult): string {
+  const cycle = result.cycle;
+  return (
+    `members ${cycle.member_count ?? 0}, total ${cycle.total_minor}, shares ${cycle.share_total_minor ?? 0}, ` +
+    `capped ${cycle.capped_total_minor ?? 0}, root ${cycle.merkle_root_hex ?? '–'}`
+  );
+}
+
+function runSummary(result: CycleRunResult): string {
+  if (result.already_completed) {
+    return `cycle ${result.cycle_id} was already completed on ${result.cycle.completed_at ?? '?'}: nothing to do`;
+  }
+  const steps = result.steps_run.join(', ') || 'nothing left to do';
+  return `${result.resumed ? 'resumed' : 'ran'} cycle ${result.cycle_id} (${steps}): ${result.cycle.status}`;
 }
 
 export function registerCycleCommands(program: Command, io: CliIo): void {
@@ -42,21 +93,56 @@ export function registerCycleCommands(program: Command, io: CliIo): void {
     .command('run')
     .description(
       'Run (or resume) the sharing cycle of a plan: snapshot of the covered members at the latest notice day not after --at, allocation, ' +
-        'publication (Merkle root, signed header), charges, payout scheduling, collection and payout. Re-running after a crash finishes it; nothing is posted twice.',
+        'publication (Merkle root, signed header), charges, payout scheduling, collection and payout. Re-running after a crash finishes it; nothing is posted twice.\n' +
+        'Each step is shown as it starts (a bar at a terminal, lines on stderr otherwise).\n' +
+        "If the cycle of that notice day is already completed, it says so and prints the cycle's figures (exit 0): running again is always safe.\n" +
+        'A time whose notice day is before the last cycle\'s snapshot is refused with CYCLE_NOT_DUE (exit 2, like every refusal).\n' +
+        'Test hooks (the crash test; see README): HUZHU_CYCLE_KILL_AT=<step>:<point> or <step>#<n> (SIGKILL there, or after the n-th ' +
+        'database statement of the step), HUZHU_CYCLE_COUNT_STATEMENTS=1 (print the statements of each step).',
     )
     .requiredOption('--plan <plan_id>', 'the plan')
     .option('--at <time>', 'ISO 8601 run time (default now); must not be in the future')
-    .option('--json', 'print the result as JSON')
+    .option('--json', 'print the result as JSON (already_completed true when there was nothing to do)')
     .action(async (options: { plan: string; at?: string; json?: boolean }) =>
       runAction(io, async () => {
-        const failPoint = killAt(io.env);
-        const result = await withCliContext(io.env, (context) => runCycle(context, options.plan, { at: options.at, ...(failPoint === undefined ? {} : { failPoint }) }));
+        const hooks = cycleRunHooks(io.env);
+        const display = stepDisplay(io);
+        let result: CycleRunResult;
+        try {
+          result = await withCliContext(io.env, (context) =>
+            runCycle(hooks.wrap(context), options.plan, {
+              at: options.at,
+              ...(hooks.failPoint === undefined ? {} : { failPoint: hooks.failPoint }),
+              onProgress: (progress) => {
+                hooks.enterPhase(progress.state === 'started' ? progress.step : `${progress.step}:after`);
+                display.show(progress);
+              },
+            }),
+          );
+        } finally {
+          display.stop();
+          const count_line = hooks.countLine();
+          if (count_line !== undefined) io.err(count_line);
+        }
         if (options.json) {
-          io.out(jsonText({ cycle_id: result.cycle_id, resumed: result.resumed, steps_run: result.steps_run, status: result.cycle.status, merkle_root_hex: result.cycle.merkle_root_hex }));
+          io.out(
+            jsonText({
+              cycle_id: result.cycle_id,
+              resumed: result.resumed,
+              already_completed: result.already_completed,
+              steps_run: result.steps_run,
+              status: result.cycle.status,
+              member_count: result.cycle.member_count,
+              total_minor: result.cycle.total_minor,
+              share_total_minor: result.cycle.share_total_minor,
+              capped_total_minor: result.cycle.capped_total_minor,
+              merkle_root_hex: result.cycle.merkle_root_hex,
+            }),
+          );
           return;
         }
-        io.out(`${result.resumed ? 'resumed' : 'ran'} cycle ${result.cycle_id} (${result.steps_run.join(', ') || 'nothing left to do'}): ${result.cycle.status}`);
-        io.out(`members ${result.cycle.member_count ?? 0}, total ${result.cycle.total_minor}, shares ${result.cycle.share_total_minor ?? 0}, capped ${result.cycle.capped_total_minor ?? 0}, root ${result.cycle.merkle_root_hex ?? '–'}`);
+        io.out(runSummary(result));
+        io.out(figuresLine(result));
       }),
     );
 

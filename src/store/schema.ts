@@ -282,6 +282,7 @@ export interface Database {
   cycle_steps: CycleStepsTable;
   cycle_proof_chunks: CycleProofChunksTable;
   cycle_export_pages: CycleExportPagesTable;
+  cycle_jobs: CycleJobsTable;
   aid_payouts: AidPayoutsTable;
   aid_payout_attempts: AidPayoutAttemptsTable;
   operator_advances: OperatorAdvancesTable;
@@ -502,6 +503,27 @@ export interface CycleStepsTable {
   step: string;
   detail_json: string;
   completed_at: string;
+}
+
+/** A cycle run asked for over HTTP (0011): its progress, then its result or error. */
+export interface CycleJobsTable {
+  id: Generated<bigint>;
+  plan_id: string;
+  run_at: string | null;
+  status: 'running' | 'succeeded' | 'failed' | 'interrupted';
+  cycle_code: string | null;
+  step: string | null;
+  steps_done: ColumnType<bigint, bigint | undefined, bigint>;
+  steps_total: bigint;
+  result_json: string | null;
+  error_code: string | null;
+  error_message: string | null;
+  owner: string;
+  lease_until: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
 }
 
 /** Aid payouts (0007): the payable of an approved claim scheduled in a cycle. */

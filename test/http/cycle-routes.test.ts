@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { verifyCycleExport } from '../../src/core/cycles/export-verifier.js';
 import { activateDueMemberships } from '../../src/services/members.js';
@@ -12,8 +13,23 @@ describeEachBackend('cycle API', (dialect) => {
   let operator: string;
   let own: { membership_id: string };
 
+  // A run waits after its first step while this is set: how a test sees a job running without racing it.
+  let hold: Promise<void> | undefined;
+  /** Told when a held run has reached the hold. */
+  let reached: (() => void) | undefined;
+
   beforeAll(async () => {
-    t = await startTestApp(dialect, { samplePlans: true });
+    t = await startTestApp(dialect, {
+      samplePlans: true,
+      cycleJobHooks: {
+        failPoint: async (name) => {
+          if (name === 'snapshot:after' && hold !== undefined) {
+            reached?.();
+            await hold;
+          }
+        },
+      },
+    });
     payer = await t.userWithRoles('payer', ['member']);
     stranger = await t.userWithRoles('stranger', ['member']);
     own = await enrol(t, payer, enrolBody('1990-03-03', 601));
@@ -30,16 +46,43 @@ describeEachBackend('cycle API', (dialect) => {
 
   const get = (url: string, cookie?: string) => t.app.inject({ method: 'GET', url, ...(cookie === undefined ? {} : { headers: { cookie } }) });
 
-  it('lets the operator run a cycle and everyone read, export and verify it', async () => {
-    expect((await t.app.inject({ method: 'POST', url: '/api/plans/critical-illness/cycles/run', headers: { cookie: stranger }, payload: {} })).statusCode).toBe(403);
-    const run = await t.app.inject({ method: 'POST', url: '/api/plans/critical-illness/cycles/run', headers: { cookie: operator }, payload: {} });
-    expect(run.statusCode, run.body).toBe(200);
-    expect(run.json()).toMatchObject({ cycle_id: 'critical-illness-20270307', resumed: false, cycle: { status: 'completed', member_count: 2, total_minor: '0' } });
-    const again = await t.app.inject({ method: 'POST', url: '/api/plans/critical-illness/cycles/run', headers: { cookie: operator }, payload: {} });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error.code).toBe('CYCLE_NOT_DUE');
-    const unknown = await t.app.inject({ method: 'POST', url: '/api/plans/no-such-plan/cycles/run', headers: { cookie: operator }, payload: {} });
+  const post = (plan_id: string, payload: Record<string, unknown> = {}, cookie = operator) =>
+    t.app.inject({ method: 'POST', url: `/api/plans/${plan_id}/cycles/run`, headers: { cookie }, payload });
+  /**
+   * The job once it has ended. The long-poll answers when the in-process run ends; should a machine
+   * be slower than its bound, the next one waits on, so no speed is assumed (the test timeout bounds it).
+   */
+  const ended = async (url: string) => {
+    for (;;) {
+      const response = await get(`${url}?wait_seconds=60`, operator);
+      expect(response.statusCode, response.body).toBe(200);
+      if (response.json().status !== 'running') return response.json();
+    }
+  };
+
+  it('lets the operator run a cycle as a job and everyone read, export and verify it', async () => {
+    expect((await post('critical-illness', {}, stranger)).statusCode).toBe(403);
+    const run = await post('critical-illness');
+    expect(run.statusCode, run.body).toBe(202);
+    const { job, url, joined } = run.json();
+    expect([url, run.headers.location, joined]).toEqual([`/api/cycle-jobs/${job.job_id}`, url, false]);
+    expect(job).toMatchObject({ plan_id: 'critical-illness', status: 'running', steps_total: 7, error: null, result: null });
+    const done = await ended(url);
+    expect(done).toMatchObject({ status: 'succeeded', cycle_id: 'critical-illness-20270307', step: 'payout', steps_done: 7, step_statements: null, error: null });
+    expect(done.result).toMatchObject({
+      cycle_id: 'critical-illness-20270307',
+      resumed: false,
+      already_completed: false,
+      steps_run: ['snapshot', 'allocate', 'publish', 'charge', 'schedule', 'collect', 'payout'],
+      cycle: { status: 'completed', member_count: 2, total_minor: '0' },
+    });
+    // Running it again is safe: a job that succeeds at once with the completed cycle's figures.
+    const again = await ended((await post('critical-illness')).json().url);
+    expect(again).toMatchObject({ status: 'succeeded', result: { already_completed: true, steps_run: [], cycle: done.result.cycle } });
+    const unknown = await post('no-such-plan');
     expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'CYCLE_UNKNOWN_PLAN']);
+    const future = await post('critical-illness', { at: '2099-01-01T00:00:00Z' });
+    expect([future.statusCode, future.json().error.code]).toEqual([422, 'CYCLE_AT_IN_FUTURE']);
 
     const list = await get('/api/public/cycles');
     expect(list.json().cycles).toHaveLength(1);
@@ -68,5 +111,114 @@ describeEachBackend('cycle API', (dialect) => {
     const stats = (await get('/api/public/statistics')).json();
     expect(stats.per_cycle[0]).toMatchObject({ plan_id: 'critical-illness', members_covered: 2, cases: 0 });
     expect(stats.per_year[0]).toMatchObject({ period: '2027', cycles: 1 });
+  });
+
+  it('shows a job that failed with the code of its refusal', async () => {
+    // The notice day of this time is before the last cycle's snapshot (2027-03-07).
+    const run = await post('critical-illness', { at: '2027-02-22T00:00:00Z' });
+    expect(run.statusCode, run.body).toBe(202);
+    const failed = await ended(run.json().url);
+    expect(failed).toMatchObject({ status: 'failed', result: null, error: { code: 'CYCLE_NOT_DUE' } });
+    expect(failed.finished_at).not.toBeNull();
+  });
+
+  it('joins a second run asked for while the first runs, and shows the job running to an auditor', async () => {
+    let release = () => undefined as void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    hold = held;
+    const at_hold = new Promise<void>((resolve) => (reached = resolve));
+    const first = await post('senior-cancer');
+    expect(first.statusCode, first.body).toBe(202);
+    expect(first.json().joined).toBe(false);
+    // The run waits after its snapshot until released: whatever the machine's speed, it is running now.
+    const second = await post('senior-cancer');
+    expect(second.statusCode).toBe(202);
+    expect(second.json()).toMatchObject({ joined: true, job: { job_id: first.json().job.job_id, status: 'running' } });
+    await at_hold;
+    const auditor = await t.login('audrey', 'auditor-password');
+    const watching = await get(first.json().url, auditor);
+    expect(watching.statusCode, watching.body).toBe(200);
+    expect(watching.json()).toMatchObject({ status: 'running', finished_at: null, cycle_id: 'senior-cancer-20270307', step: 'snapshot', steps_done: 1 });
+    expect(watching.json().step_statements).toBeGreaterThan(0);
+    expect((await get(first.json().url, payer)).statusCode).toBe(403);
+    release();
+    hold = undefined;
+    expect(await ended(first.json().url)).toMatchObject({ status: 'succeeded', steps_done: 7, result: { cycle_id: 'senior-cancer-20270307' } });
+  });
+
+  it('documents the job routes in the OpenAPI document', async () => {
+    const document = (await get('/api/openapi.json')).json();
+    expect(Object.keys(document.paths['/api/plans/{plan_id}/cycles/run'].post.responses)).toContain('202');
+    const job = document.paths['/api/cycle-jobs/{job_id}'].get;
+    expect(job.parameters.map((parameter: { name: string }) => parameter.name)).toEqual(expect.arrayContaining(['job_id', 'wait_seconds']));
+    expect(job.responses['200'].content['application/json'].schema.properties.step_statements).toBeDefined();
+  });
+
+  it('answers an unknown job with 404 and a stable code', async () => {
+    const unknown = await get('/api/cycle-jobs/987654321', operator);
+    expect([unknown.statusCode, unknown.json().error.code]).toEqual([404, 'CYCLE_JOB_NOT_FOUND']);
+    expect((await get('/api/cycle-jobs/not-a-number', operator)).statusCode).toBe(400);
+  });
+
+  it('marks a job whose process is gone as interrupted, and starts a new job for the plan', async () => {
+    const now = t.context.clock.now().toISOString();
+    const orphan = await t.store.db
+      .insertInto('cycle_jobs')
+      .values({
+        plan_id: 'senior-cancer',
+        run_at: null,
+        status: 'running',
+        cycle_code: 'senior-cancer-20270307',
+        step: 'charge',
+        steps_done: 3n,
+        steps_total: 7n,
+        result_json: null,
+        error_code: null,
+        error_message: null,
+        // Another server, whose lease ran out long ago.
+        owner: 'another-host:4242:0123456789ab',
+        lease_until: '2027-01-01T00:00:00.000Z',
+        created_by: 'user:1',
+        created_at: now,
+        updated_at: now,
+        finished_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const shown = await get(`/api/cycle-jobs/${orphan.id}`, operator);
+    expect(shown.json()).toMatchObject({ status: 'interrupted', step: 'charge', steps_done: 3, error: { code: 'CYCLE_JOB_INTERRUPTED' } });
+    const next = await post('senior-cancer');
+    expect(next.json()).toMatchObject({ joined: false });
+    expect(next.json().job.job_id).not.toBe(String(orphan.id));
+    expect((await ended(next.json().url)).status).toBe('succeeded');
+
+    // On this host, a job whose process is gone is interrupted at once, lease or not: no pid is above
+    // Linux's largest pid_max (2^22), so this owner is surely dead.
+    const dead = await t.store.db
+      .insertInto('cycle_jobs')
+      .values({
+        plan_id: 'critical-illness',
+        run_at: null,
+        status: 'running',
+        cycle_code: null,
+        step: null,
+        steps_done: 0n,
+        steps_total: 7n,
+        result_json: null,
+        error_code: null,
+        error_message: null,
+        owner: `${hostname()}:4194305:0123456789ab`,
+        lease_until: '2099-01-01T00:00:00.000Z',
+        created_by: 'user:1',
+        created_at: now,
+        updated_at: now,
+        finished_at: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const restarted = await post('critical-illness');
+    expect(restarted.json()).toMatchObject({ joined: false });
+    expect((await get(`/api/cycle-jobs/${dead.id}`, operator)).json()).toMatchObject({ status: 'interrupted', error: { code: 'CYCLE_JOB_INTERRUPTED' } });
+    expect((await ended(restarted.json().url)).status).toBe('succeeded');
   });
 });

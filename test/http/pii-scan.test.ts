@@ -102,6 +102,11 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
     ] as const) {
       cookies.set(role, await t.login(username, password));
     }
+    // A cycle job for GET /api/cycle-jobs/{job_id} to show (it fails: the clock is before the last snapshot).
+    const job = await t.app.inject({ method: 'POST', url: '/api/plans/critical-illness/cycles/run', headers: { cookie: cookies.get('operator')! }, payload: {} });
+    expect(job.statusCode, job.body).toBe(202);
+    const waitForEnd = () => t.app.inject({ method: 'GET', url: `${job.json().url}?wait_seconds=60`, headers: { cookie: cookies.get('operator')! } });
+    while ((await waitForEnd()).json().status === 'running');
   });
   afterAll(async () => {
     await t?.close();
@@ -158,6 +163,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/plans/{plan_id}/advances': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/public/cycles/{cycle_id}': cycles.map((row) => row.cycle_code),
       '/api/public/cycles/{cycle_id}/export': cycles.map((row) => row.cycle_code),
+      '/api/cycle-jobs/{job_id}': [...(await t.store.db.selectFrom('cycle_jobs').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/memberships/{id}/cycles/{cycle_id}/proof': memberships.flatMap((row) => cycles.map((cycle) => [row.id.toString(), cycle.cycle_code])),
     };
     const queries: Record<string, string[]> = {

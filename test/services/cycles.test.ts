@@ -3,6 +3,7 @@ import { CycleExportVerifier } from '../../src/core/cycles/export-verifier.js';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { reconcileFundingAccounts } from '../../src/services/funding/funding-reconciliation.js';
 import { cycleExportChunks, cycleStatistics, listCycles, memberCycleProof, runCycle, runDueCycles } from '../../src/services/cycles/index.js';
+import type { CycleProgress } from '../../src/services/cycles/cycle-rows.js';
 import { codeOf } from '../support/rejection-code.js';
 import { verifyCycleExport } from '../../src/core/cycles/export-verifier.js';
 import { ensureSamplePlans } from '../../src/services/plans.js';
@@ -83,15 +84,47 @@ describeEachBackend('sharing cycles', (dialect) => {
     expect((await listCycles(fixture.context))[0]).toMatchObject({ cycle_id: 'critical-illness-20270321', case_count: 2, status: 'completed' });
   });
 
-  it('refuses a second run for the same snapshot, an unknown plan, a time in the future and a bad time, writing nothing', async () => {
+  it('refuses an unknown plan, a time in the future and a bad time, writing nothing', async () => {
     expect(await codeOf(runCycle(fixture.context, 'no-such-plan'))).toBe('CYCLE_UNKNOWN_PLAN');
     expect(await codeOf(runCycle(fixture.context, 'critical-illness', { at: '2027-04-01T00:00:00Z' }))).toBe('CYCLE_AT_IN_FUTURE');
     expect(await codeOf(runCycle(fixture.context, 'critical-illness', { at: 'tomorrow' }))).toBe('CYCLE_BAD_TIME');
     expect(await fixture.context.store.db.selectFrom('cycles').select('id').execute()).toEqual([]);
-    await runCycle(fixture.context, 'critical-illness');
-    expect(await codeOf(runCycle(fixture.context, 'critical-illness'))).toBe('CYCLE_NOT_DUE');
-    // An earlier time than the last snapshot is not due either.
+  });
+
+  it('answers a second run for the same snapshot with the completed cycle, and refuses a time before its snapshot', async () => {
+    const first = await runCycle(fixture.context, 'critical-illness');
+    const journal_before = await fixture.context.store.db.selectFrom('ledger_transactions').select('id').execute();
+    const again = await runCycle(fixture.context, 'critical-illness');
+    expect(again).toMatchObject({ cycle_id: first.cycle_id, already_completed: true, resumed: false, steps_run: [] });
+    expect(again.cycle).toEqual(first.cycle);
+    // Nothing was posted again.
+    expect(await fixture.context.store.db.selectFrom('ledger_transactions').select('id').execute()).toEqual(journal_before);
+    // An earlier notice day than the last snapshot's is not due.
     expect(await codeOf(runCycle(fixture.context, 'critical-illness', { at: '2027-03-08T00:00:00Z' }))).toBe('CYCLE_NOT_DUE');
+  });
+
+  it('tells its progress: each step started and done, a resumed run counting the steps recorded before', async () => {
+    const crashed: CycleProgress[] = [];
+    const crash = runCycle(fixture.context, 'critical-illness', {
+      onProgress: (progress) => {
+        crashed.push(progress);
+      },
+      failPoint: (name) => {
+        if (name === 'allocate:after') throw new Error('crash');
+      },
+    });
+    await expect(crash).rejects.toThrow('crash');
+    const events = (list: CycleProgress[]) => list.map((progress) => `${progress.step}:${progress.state}:${progress.steps_done}/${progress.steps_total}`);
+    expect(events(crashed)).toEqual(['snapshot:started:0/7', 'snapshot:done:1/7', 'allocate:started:1/7', 'allocate:done:2/7']);
+    const resumed: CycleProgress[] = [];
+    await runCycle(fixture.context, 'critical-illness', {
+      onProgress: (progress) => {
+        resumed.push(progress);
+      },
+    });
+    expect(events(resumed).slice(0, 2)).toEqual(['publish:started:2/7', 'publish:done:3/7']);
+    expect(events(resumed).at(-1)).toBe('payout:done:7/7');
+    expect(resumed.every((progress) => progress.cycle_id === 'critical-illness-20270321')).toBe(true);
   });
 
   it('refuses a concurrent run of the same cycle while the first holds it', async () => {

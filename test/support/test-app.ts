@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import type { MoneyRateLimit } from '../../src/http/money-rate-limit.js';
+import type { CycleJobHooks } from '../../src/services/cycles/index.js';
 import { MemoryBlobStore } from '../../src/services/blobs/memory-blob-store.js';
 import { ensureSamplePlans } from '../../src/services/plans.js';
 import { createUser, ensureInitialAdmin } from '../../src/services/users.js';
@@ -37,7 +38,7 @@ export interface TestApp {
  */
 export async function startTestApp(
   dialect: DialectName,
-  options: { loginAttemptsPerMinute?: number; samplePlans?: boolean; moneyRateLimit?: MoneyRateLimit } = {},
+  options: { loginAttemptsPerMinute?: number; samplePlans?: boolean; moneyRateLimit?: MoneyRateLimit; cycleJobHooks?: CycleJobHooks } = {},
 ): Promise<TestApp> {
   const base = await testContext(dialect, { now: testNow });
   const gateway = new SimulatedGateway({
@@ -58,7 +59,13 @@ export async function startTestApp(
   const blobs = new MemoryBlobStore();
   // Tests make many requests quickly; the ones about the limits pass their own.
   const moneyRateLimit = options.moneyRateLimit ?? { max: 1000, time_window_ms: 60_000 };
-  const app = await buildApp({ context, loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000, moneyRateLimit, blobStore: blobs });
+  const app = await buildApp({
+    context,
+    loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 1000,
+    moneyRateLimit,
+    blobStore: blobs,
+    ...(options.cycleJobHooks === undefined ? {} : { cycleJobHooks: options.cycleJobHooks }),
+  });
   const login = async (username: string, password: string) => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
     if (response.statusCode !== 200) throw new Error(`login failed: ${response.body}`);

@@ -4,7 +4,21 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { hasAnyRole, type Role } from '../../core/roles.js';
 import type { ServiceContext } from '../../services/context.js';
-import { cycleExportChunks, cycleReport, cycleStatistics, getCycleRow, listCycles, membershipCycleProof, operatorPublicKeyHex, runCycle, type CycleSummary } from '../../services/cycles/index.js';
+import {
+  CycleJobs,
+  cycleExportChunks,
+  cycleReport,
+  cycleStatistics,
+  getCycleRow,
+  listCycles,
+  maxJobWaitSeconds,
+  membershipCycleProof,
+  operatorPublicKeyHex,
+  type CycleJob,
+  type CycleJobHooks,
+  type CycleSummary,
+} from '../../services/cycles/index.js';
+import { cycleSteps } from '../../services/cycles/cycle-rows.js';
 import type { CycleStatistics } from '../../services/cycles/index.js';
 import { assertPaysForMembership } from '../../services/member-queries.js';
 import { currentUser, requireRoles } from '../auth.js';
@@ -100,9 +114,55 @@ const proofSchema = z.object({
   proof_hex: z.array(hex64),
 });
 
-/** Published cycles for everyone; running a cycle for the operator; a member's own share and proof. */
-export function cycleRoutes(app: FastifyInstance, context: ServiceContext): void {
+const cycleJobSchema = z.object({
+  job_id: z.string(),
+  plan_id: z.string(),
+  run_at: z.string().nullable().describe('the run time asked for; null for the time the job started'),
+  status: z
+    .enum(['running', 'succeeded', 'failed', 'interrupted'])
+    .describe('interrupted: the process running it stopped; a new run resumes the cycle'),
+  cycle_id: z.string().nullable(),
+  step: z.enum(cycleSteps).nullable().describe('the step running, or the last one done'),
+  steps_done: z.number().int(),
+  steps_total: z.number().int(),
+  step_statements: z
+    .number()
+    .int()
+    .nullable()
+    .describe('database statements the running step has executed, while this server runs the job'),
+  result: z
+    .object({
+      cycle_id: z.string(),
+      resumed: z.boolean(),
+      already_completed: z.boolean(),
+      steps_run: z.array(z.enum(cycleSteps)),
+      cycle: cycleSummarySchema,
+    })
+    .nullable()
+    .describe('once the job succeeded: what the run did and the cycle\'s figures'),
+  error: z
+    .object({ code: z.string(), message: z.string() })
+    .nullable()
+    .describe('a rejection code such as CYCLE_NOT_DUE, or CYCLE_JOB_INTERRUPTED'),
+  created_by: z.string(),
+  created_at: z.string(),
+  updated_at: z.string(),
+  finished_at: z.string().nullable(),
+});
+
+function cycleJobJson(job: CycleJob) {
+  return { ...job, result: job.result === null ? null : { ...job.result, cycle: cycleJson(job.result.cycle) } };
+}
+
+/**
+ * Published cycles for everyone; cycle jobs for the operator (and auditors to watch them); a
+ * member's own share and proof.
+ */
+export function cycleRoutes(app: FastifyInstance, context: ServiceContext, jobHooks: CycleJobHooks = {}): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+  const jobs = new CycleJobs(context, jobHooks);
+  // A job still running when the server closes would find its store closed under it.
+  app.addHook('onClose', async () => jobs.settled());
 
   api.get(
     '/api/public/cycles',
@@ -208,17 +268,41 @@ export function cycleRoutes(app: FastifyInstance, context: ServiceContext): void
       preHandler: requireRoles('operator'),
       schema: {
         tags: ['cycles'],
-        summary: "Run or resume the plan's sharing cycle for the latest notice day not after `at` (default now) (operator)",
+        summary:
+          "Start a job running or resuming the plan's sharing cycle for the latest notice day not after `at` (default now), or join the plan's " +
+          'running job; 202 with the job and its URL (also in Location). A cycle already completed is a job that succeeds with ' +
+          '`already_completed`; an `at` before the last cycle\'s snapshot, a job that fails with CYCLE_NOT_DUE (operator)',
         params: z.object({ plan_id: z.string().max(64) }),
         body: z.object({ at: z.string().max(40).optional() }).default({}),
-        response: { 200: z.object({ cycle_id: z.string(), resumed: z.boolean(), steps_run: z.array(z.string()), cycle: cycleSummarySchema }), ...errorResponses },
+        response: { 202: z.object({ job: cycleJobSchema, url: z.string(), joined: z.boolean() }), ...errorResponses },
       },
     },
-    async (request) => {
-      const result = await runCycle(context, request.params.plan_id, request.body.at === undefined ? {} : { at: request.body.at });
-      const summary = (await listCycles(context, { plan_id: request.params.plan_id })).find((cycle) => cycle.cycle_id === result.cycle_id)!;
-      return { cycle_id: result.cycle_id, resumed: result.resumed, steps_run: result.steps_run, cycle: cycleJson(summary) };
+    async (request, reply) => {
+      const { job, joined } = await jobs.start(request.params.plan_id, {
+        ...(request.body.at === undefined ? {} : { at: request.body.at }),
+        created_by: `user:${currentUser(request).id}`,
+      });
+      const url = `/api/cycle-jobs/${job.job_id}`;
+      return reply.code(202).header('location', url).send({ job: cycleJobJson(job), url, joined });
     },
+  );
+
+  api.get(
+    '/api/cycle-jobs/:job_id',
+    {
+      preHandler: requireRoles(...staff),
+      schema: {
+        tags: ['cycles'],
+        summary:
+          'A cycle job: its status, the step it is in, steps done of the total, and the result or the error. With `wait_seconds`, ' +
+          `the answer comes as soon as the job ends, or after that many seconds (at most ${maxJobWaitSeconds}) ` +
+          'with its state then (operator, auditor)',
+        params: z.object({ job_id: idString }),
+        querystring: z.object({ wait_seconds: z.coerce.number().int().min(0).max(maxJobWaitSeconds).default(0) }),
+        response: { 200: cycleJobSchema, ...errorResponses },
+      },
+    },
+    async (request) => cycleJobJson(await jobs.get(request.params.job_id, { wait_seconds: request.query.wait_seconds })),
   );
 
   api.get(

@@ -11,7 +11,8 @@ export function runOwner(random_hex: string): string {
   return `${hostname()}:${process.pid}:${random_hex}`;
 }
 
-function ownerIsDead(token: string): boolean {
+/** True when the owner ran on this host in a process that is gone; an owner elsewhere is never presumed dead. */
+export function ownerIsDead(token: string): boolean {
   const [host, pid] = token.split(':');
   if (host !== hostname() || pid === undefined || !/^\d+$/.test(pid)) return false;
   if (Number(pid) === process.pid) return false;

@@ -12,6 +12,7 @@ export const cycleRejectionCodes = [
   'CYCLE_MEMBER_NOT_IN_CYCLE',
   'CYCLE_NO_MEMBERS',
   'CYCLE_TOTAL_TOO_LARGE',
+  'CYCLE_JOB_NOT_FOUND',
 ] as const;
 
 export type CycleRejectionCode = (typeof cycleRejectionCodes)[number];

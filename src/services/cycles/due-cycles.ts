@@ -4,7 +4,10 @@ import { runCycle } from './run-cycle.js';
 
 export interface DueCycleReport {
   readonly plan_id: string;
-  /** The cycle run or resumed, or why none was: NOT_DUE (the latest notice day has its cycle), or a rejection code. */
+  /**
+   * `ran` or `resumed`; NOT_DUE when the latest notice day's cycle is already completed (a normal
+   * day, not an error), ALREADY_RUNNING when another process holds it, or the code of a refusal.
+   */
   readonly outcome: string;
   readonly cycle_id?: string;
 }
@@ -23,7 +26,8 @@ export async function runDueCycles(context: ServiceContext): Promise<DueCycleRep
   for (const { id: plan_id } of plans) {
     try {
       const result = await runCycle(context, plan_id);
-      reports.push({ plan_id, outcome: result.resumed ? 'resumed' : 'ran', cycle_id: result.cycle_id });
+      const outcome = result.already_completed ? 'NOT_DUE' : result.resumed ? 'resumed' : 'ran';
+      reports.push({ plan_id, outcome, cycle_id: result.cycle_id });
     } catch (error) {
       if (!(error instanceof RejectionError)) throw error;
       reports.push({ plan_id, outcome: quiet.has(error.rejection.code) ? error.rejection.code.replace('CYCLE_', '') : error.rejection.code });

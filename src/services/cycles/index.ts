@@ -5,3 +5,5 @@ export { cycleExportChunks } from './cycle-export-writer.js';
 export { memberCycleProof, membershipCycleProof, type MemberCycleProof } from './member-proof.js';
 export { operatorKey, operatorPublicKeyHex } from './operator-key.js';
 export { cycleRejectionCodes } from './cycle-rejections.js';
+export { CycleJobs, maxJobWaitSeconds } from './cycle-jobs.js';
+export type { CycleJob, CycleJobHooks, CycleJobResult, CycleJobStatus } from './cycle-jobs.js';

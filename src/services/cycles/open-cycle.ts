@@ -26,22 +26,38 @@ export async function getPlanForCycle(context: ServiceContext, plan_id: string):
   return (await findPlan(context, plan_id)) ?? cycleRejection('CYCLE_UNKNOWN_PLAN', `There is no plan "${plan_id}".`, { plan_id });
 }
 
+export interface OpenedCycle {
+  readonly cycle: CycleRow;
+  /** A crashed run's unfinished cycle, taken up again. */
+  readonly resumed: boolean;
+  /** The cycle of the latest notice day not after `at` is already completed: there is nothing to do. */
+  readonly already_completed: boolean;
+}
+
 /**
  * The cycle a run works on: the plan's unfinished cycle if there is one (a crashed run resumes
  * it), otherwise a new cycle for the latest notice day not after `at`. Opening writes the cycle,
  * its figures and its cases in one transaction, so an interrupted open leaves nothing.
+ *
+ * When that notice day is the snapshot day of the plan's last cycle and it is completed, that cycle
+ * is the answer (`already_completed`), so running again is always safe for an operator or a cron
+ * job. Only a notice day before the last cycle's snapshot (an `at` earlier than it) is CYCLE_NOT_DUE.
  */
-export async function openOrResumeCycle(context: ServiceContext, plan: Plan, at: string, now: string): Promise<{ cycle: CycleRow; resumed: boolean }> {
+export async function openOrResumeCycle(context: ServiceContext, plan: Plan, at: string, now: string): Promise<OpenedCycle> {
   const db = context.store.db;
   const running = await db.selectFrom('cycles').selectAll().where('plan_id', '=', plan.id).where('status', '=', 'running').orderBy('sequence').executeTakeFirst();
-  if (running !== undefined) return { cycle: running, resumed: true };
+  if (running !== undefined) return { cycle: running, resumed: true, already_completed: false };
 
   const last = await db.selectFrom('cycles').selectAll().where('plan_id', '=', plan.id).orderBy('sequence', 'desc').executeTakeFirst();
   const rules_now = versionAt(plan, at).rules;
   const snapshot_date = latestNoticeDate(rules_now.schedule, calendarDateOf(at));
-  if (last !== undefined && dayNumber(snapshot_date) <= dayNumber(calendarDateOf(last.snapshot_at))) {
+  if (last !== undefined && dayNumber(snapshot_date) === dayNumber(calendarDateOf(last.snapshot_at))) {
+    return { cycle: last, resumed: false, already_completed: true };
+  }
+  if (last !== undefined && dayNumber(snapshot_date) < dayNumber(calendarDateOf(last.snapshot_at))) {
     const next = snapshotTime(nextNoticeDate(rules_now.schedule, calendarDateOf(last.snapshot_at)));
-    cycleRejection('CYCLE_NOT_DUE', `The last cycle of ${plan.id} (${last.cycle_code}) already took the snapshot of ${last.snapshot_at}; the next snapshot is at ${next}.`, {
+    const message = `${at} is before the snapshot of the last cycle of ${plan.id} (${last.cycle_code}, ${last.snapshot_at}); the next snapshot is at ${next}.`;
+    cycleRejection('CYCLE_NOT_DUE', message, {
       plan_id: plan.id,
       last_cycle_id: last.cycle_code,
       next_snapshot_at: next,
@@ -120,7 +136,7 @@ export async function openOrResumeCycle(context: ServiceContext, plan: Plan, at:
       }
       return row;
     });
-    return { cycle, resumed: false };
+    return { cycle, resumed: false, already_completed: false };
   } catch (error) {
     // Another run opened the same cycle a moment earlier.
     if (isUniqueViolation(error)) cycleRejection('CYCLE_ALREADY_RUNNING', `Cycle ${code} is being opened by another run.`, { cycle_id: code });

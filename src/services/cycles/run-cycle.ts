@@ -9,16 +9,18 @@ import { versionAt, type Plan } from '../plans.js';
 import { allocateCycleInStore } from './sql-allocation.js';
 import { chargeCycle } from './charge-step.js';
 import { acquireLease, defaultLeaseSeconds, releaseLease, runOwner } from './cycle-lease.js';
-import { cycleSteps, type CycleRow, type CycleStep, type FailPoint } from './cycle-rows.js';
+import { cycleSteps, type CycleProgress, type CycleRow, type CycleStep, type FailPoint } from './cycle-rows.js';
 import { getPlanForCycle, openOrResumeCycle, runTime } from './open-cycle.js';
 import { publishCycle } from './publish-step.js';
-import { chunks as inBatches } from '../../store/chunks.js';
+import { chunks } from '../../store/chunks.js';
 import { snapshotMembersIn } from './snapshot-step.js';
 
 export interface CycleRunOptions {
   /** The run time (`--at`); the snapshot is the latest notice day not after it. Default: now. */
   readonly at?: string;
   readonly failPoint?: FailPoint;
+  /** Told when each step starts and ends, between transactions: the CLI's progress lines, an HTTP job's row. */
+  readonly onProgress?: (progress: CycleProgress) => void | Promise<void>;
   readonly lease_seconds?: number;
 }
 
@@ -26,12 +28,18 @@ export interface CycleRunResult {
   readonly cycle_id: string;
   readonly plan_id: string;
   readonly resumed: boolean;
+  /** The cycle was completed before this run, which did nothing (running again is always safe). */
+  readonly already_completed: boolean;
   /** Steps this run did (a resumed run skips those already recorded). */
   readonly steps_run: CycleStep[];
   readonly cycle: CycleRow;
 }
 
 const noFailPoint: FailPoint = () => undefined;
+const noProgress = (_progress: CycleProgress) => undefined;
+
+/** Proof chunk rows per insert (five parameters each): under both backends' bound-parameter limits. */
+const proof_chunk_rows_per_insert = 500;
 
 async function recordStepIn(trx: Trx, cycle_id: bigint, step: CycleStep, detail: Record<string, unknown>, at: string): Promise<void> {
   const detail_json = JSON.stringify(detail, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
@@ -54,7 +62,11 @@ export async function runCycle(context: ServiceContext, plan_id: string, options
   const at = runTime(options.at, now);
   const failPoint = options.failPoint ?? noFailPoint;
   const plan = await getPlanForCycle(context, plan_id);
+  const onProgress = options.onProgress ?? noProgress;
   const opened = await openOrResumeCycle(context, plan, at, now);
+  if (opened.already_completed) {
+    return { cycle_id: opened.cycle.cycle_code, plan_id, resumed: false, already_completed: true, steps_run: [], cycle: opened.cycle };
+  }
   await failPoint('open:after');
   const owner = runOwner(randomBytes(6).toString('hex'));
   const lease_seconds = options.lease_seconds ?? defaultLeaseSeconds;
@@ -63,12 +75,17 @@ export async function runCycle(context: ServiceContext, plan_id: string, options
   const steps_run: CycleStep[] = [];
   try {
     const done = new Set((await context.store.db.selectFrom('cycle_steps').select('step').where('cycle_id', '=', opened.cycle.id).execute()).map((row) => row.step));
+    const progress = (step: CycleStep, state: CycleProgress['state']) =>
+      onProgress({ cycle_id: opened.cycle.cycle_code, step, state, steps_done: done.size, steps_total: cycleSteps.length });
     for (const step of cycleSteps) {
       if (done.has(step)) continue;
+      await progress(step, 'started');
       await acquireLease(context.store.db, opened.cycle, owner, context.clock.now().toISOString(), lease_seconds);
       const cycle = await reload(context, opened.cycle.id);
       await runStep(context, plan, cycle, step, failPoint);
       steps_run.push(step);
+      done.add(step);
+      await progress(step, 'done');
       await failPoint(`${step}:after`);
     }
     const completed_at = context.clock.now().toISOString();
@@ -81,7 +98,14 @@ export async function runCycle(context: ServiceContext, plan_id: string, options
   } finally {
     await releaseLease(context.store.db, opened.cycle.id, owner);
   }
-  return { cycle_id: opened.cycle.cycle_code, plan_id, resumed: opened.resumed, steps_run, cycle: await reload(context, opened.cycle.id) };
+  return {
+    cycle_id: opened.cycle.cycle_code,
+    plan_id,
+    resumed: opened.resumed,
+    already_completed: false,
+    steps_run,
+    cycle: await reload(context, opened.cycle.id),
+  };
 }
 
 async function runStep(context: ServiceContext, plan: Plan, cycle: CycleRow, step: CycleStep, failPoint: FailPoint): Promise<void> {
@@ -122,14 +146,22 @@ async function runStep(context: ServiceContext, plan: Plan, cycle: CycleRow, ste
       return;
     }
     case 'publish': {
-      const { chunks, ...published } = await publishCycle(context, cycle, now, failPoint);
+      const { chunks: proof_chunks, ...published } = await publishCycle(context, cycle, now, failPoint);
       await db.transaction().execute(async (trx) => {
         await trx.updateTable('cycles').set(published).where('id', '=', cycle.id).execute();
         await trx.deleteFrom('cycle_proof_chunks').where('cycle_id', '=', cycle.id).execute();
-        for (const [batch_index, batch] of inBatches(chunks, 500).entries()) {
+        for (const [batch_index, batch] of chunks(proof_chunks, proof_chunk_rows_per_insert).entries()) {
           await trx
             .insertInto('cycle_proof_chunks')
-            .values(batch.map((chunk, position) => ({ cycle_id: cycle.id, chunk_index: BigInt(batch_index * 500 + position), first_member_code: chunk.first_member_code, leaf_count: BigInt(chunk.leaf_count), root_hex: chunk.root_hex })))
+            .values(
+              batch.map((chunk, position) => ({
+                cycle_id: cycle.id,
+                chunk_index: BigInt(batch_index * proof_chunk_rows_per_insert + position),
+                first_member_code: chunk.first_member_code,
+                leaf_count: BigInt(chunk.leaf_count),
+                root_hex: chunk.root_hex,
+              })),
+            )
             .execute();
         }
         await recordStepIn(trx, cycle.id, step, { merkle_root_hex: published.merkle_root_hex }, now);

@@ -10,6 +10,7 @@ import { payouts } from './0007-payouts.js';
 import { cycleProofChunks } from './0008-cycle-proof-chunks.js';
 import { cycleExportPages } from './0009-cycle-export-pages.js';
 import { shareChargeMembershipKey } from './0010-share-charge-membership-key.js';
+import { cycleJobs } from './0011-cycle-jobs.js';
 import { idempotency } from './0012-idempotency.js';
 import { manualPostings } from './0013-manual-postings.js';
 
@@ -26,6 +27,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0008-cycle-proof-chunks': cycleProofChunks(dialect),
     '0009-cycle-export-pages': cycleExportPages(dialect),
     '0010-share-charge-membership-key': shareChargeMembershipKey(dialect),
+    '0011-cycle-jobs': cycleJobs(dialect),
     '0012-idempotency': idempotency(dialect),
     '0013-manual-postings': manualPostings(dialect),
   };
