@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest, onSendAsyncHookHandler, preHandlerAsyncHookHandler, preValidationAsyncHookHandler } from 'fastify';
 import { z } from 'zod';
 import { RejectionError, reject } from '../core/rejection.js';
@@ -63,6 +64,14 @@ export function idempotencyKeyOf(request: FastifyRequest): string {
   const key = request.headers[idempotencyKeyHeader];
   if (typeof key !== 'string') throw new Error('idempotencyKeyOf called on a route without the idempotent hooks');
   return key;
+}
+
+/**
+ * The user's key as the services keep it: SHA-256 of user id and key, so a key chosen by one user
+ * can never meet another's, and the stored value reveals neither.
+ */
+export function requestKeyHex(request: FastifyRequest): string {
+  return createHash('sha256').update(`${currentUser(request).id}|${idempotencyKeyOf(request)}`).digest('hex');
 }
 
 /** Claims that are open, by request: onSend completes or releases them. */

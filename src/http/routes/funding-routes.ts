@@ -8,7 +8,7 @@ import { walletStatement } from '../../services/funding/wallet-statement.js';
 import { assertPaysForMembership } from '../../services/member-queries.js';
 import type { PaymentRequest } from '../../services/payments/payment-rows.js';
 import { currentUser, requireRoles } from '../auth.js';
-import { idempotencyHeaders, idempotent } from '../idempotency.js';
+import { idempotencyHeaders, idempotent, requestKeyHex } from '../idempotency.js';
 import { defaultMoneyRateLimit, moneyRateLimiter, type MoneyRateLimit } from '../money-rate-limit.js';
 import { errorResponses, idString, minorAmount, positiveMinorAmount } from '../schemas.js';
 
@@ -62,7 +62,7 @@ export function fundingRoutes(app: FastifyInstance, context: ServiceContext, mon
     },
     async (request, reply) => {
       const membership_id = await ownMembership(context, request, request.params.id);
-      const payment = await requestTopUp(context, membership_id, BigInt(request.body.amount_minor));
+      const payment = await requestTopUp(context, membership_id, BigInt(request.body.amount_minor), { request_key_hex: requestKeyHex(request) });
       return reply.status(202).send({ payment: paymentRequestJson(payment) });
     },
   );
@@ -83,7 +83,7 @@ export function fundingRoutes(app: FastifyInstance, context: ServiceContext, mon
     },
     async (request, reply) => {
       const membership_id = await ownMembership(context, request, request.params.id);
-      const payment = await requestWalletRefund(context, membership_id, BigInt(request.body.amount_minor));
+      const payment = await requestWalletRefund(context, membership_id, BigInt(request.body.amount_minor), { request_key_hex: requestKeyHex(request) });
       return reply.status(202).send({ payment: paymentRequestJson(payment) });
     },
   );

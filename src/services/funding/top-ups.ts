@@ -5,8 +5,8 @@ import { exactSumOf, exactSumParts, type SumParts } from '../../store/exact-sum.
 import type { ServiceContext } from '../context.js';
 import { queueNotifications } from '../notifications/outbox.js';
 import { dispatchPayments } from '../payments/payment-dispatch.js';
-import { randomPaymentReference } from '../payments/payment-references.js';
-import { insertPendingPayments, type PaymentRequest } from '../payments/payment-rows.js';
+import { keyedPaymentReference, randomPaymentReference } from '../payments/payment-references.js';
+import { insertPendingPayments, refuseSecondKeyedPaymentIn, type PaymentRequest, type PaymentRequestOptions } from '../payments/payment-rows.js';
 import { noFollowUp, type Settlement, type SettlementOutcome } from '../payments/payment-settlement.js';
 import { accountCodes, walletAccount } from '../plan-accounts.js';
 import { getPlan } from '../plans.js';
@@ -27,7 +27,12 @@ const maxDueChargesSettled = 500;
  * Asks the provider to collect a top-up into a live prepaid member's wallet. Nothing moves in the
  * ledger until the provider's payment.succeeded webhook arrives (settleTopUp).
  */
-export async function requestTopUp(context: ServiceContext, membership_id: bigint, amount_minor: bigint): Promise<PaymentRequest> {
+export async function requestTopUp(
+  context: ServiceContext,
+  membership_id: bigint,
+  amount_minor: bigint,
+  options: PaymentRequestOptions = {},
+): Promise<PaymentRequest> {
   checkAmount(amount_minor);
   const membership = await getFundingMembership(context.store.db, membership_id);
   const details = { membership_id: membership_id.toString() };
@@ -50,12 +55,16 @@ export async function requestTopUp(context: ServiceContext, membership_id: bigin
       max_top_up_minor: rules.max_top_up_minor.toString(),
     });
   }
-  const reference = randomPaymentReference(context.random, 'top_up', membership_id);
+  const reference =
+    options.request_key_hex === undefined
+      ? randomPaymentReference(context.random, 'top_up', membership_id)
+      : keyedPaymentReference('top_up', membership_id, options.request_key_hex);
   const wallet = accountCodes.wallet(membership.member_code);
   const [payment_id] = await context.store.db.transaction().execute(async (trx) => {
     // Under the ledger lock neither the balance nor another top-up of this wallet can change
     // between this check and the insert, so two concurrent top-ups cannot both pass the limit.
     await lockLedgerIn(trx);
+    await refuseSecondKeyedPaymentIn(trx, reference);
     const balance_minor = (await balancesIn(trx, [wallet])).get(wallet) ?? 0n;
     const pending_minor = await pendingTopUpsMinor(trx, membership_id);
     if (balance_minor + pending_minor + amount_minor > rules.max_wallet_balance_minor) {

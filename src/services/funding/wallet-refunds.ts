@@ -2,8 +2,8 @@ import { postTransfersIn } from '../../ledger/ledger.js';
 import type { ServiceContext } from '../context.js';
 import { queueNotifications } from '../notifications/outbox.js';
 import { dispatchPayments } from '../payments/payment-dispatch.js';
-import { randomPaymentReference } from '../payments/payment-references.js';
-import { insertPendingPayments, type PaymentRequest } from '../payments/payment-rows.js';
+import { keyedPaymentReference, randomPaymentReference } from '../payments/payment-references.js';
+import { insertPendingPayments, refuseSecondKeyedPaymentIn, type PaymentRequest, type PaymentRequestOptions } from '../payments/payment-rows.js';
 import { noFollowUp, type Settlement, type SettlementOutcome } from '../payments/payment-settlement.js';
 import { accountCodes } from '../plan-accounts.js';
 import { getPlan } from '../plans.js';
@@ -25,7 +25,12 @@ import { balancesIn } from '../../ledger/ledger-reads.js';
  * cannot use the same money while the payout is open; the provider's webhook then settles it
  * out of custody or, if the payout failed, returns it to the wallet.
  */
-export async function requestWalletRefund(context: ServiceContext, membership_id: bigint, amount_minor: bigint): Promise<PaymentRequest> {
+export async function requestWalletRefund(
+  context: ServiceContext,
+  membership_id: bigint,
+  amount_minor: bigint,
+  options: PaymentRequestOptions = {},
+): Promise<PaymentRequest> {
   checkAmount(amount_minor);
   const membership = await getFundingMembership(context.store.db, membership_id);
   const details = { membership_id: membership_id.toString() };
@@ -34,9 +39,13 @@ export async function requestWalletRefund(context: ServiceContext, membership_id
   const now = context.clock.now().toISOString();
   const rules = prepaidRulesAt(plan, now);
   const wallet = accountCodes.wallet(membership.member_code);
-  const reference = randomPaymentReference(context.random, 'wallet_refund', membership_id);
+  const reference =
+    options.request_key_hex === undefined
+      ? randomPaymentReference(context.random, 'wallet_refund', membership_id)
+      : keyedPaymentReference('wallet_refund', membership_id, options.request_key_hex);
   const payment_id = await context.store.db.transaction().execute(async (trx) => {
     await lockLedgerIn(trx);
+    await refuseSecondKeyedPaymentIn(trx, reference);
     const balance_minor = (await balancesIn(trx, [wallet])).get(wallet) ?? 0n;
     if (amount_minor > balance_minor) {
       fundingRejection('FUNDING_REFUND_ABOVE_BALANCE', 'The refund is more than the wallet holds (refunds already asked for are not counted).', {

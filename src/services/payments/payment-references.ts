@@ -9,6 +9,15 @@ export function randomPaymentReference(random: RandomSource, kind: 'top_up' | 'w
   return `${kind}:${membership_id}:${Buffer.from(random.bytes(8)).toString('hex')}`;
 }
 
+/**
+ * The reference of a member's request sent with an Idempotency-Key: derived from the key (already
+ * hashed with the user, so it reveals neither), it is unique in payments, so the same request can
+ * never make a second payment, even long after the HTTP layer has forgotten the key.
+ */
+export function keyedPaymentReference(kind: 'top_up' | 'wallet_refund', membership_id: bigint, request_key_hex: string): string {
+  return `${kind}:${membership_id}:key:${request_key_hex}`;
+}
+
 export function collectionReference(share_charge_id: bigint, attempt: bigint): string {
   return `collection:${share_charge_id}:${attempt}`;
 }

@@ -1,3 +1,4 @@
+import { RejectionError, reject } from '../../core/rejection.js';
 import type { Insertable, Selectable } from 'kysely';
 import type { Trx } from '../../ledger/ledger.js';
 import type { PaymentsTable } from '../../store/schema.js';
@@ -20,6 +21,22 @@ export async function insertPendingPayments(
 }
 
 /** What a member or job gets back when it asks for a payment. */
+export interface PaymentRequestOptions {
+  /** SHA-256 (hex) of the user and the request's Idempotency-Key: the payment's reference is derived from it. */
+  readonly request_key_hex?: string;
+}
+
+/**
+ * Refuses a keyed request whose payment exists already: the key made it, and a key makes one
+ * payment only. Called under the ledger lock, so two such requests cannot both pass.
+ */
+export async function refuseSecondKeyedPaymentIn(trx: Trx, reference: string): Promise<void> {
+  const existing = await trx.selectFrom('payments').select('id').where('reference', '=', reference).executeTakeFirst();
+  if (existing === undefined) return;
+  const message = 'This Idempotency-Key has already made a payment; use a new key for a new request.';
+  throw new RejectionError(reject('IDEMPOTENCY_KEY_REUSED', message, { reference }).rejection);
+}
+
 export interface PaymentRequest {
   readonly payment_id: bigint;
   readonly reference: string;
