@@ -6,9 +6,30 @@ import type { Trx } from '../../ledger/ledger.js';
 import type { DialectName } from '../../store/schema.js';
 import type { CycleRow } from './cycle-rows.js';
 
-/** Memberships covered at a snapshot time: live and past the waiting period by then. */
+/**
+ * Each membership's status as it was at `snapshot_at`, for those that changed since (alias h):
+ * the `from_status` of its first event after that time. A membership with no later event has its
+ * current status, which the caller takes where h finds nothing. Almost every membership is of
+ * that kind, so this reads only the events since the snapshot (index membership_events_at,
+ * migration 0014), and a cycle run a week late sees the same members as one run at once.
+ */
+export function statusAtJoin(snapshot_at: string): RawBuilder<unknown> {
+  return sql`left join (
+    select e.membership_id, e.from_status
+    from membership_events e
+    join (select membership_id, min(id) as first_id from membership_events where at > ${snapshot_at} group by membership_id) f on f.first_id = e.id
+  ) h on h.membership_id = m.id`;
+}
+
+/**
+ * Memberships covered at a snapshot time: joined by then, past the waiting period by then, and
+ * live (waiting or active) by their history at that time, not now: a withdrawal, lapse or
+ * termination after the snapshot does not change who shares the cycle. A rejoin is a new
+ * membership joined after the snapshot, so it is not covered either. Needs statusAtJoin's h.
+ * (joined_at and waiting_until never change after the join.)
+ */
 export function coveredAt(snapshot_at: string): RawBuilder<unknown> {
-  return sql`m.status in ('waiting', 'active') and m.waiting_until <= ${snapshot_at} and m.joined_at <= ${snapshot_at}`;
+  return sql`coalesce(h.from_status, m.status) in ('waiting', 'active') and m.waiting_until <= ${snapshot_at} and m.joined_at <= ${snapshot_at}`;
 }
 
 function weightExpression(rules: PlanRulesJson, snapshot_at: string): RawBuilder<unknown> {
@@ -63,7 +84,7 @@ export async function snapshotMembersIn(trx: Trx, dialect: DialectName, cycle: C
   const result = await sql`
     insert into cycle_members (cycle_id, member_code, membership_id, weight, cap_room_minor)
     select cast(${cycle.id} as bigint), m.member_code, m.id, ${weightExpression(rules, cycle.snapshot_at)}, ${capRoomExpression(dialect, rules, case_count, has_year_paid)}
-    from memberships m ${persons} ${yearPaid}
+    from memberships m ${persons} ${yearPaid} ${statusAtJoin(cycle.snapshot_at)}
     where m.plan_id = ${cycle.plan_id} and ${coveredAt(cycle.snapshot_at)}
     order by m.member_code`.execute(trx);
   // Without fresh statistics PostgreSQL plans each page of the publication's keyset scan as a

@@ -10,6 +10,7 @@ import { payouts } from './0007-payouts.js';
 import { cycleProofChunks } from './0008-cycle-proof-chunks.js';
 import { cycleExportPages } from './0009-cycle-export-pages.js';
 import { shareChargeMembershipKey } from './0010-share-charge-membership-key.js';
+import { pointInTimeCycles } from './0014-point-in-time-cycles.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -24,5 +25,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0008-cycle-proof-chunks': cycleProofChunks(dialect),
     '0009-cycle-export-pages': cycleExportPages(dialect),
     '0010-share-charge-membership-key': shareChargeMembershipKey(dialect),
+    '0014-point-in-time-cycles': pointInTimeCycles(dialect),
   };
 }
