@@ -7,6 +7,7 @@ import { seedDemoOnFirstStart } from '../services/demo/seed-demo.js';
 import { runBackgroundJobs } from '../services/jobs/background-jobs.js';
 import { operatorKey, runDueCycles } from '../services/cycles/index.js';
 import { ensureSamplePlans } from '../services/plans.js';
+import { bookUnbookedShortfalls } from '../services/funding/unbooked-shortfalls.js';
 import { ensureInitialAdmin } from '../services/users.js';
 import { describeTarget } from '../store/database-url.js';
 import { migrateToLatest, openStore } from '../store/store.js';
@@ -54,6 +55,8 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
     logger.error({ err: error }, 'demo seeding failed; serving without the demo community');
   }
   await ensureSamplePlans(context);
+  // A database from before migration 0014 may hold prepaid shares that are due but not yet receivables.
+  for (const correction of await bookUnbookedShortfalls(store, context.clock.now().toISOString())) logger.warn({ plan_id: correction.plan_id, booked_minor: correction.booked_minor.toString() }, 'booked due shares as receivables');
   // The key that signs every cycle is made at setup, so its public half is published from the start.
   await operatorKey(context, context.clock.now().toISOString());
   startup = undefined;

@@ -15,7 +15,11 @@ export const accountCodes = {
   operatorEquity: (currency: string) => `operator_equity:${currency}`,
   /** A member's prepaid wallet. */
   wallet: (member_code: string) => `wallet:${member_code}`,
-  /** Shares owed by post-paid members and not yet collected. */
+  /**
+   * Shares owed by members and not yet paid: post-paid shares until collected, and prepaid shares
+   * a wallet could not pay when they were deducted, until a top-up pays them or the lapse writes
+   * them off. Either way the share is owed onward as aid from the moment it is charged.
+   */
   sharesReceivable: (plan_id: string) => `shares_receivable:${plan_id}`,
   /** Shares charged to members and owed onward as aid (and fee): "unallocated cash" until paid out. */
   aidPayable: (plan_id: string) => `aid_payable:${plan_id}`,

@@ -475,6 +475,16 @@ export interface CyclesTable {
   export_sha256: string | null;
   created_at: string;
   completed_at: string | null;
+  /** The charge step's figures (migration 0014): null before it ran. Receivables + wallet deductions made. */
+  charged_minor: bigint | null;
+  /** Prepaid shares the wallets could not pay at the charge step: booked as shares receivable. */
+  shortfall_minor: bigint | null;
+  /** What the operator's backstop paid in for the caps (0 under "reduce_aid"). */
+  backstop_minor: bigint | null;
+  /** Σ of the cases' payable aid (after a "reduce_aid" cut). */
+  aid_payable_minor: bigint | null;
+  /** The management fee moved to fee payable (after a "reduce_aid" cut larger than the aid). */
+  fee_payable_minor: bigint | null;
 }
 
 export interface CycleCasesTable {

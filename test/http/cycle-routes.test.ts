@@ -86,6 +86,7 @@ describeEachBackend('cycle API', (dialect) => {
 
     const list = await get('/api/public/cycles');
     expect(list.json().cycles).toHaveLength(1);
+    expect(list.json().cycles[0]).toMatchObject({ charged_minor: '0', shortfall_minor: '0', backstop_minor: '0', aid_payable_minor: '0', fee_payable_minor: '0' });
     const report = await get('/api/public/cycles/critical-illness-20270307');
     expect(report.statusCode).toBe(200);
     expect(report.json().header_json).toContain('"format":"huzhu-cycle/1"');
@@ -109,7 +110,17 @@ describeEachBackend('cycle API', (dialect) => {
     expect((await get(`/api/memberships/${own.membership_id}/cycles/critical-illness-20270307/proof`, stranger)).statusCode).toBe(404);
 
     const stats = (await get('/api/public/statistics')).json();
-    expect(stats.per_cycle[0]).toMatchObject({ plan_id: 'critical-illness', members_covered: 2, cases: 0 });
+    expect(stats.per_cycle[0]).toMatchObject({
+      plan_id: 'critical-illness',
+      members_covered: 2,
+      cases: 0,
+      paid_share_per_member_minor: '0',
+      allocated_share_per_member_minor: '0',
+      capped_total_minor: '0',
+      backstop_minor: '0',
+      shortfall_minor: '0',
+    });
+    expect(stats.per_cycle[0]).not.toHaveProperty('share_per_member_minor');
     expect(stats.per_year[0]).toMatchObject({ period: '2027', cycles: 1 });
   });
 

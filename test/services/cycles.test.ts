@@ -80,7 +80,21 @@ describeEachBackend('sharing cycles', (dialect) => {
     expect(withProof.finish().ok).toBe(true);
 
     const stats = await cycleStatistics(fixture.context);
-    expect(stats.per_cycle[0]).toMatchObject({ members_covered: 12, cases: 2, backstop_minor: 43_200_000n - 240n, people_helped_to_date: 2 });
+    // Each member paid 20 fen; what they were allocated before the caps, and what the backstop paid, are named as such.
+    expect(stats.per_cycle[0]).toMatchObject({
+      members_covered: 12,
+      cases: 2,
+      paid_share_per_member_minor: 20n,
+      allocated_share_per_member_minor: 43_200_000n / 12n,
+      share_total_minor: 240n,
+      capped_total_minor: 43_200_000n - 240n,
+      backstop_minor: 43_200_000n - 240n,
+      shortfall_minor: 0n,
+      people_helped_to_date: 2,
+    });
+    expect(stats.per_year[0]).toMatchObject({ period: '2027', cycles: 1, paid_share_per_member_minor: 20n });
+    // The cycle says how it balances: charged + shortfall + backstop (+ surplus in) = aid payable + fee payable (+ surplus out).
+    expect(cycle).toMatchObject({ charged_minor: 240n, shortfall_minor: 0n, backstop_minor: 43_200_000n - 240n, aid_payable_minor: 40_000_000n, fee_payable_minor: 3_200_000n });
     expect((await listCycles(fixture.context))[0]).toMatchObject({ cycle_id: 'critical-illness-20270321', case_count: 2, status: 'completed' });
   });
 

@@ -242,7 +242,9 @@ describeEachBackend('funding', (dialect) => {
     expect(await deductShares(context, 'senior-cancer', 'cycle-2026-12', charges)).toEqual({ charged: 2, already_charged: 0, paid: 1, unpaid: 1, paid_minor: 300n, unpaid_minor: 1200n });
     expect(await walletBalance(context, rich.membership_id)).toBe(4700n);
     expect(await walletBalance(context, poor.membership_id)).toBe(1000n);
-    expect(await balanceOf('aid_payable:senior-cancer')).toBe(300n);
+    // The share the wallet could not pay is owed as aid all the same, and by the member as a receivable.
+    expect(await balanceOf('aid_payable:senior-cancer')).toBe(300n + 1200n);
+    expect(await balanceOf('shares_receivable:senior-cancer')).toBe(1200n);
     const poorRow = await context.store.db.selectFrom('memberships').selectAll().where('id', '=', poor.membership_id).executeTakeFirstOrThrow();
     expect(poorRow.unpaid_since).toBe(context.clock.now().toISOString());
     expect(await notificationsOf(poor.membership_id, 'lapse_warning')).toHaveLength(1);
@@ -269,6 +271,7 @@ describeEachBackend('funding', (dialect) => {
     const settledRow = await context.store.db.selectFrom('memberships').select('unpaid_since').where('id', '=', poor.membership_id).executeTakeFirstOrThrow();
     expect(settledRow.unpaid_since).toBeNull();
     expect(await balanceOf('aid_payable:senior-cancer')).toBe(300n + 1200n + 400n);
+    expect(await balanceOf('shares_receivable:senior-cancer')).toBe(0n);
     await expectBooksBalance();
   });
 
@@ -288,7 +291,8 @@ describeEachBackend('funding', (dialect) => {
     const postings = await context.store.db.selectFrom('ledger_transactions').select('idempotency_key').where('kind', '=', 'share_deduction').execute();
     expect(postings).toHaveLength(2);
     expect(await deductShares(context, 'senior-cancer', 'big-cycle', charges, { batch_size: 2 })).toMatchObject({ charged: 0, already_charged: 5 });
-    expect(await balanceOf('aid_payable:senior-cancer')).toBe(750n);
+    expect(await balanceOf('aid_payable:senior-cancer')).toBe(750n + 500n);
+    expect(await balanceOf('shares_receivable:senior-cancer')).toBe(500n);
     await expectBooksBalance();
   });
 

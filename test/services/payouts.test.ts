@@ -462,6 +462,7 @@ describe('funding reconciliation with fees, advances and aid in transit', () => 
     custody_minor: 0n,
     wallets_minor: 0n,
     prepaid_aid_payable_minor: 0n,
+    prepaid_receivable_minor: 0n,
     prepaid_fee_payable_minor: 0n,
     prepaid_operator_advances_minor: 0n,
     prepaid_aid_in_transit_minor: 0n,
@@ -480,6 +481,8 @@ describe('funding reconciliation with fees, advances and aid in transit', () => 
     const custody = { ...zero, custody_minor: 10_000n, wallets_minor: 3000n, prepaid_aid_payable_minor: 5000n, prepaid_fee_payable_minor: 400n, prepaid_operator_advances_minor: 1000n, prepaid_aid_in_transit_minor: 600n };
     expect(reconcileFunding(custody)).toEqual({ currency: 'CNY', ok: true, custody_difference_minor: 0n, collection_difference_minor: 0n });
     expect(reconcileFunding({ ...custody, prepaid_fee_payable_minor: 0n }).custody_difference_minor).toBe(400n);
+    // A deducted share of 700 the wallets could not pay: owed as aid, not yet in custody.
+    expect(reconcileFunding({ ...custody, prepaid_aid_payable_minor: 5700n, prepaid_receivable_minor: 700n }).ok).toBe(true);
     // Collection 2,000 + receivables 9,000 = aid payable 6,000 + fee 600 + advance 2,000 + in transit 2,000 + share refunds 400.
     const collection = { ...zero, collection_minor: 2000n, post_paid_receivable_minor: 9000n, post_paid_aid_payable_minor: 6000n, post_paid_fee_payable_minor: 600n, post_paid_operator_advances_minor: 2000n, post_paid_aid_in_transit_minor: 2000n, share_refunds_in_transit_minor: 400n };
     expect(reconcileFunding(collection).ok).toBe(true);

@@ -2,9 +2,10 @@
  * The invariants that make prepaid money safe to hold and post-paid money traceable, checked over
  * ledger balances (each on its account's normal side). Pure: the caller reads the balances.
  *
- * Custody (the segregated bank account) holds exactly what is owed out of it:
- *   custody = Σ wallets + Σ over prepaid plans (aid payable + fee payable + operator advances +
- *             aid payouts in transit) + wallet refunds in transit.
+ * Custody (the segregated bank account) with the shares prepaid members still owe (deducted
+ * shares their wallets could not pay, owed as aid all the same) holds exactly what is owed out of it:
+ *   custody + Σ shares_receivable of prepaid plans = Σ wallets + Σ over prepaid plans (aid payable +
+ *             fee payable + operator advances + aid payouts in transit) + wallet refunds in transit.
  * Collection (the post-paid bank account) with what members still owe covers what is owed out of it:
  *   collection + Σ shares_receivable of post-paid plans = Σ over post-paid plans (aid payable + fee
  *             payable + operator advances + aid payouts in transit) + share refunds in transit.
@@ -15,6 +16,7 @@
 export interface FundingBalances {
   readonly currency: string;
   readonly custody_minor: bigint;
+  readonly prepaid_receivable_minor: bigint;
   readonly wallets_minor: bigint;
   readonly prepaid_aid_payable_minor: bigint;
   readonly prepaid_fee_payable_minor: bigint;
@@ -33,7 +35,7 @@ export interface FundingBalances {
 export interface FundingReconciliation {
   readonly currency: string;
   readonly ok: boolean;
-  /** custody − (wallets + prepaid plans' payables, advances and aid in transit + wallet refunds in transit); zero when reconciled. */
+  /** (custody + prepaid receivables) − (wallets + prepaid plans' payables, advances and aid in transit + wallet refunds in transit); zero when reconciled. */
   readonly custody_difference_minor: bigint;
   /** (collection + receivables) − (post-paid plans' payables, advances and aid in transit + share refunds in transit); zero when reconciled. */
   readonly collection_difference_minor: bigint;
@@ -41,7 +43,8 @@ export interface FundingReconciliation {
 
 export function reconcileFunding(balances: FundingBalances): FundingReconciliation {
   const custody_difference_minor =
-    balances.custody_minor -
+    balances.custody_minor +
+    balances.prepaid_receivable_minor -
     (balances.wallets_minor +
       balances.prepaid_aid_payable_minor +
       balances.prepaid_fee_payable_minor +

@@ -50,7 +50,13 @@ const cycleSummarySchema = z.object({
   weight_total: z.string().nullable(),
   share_total_minor: minorAmount.nullable(),
   capped_total_minor: minorAmount.nullable(),
-  share_per_member_minor: minorAmount.nullable(),
+  allocated_share_per_member_minor: minorAmount.nullable().describe('What a member of weight 1 was allocated before the caps: total ÷ weight total, rounded down'),
+  paid_share_per_member_minor: minorAmount.nullable().describe('What a covered member was charged after the caps, on average: share total ÷ members, rounded down'),
+  charged_minor: minorAmount.nullable().describe('Receivables and wallet deductions made by the charge step (null before it ran)'),
+  shortfall_minor: minorAmount.nullable().describe('Prepaid shares the wallets could not pay when charged, owed by those members as receivables'),
+  backstop_minor: minorAmount.nullable().describe("What the operator's backstop paid in for the caps"),
+  aid_payable_minor: minorAmount.nullable().describe('The aid the cases are owed, after a "reduce_aid" cut'),
+  fee_payable_minor: minorAmount.nullable().describe('The management fee recognised; charged + shortfall + backstop + surplus in = aid payable + fee payable + surplus out'),
   merkle_root_hex: hex64.nullable(),
   previous_root_hex: hex64,
   seed_hex: hex64,
@@ -71,7 +77,13 @@ function cycleJson(cycle: CycleSummary) {
     weight_total: text(cycle.weight_total),
     share_total_minor: text(cycle.share_total_minor),
     capped_total_minor: text(cycle.capped_total_minor),
-    share_per_member_minor: text(cycle.share_per_member_minor),
+    allocated_share_per_member_minor: text(cycle.allocated_share_per_member_minor),
+    paid_share_per_member_minor: text(cycle.paid_share_per_member_minor),
+    charged_minor: text(cycle.charged_minor),
+    shortfall_minor: text(cycle.shortfall_minor),
+    backstop_minor: text(cycle.backstop_minor),
+    aid_payable_minor: text(cycle.aid_payable_minor),
+    fee_payable_minor: text(cycle.fee_payable_minor),
   };
 }
 
@@ -83,9 +95,12 @@ const statisticsSchema = z.object({
   cases: z.number().int(),
   aid_minor: minorAmount,
   fee_minor: minorAmount,
-  share_per_member_minor: minorAmount,
-  backstop_minor: minorAmount,
-  capped_minor: minorAmount,
+  paid_share_per_member_minor: minorAmount.describe('What a covered member paid after the caps (share total ÷ members, rounded down); per year, summed over its cycles'),
+  allocated_share_per_member_minor: minorAmount.describe('What a member of weight 1 was allocated before the caps (total ÷ weight total); per year, summed'),
+  share_total_minor: minorAmount.describe('Shares charged after the caps'),
+  capped_total_minor: minorAmount.describe('What the caps held back'),
+  backstop_minor: minorAmount.describe("What the operator's backstop paid in for the caps"),
+  shortfall_minor: minorAmount.describe('Prepaid shares the wallets could not pay when charged'),
   people_helped_to_date: z.number().int(),
 });
 
@@ -94,9 +109,12 @@ function statisticsJson(stat: CycleStatistics) {
     ...stat,
     aid_minor: stat.aid_minor.toString(),
     fee_minor: stat.fee_minor.toString(),
-    share_per_member_minor: stat.share_per_member_minor.toString(),
+    paid_share_per_member_minor: stat.paid_share_per_member_minor.toString(),
+    allocated_share_per_member_minor: stat.allocated_share_per_member_minor.toString(),
+    share_total_minor: stat.share_total_minor.toString(),
+    capped_total_minor: stat.capped_total_minor.toString(),
     backstop_minor: stat.backstop_minor.toString(),
-    capped_minor: stat.capped_minor.toString(),
+    shortfall_minor: stat.shortfall_minor.toString(),
   };
 }
 
@@ -237,7 +255,7 @@ export function cycleRoutes(app: FastifyInstance, context: ServiceContext, jobHo
     {
       schema: {
         tags: ['public'],
-        summary: 'Public statistics per completed cycle and per year: members covered, cases, aid, fee, share per member, backstop used, people helped to date',
+        summary: 'Public statistics per completed cycle and per year: members covered, cases, aid, fee, the share each member paid after caps and the share allocated before them, capped total, backstop, prepaid shortfall, people helped to date',
         security: [],
         querystring: z.object({ plan_id: z.string().max(64).optional() }),
         response: { 200: z.object({ per_cycle: z.array(statisticsSchema), per_year: z.array(statisticsSchema) }), ...errorResponses },

@@ -12,14 +12,16 @@ import { accountCodes, ensurePlanAccountsIn } from '../plan-accounts.js';
 import { versionAt, type Plan } from '../plans.js';
 import { snapshotTime } from '../../core/cycles/cycle-calendar.js';
 import { cycleChargeReference, type CycleRow, type FailPoint } from './cycle-rows.js';
+import { cycleBalance, type CycleBalance } from '../../core/cycles/cycle-balance.js';
+import { assert } from '../../core/rejection.js';
 
 const prepaidBatchSize = 500;
 
-export interface ChargeSummary {
+/** What the charge step did, recorded in its cycle_steps detail; the balance figures also on the cycle row. */
+export interface ChargeSummary extends CycleBalance {
+  /** The post-paid part of charged_minor. */
   readonly receivable_minor: bigint;
   readonly deducted_batches: number;
-  readonly backstop_minor: bigint;
-  readonly fee_recognized_minor: bigint;
 }
 
 /** The bank account a plan's money sits in: custody for prepaid wallets, collection for post-paid shares. */
@@ -121,14 +123,32 @@ async function chargePrepaid(context: ServiceContext, plan: Plan, cycle: CycleRo
 }
 
 /**
+ * The cycle's prepaid shares that the wallets could not pay when deducted (still due): deductBatch
+ * booked them as receivables, so they are owed as aid like every other share. Read through the
+ * cycle's members and the (membership, reference) key, never by scanning every charge.
+ */
+async function prepaidShortfallIn(trx: Trx, plan: Plan, cycle: CycleRow): Promise<bigint> {
+  if (!everFunded(plan, 'prepaid')) return 0n;
+  const reference = cycleChargeReference(cycle.cycle_code);
+  const result = await sql<{ total_minor: bigint | null }>`
+    select sum(sc.amount_minor) as total_minor
+    from cycle_members cm
+    join share_charges sc on sc.membership_id = cm.membership_id and sc.reference = ${reference}
+    join memberships m on m.id = cm.membership_id
+    where cm.cycle_id = ${cycle.id} and cm.share_minor > 0 and sc.status = 'due' and m.funding_model = 'prepaid'`.execute(trx);
+  return BigInt(result.rows[0]?.total_minor ?? 0n);
+}
+
+/**
  * What the caps held back, when the operator's backstop bears it: the operator pays it into the
  * plan's bank account (owed onward as aid) and books it as its expense. The management fee then
- * moves from aid payable to fee payable: owed to the operator, still in the bank account.
+ * moves from aid payable to fee payable: owed to the operator, still in the plan's cash account.
+ * Every share is in aid payable by now (paid, or owed as a receivable), so the fee is always
+ * there to move in full; the assert says so instead of clamping it to what happens to be there.
  */
-async function backstopAndFeeIn(trx: Trx, cycle: CycleRow, fee_reduction_minor: bigint, now: string): Promise<{ backstop_minor: bigint; fee_recognized_minor: bigint }> {
+async function backstopAndFeeIn(trx: Trx, cycle: CycleRow, balance: CycleBalance, now: string): Promise<void> {
   const transfers: TransferInput[] = [];
-  const capped = cycle.capped_total_minor ?? 0n;
-  const backstop_minor = cycle.cap_policy === 'backstop' ? capped : 0n;
+  const { backstop_minor, fee_payable_minor } = balance;
   if (backstop_minor > 0n) {
     transfers.push({
       idempotency_key: `cycle:${cycle.cycle_code}:backstop`,
@@ -145,11 +165,9 @@ async function backstopAndFeeIn(trx: Trx, cycle: CycleRow, fee_reduction_minor: 
     });
     await postTransfersIn(trx, transfers.splice(0), now);
   }
-  // Prepaid wallets that could not pay leave less in aid payable than the fee: only what is there is recognised.
-  const available = (await balancesIn(trx, [accountCodes.aidPayable(cycle.plan_id)])).get(accountCodes.aidPayable(cycle.plan_id)) ?? 0n;
-  const wanted = cycle.fee_minor - fee_reduction_minor;
-  const fee_recognized_minor = wanted < available ? wanted : available > 0n ? available : 0n;
-  if (fee_recognized_minor > 0n) {
+  const available_minor = (await balancesIn(trx, [accountCodes.aidPayable(cycle.plan_id)])).get(accountCodes.aidPayable(cycle.plan_id)) ?? 0n;
+  assert(available_minor >= fee_payable_minor, `aid payable (${available_minor}) holds the fee of cycle ${cycle.cycle_code} (${fee_payable_minor})`);
+  if (fee_payable_minor > 0n) {
     await postTransfersIn(
       trx,
       [
@@ -160,18 +178,44 @@ async function backstopAndFeeIn(trx: Trx, cycle: CycleRow, fee_reduction_minor: 
           currency: cycle.currency,
           metadata: { plan_id: cycle.plan_id, cycle_id: cycle.cycle_code },
           legs: [
-            { account_code: accountCodes.aidPayable(cycle.plan_id), side: 'debit', amount_minor: fee_recognized_minor },
-            { account_code: accountCodes.feePayable(cycle.plan_id), side: 'credit', amount_minor: fee_recognized_minor },
+            { account_code: accountCodes.aidPayable(cycle.plan_id), side: 'debit', amount_minor: fee_payable_minor },
+            { account_code: accountCodes.feePayable(cycle.plan_id), side: 'credit', amount_minor: fee_payable_minor },
           ],
         },
       ],
       now,
     );
   }
-  return { backstop_minor, fee_recognized_minor };
 }
 
-/** The charge step: receivables, deductions, backstop and fee. The caller records the step in the last transaction. */
+/** The cycle's balance (cycle-balance.ts checks every identity) from its figures and the shortfall. */
+async function balanceOfCycleIn(trx: Trx, cycle: CycleRow, shortfall_minor: bigint, fee_reduction_minor: bigint): Promise<CycleBalance> {
+  assert(cycle.share_total_minor !== null && cycle.capped_total_minor !== null, `cycle ${cycle.cycle_code} is allocated before it is charged`);
+  const payable = await trx
+    .selectFrom('cycle_cases')
+    .select((eb) => eb.fn.sum<bigint | null>('payable_minor').as('total_minor'))
+    .where('cycle_id', '=', cycle.id)
+    .executeTakeFirstOrThrow();
+  const balance = cycleBalance({
+    cap_policy: cycle.cap_policy,
+    aid_total_minor: cycle.aid_total_minor,
+    fee_minor: cycle.fee_minor,
+    surplus_in_minor: cycle.surplus_in_minor,
+    total_minor: cycle.total_minor,
+    surplus_out_minor: cycle.surplus_out_minor,
+    share_total_minor: cycle.share_total_minor,
+    capped_total_minor: cycle.capped_total_minor,
+    aid_payable_minor: BigInt(payable.total_minor ?? 0n),
+    shortfall_minor,
+  });
+  assert(cycle.fee_minor - balance.fee_payable_minor === fee_reduction_minor, 'the run and the balance agree on the fee reduction');
+  return balance;
+}
+
+/**
+ * The charge step: receivables, deductions, backstop and fee, and the cycle's balance recorded on
+ * its row (cycle-balance.ts). The caller records the step in the last transaction.
+ */
 export async function chargeCycle(
   context: ServiceContext,
   plan: Plan,
@@ -185,9 +229,13 @@ export async function chargeCycle(
   return context.store.db.transaction().execute(async (trx) => {
     await lockLedgerIn(trx);
     await ensurePlanAccountsIn(trx, plan.id, plan.currency, now);
+    const shortfall_minor = await prepaidShortfallIn(trx, plan, cycle);
     const receivable_minor = await chargePostPaidIn(trx, plan, cycle, now);
-    const { backstop_minor, fee_recognized_minor } = await backstopAndFeeIn(trx, cycle, fee_reduction_minor, now);
-    const summary = { receivable_minor, deducted_batches, backstop_minor, fee_recognized_minor };
+    const balance = await balanceOfCycleIn(trx, cycle, shortfall_minor, fee_reduction_minor);
+    assert(receivable_minor <= balance.charged_minor, 'receivables are part of what was charged');
+    await backstopAndFeeIn(trx, cycle, balance, now);
+    await trx.updateTable('cycles').set(balance).where('id', '=', cycle.id).execute();
+    const summary: ChargeSummary = { ...balance, receivable_minor, deducted_batches };
     await failPoint('charge:before-commit');
     await finish(trx, summary);
     return summary;

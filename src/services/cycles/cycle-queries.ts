@@ -26,13 +26,40 @@ export interface CycleSummary {
   readonly weight_total: bigint | null;
   readonly share_total_minor: bigint | null;
   readonly capped_total_minor: bigint | null;
-  /** Share of one member of weight 1 before caps: total ÷ weight total, rounded down. */
-  readonly share_per_member_minor: bigint | null;
+  /** What one member of weight 1 was allocated before caps: total ÷ weight total, rounded down. */
+  readonly allocated_share_per_member_minor: bigint | null;
+  /** What a covered member was charged after caps, on average: share total ÷ members, rounded down. */
+  readonly paid_share_per_member_minor: bigint | null;
+  /** The charge step's balance (cycle-balance.ts); null until it ran, and for cycles charged before it was recorded. */
+  readonly charged_minor: bigint | null;
+  readonly shortfall_minor: bigint | null;
+  readonly backstop_minor: bigint | null;
+  readonly aid_payable_minor: bigint | null;
+  readonly fee_payable_minor: bigint | null;
   readonly merkle_root_hex: string | null;
   readonly previous_root_hex: string;
   readonly seed_hex: string;
   readonly signature_hex: string | null;
   readonly completed_at: string | null;
+}
+
+/** The share of a member of weight 1 before the caps: what the cycle asked of each, not what each paid. */
+function allocatedSharePerMember(row: CycleRow): bigint | null {
+  return row.weight_total === null || row.weight_total === 0n ? null : row.total_minor / row.weight_total;
+}
+
+/** What the covered members were charged after the caps, per member (rounded down). */
+function paidSharePerMember(row: CycleRow): bigint | null {
+  return row.member_count === null || row.member_count === 0n || row.share_total_minor === null ? null : row.share_total_minor / row.member_count;
+}
+
+/**
+ * What the backstop paid in: recorded by the charge step; for cycles charged before it was
+ * recorded, the capped total when the backstop bore the caps (what the charge step then posted).
+ */
+function backstopOf(row: CycleRow): bigint {
+  if (row.backstop_minor !== null) return row.backstop_minor;
+  return row.cap_policy === 'backstop' ? (row.capped_total_minor ?? 0n) : 0n;
 }
 
 function summaryOf(row: CycleRow, case_count: number): CycleSummary {
@@ -57,7 +84,13 @@ function summaryOf(row: CycleRow, case_count: number): CycleSummary {
     weight_total: row.weight_total,
     share_total_minor: row.share_total_minor,
     capped_total_minor: row.capped_total_minor,
-    share_per_member_minor: row.weight_total === null || row.weight_total === 0n ? null : row.total_minor / row.weight_total,
+    allocated_share_per_member_minor: allocatedSharePerMember(row),
+    paid_share_per_member_minor: paidSharePerMember(row),
+    charged_minor: row.charged_minor,
+    shortfall_minor: row.shortfall_minor,
+    backstop_minor: row.backstop_minor,
+    aid_payable_minor: row.aid_payable_minor,
+    fee_payable_minor: row.fee_payable_minor,
     merkle_root_hex: row.merkle_root_hex,
     previous_root_hex: row.previous_root_hex,
     seed_hex: row.seed_hex,
@@ -124,10 +157,21 @@ export interface CycleStatistics {
   readonly cases: number;
   readonly aid_minor: bigint;
   readonly fee_minor: bigint;
-  /** What members of weight 1 were asked for, before caps, summed over the period. */
-  readonly share_per_member_minor: bigint;
+  /**
+   * What a covered member paid after the caps: share total ÷ members, rounded down; per year the
+   * sum over the year's cycles (what a member covered in every one of them paid).
+   */
+  readonly paid_share_per_member_minor: bigint;
+  /** What a member of weight 1 was allocated before the caps (total ÷ weight total); per year summed. */
+  readonly allocated_share_per_member_minor: bigint;
+  /** Shares charged after the caps, in all. */
+  readonly share_total_minor: bigint;
+  /** What the caps held back from the allocated shares. */
+  readonly capped_total_minor: bigint;
+  /** What the operator's backstop paid in for the caps (the rest of the capped total came off the aid). */
   readonly backstop_minor: bigint;
-  readonly capped_minor: bigint;
+  /** Prepaid shares the wallets could not pay when charged, still owed by those members then. */
+  readonly shortfall_minor: bigint;
   /** Distinct patients helped by the plan's cycles up to the end of the period. */
   readonly people_helped_to_date: number;
 }
@@ -153,9 +197,12 @@ export async function cycleStatistics(context: ServiceContext, filter: { plan_id
       cases,
       aid_minor: row.aid_total_minor,
       fee_minor: row.fee_minor,
-      share_per_member_minor: row.weight_total === null || row.weight_total === 0n ? 0n : row.total_minor / row.weight_total,
-      backstop_minor: row.cap_policy === 'backstop' ? capped : 0n,
-      capped_minor: capped,
+      paid_share_per_member_minor: paidSharePerMember(row) ?? 0n,
+      allocated_share_per_member_minor: allocatedSharePerMember(row) ?? 0n,
+      share_total_minor: row.share_total_minor ?? 0n,
+      capped_total_minor: capped,
+      backstop_minor: backstopOf(row),
+      shortfall_minor: row.shortfall_minor ?? 0n,
       people_helped_to_date: to_date,
     });
   }
@@ -171,9 +218,12 @@ export async function cycleStatistics(context: ServiceContext, filter: { plan_id
       cases: (previous?.cases ?? 0) + stat.cases,
       aid_minor: (previous?.aid_minor ?? 0n) + stat.aid_minor,
       fee_minor: (previous?.fee_minor ?? 0n) + stat.fee_minor,
-      share_per_member_minor: (previous?.share_per_member_minor ?? 0n) + stat.share_per_member_minor,
+      paid_share_per_member_minor: (previous?.paid_share_per_member_minor ?? 0n) + stat.paid_share_per_member_minor,
+      allocated_share_per_member_minor: (previous?.allocated_share_per_member_minor ?? 0n) + stat.allocated_share_per_member_minor,
+      share_total_minor: (previous?.share_total_minor ?? 0n) + stat.share_total_minor,
+      capped_total_minor: (previous?.capped_total_minor ?? 0n) + stat.capped_total_minor,
       backstop_minor: (previous?.backstop_minor ?? 0n) + stat.backstop_minor,
-      capped_minor: (previous?.capped_minor ?? 0n) + stat.capped_minor,
+      shortfall_minor: (previous?.shortfall_minor ?? 0n) + stat.shortfall_minor,
       people_helped_to_date: stat.people_helped_to_date,
     });
   }

@@ -7,7 +7,7 @@ import { findPlan, versionAt, type Plan } from '../plans.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import { cycleRejection } from './cycle-rejections.js';
 import type { CycleRow } from './cycle-rows.js';
-import { coveredAt } from './snapshot-step.js';
+import { coveredAt, statusAtJoin } from './snapshot-step.js';
 import { sql } from 'kysely';
 
 const isoPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -81,7 +81,7 @@ export async function openOrResumeCycle(context: ServiceContext, plan: Plan, at:
   const surplus_in_minor = last?.surplus_out_minor ?? 0n;
   const totals = cycleTotals({ aid_total_minor, fee_bps: rules.fee_bps, surplus_in_minor });
   if (totals.total_minor > 0n) {
-    const anyone = await sql<{ one: unknown }>`select 1 as one from memberships m where m.plan_id = ${plan.id} and ${coveredAt(snapshot_at)} limit 1`.execute(db);
+    const anyone = await sql<{ one: unknown }>`select 1 as one from memberships m ${statusAtJoin(snapshot_at)} where m.plan_id = ${plan.id} and ${coveredAt(snapshot_at)} limit 1`.execute(db);
     if (anyone.rows.length === 0) {
       cycleRejection('CYCLE_NO_MEMBERS', `No member of ${plan.id} is covered at ${snapshot_at} to share ${totals.total_minor} minor units; the cases wait for the next cycle.`, {
         plan_id: plan.id,

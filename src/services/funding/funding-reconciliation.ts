@@ -36,7 +36,7 @@ export async function reconcileFundingAccounts(store: Store): Promise<FundingRep
       fundingAccountCodes.walletRefundsInTransit(currency),
       fundingAccountCodes.shareRefundsInTransit(currency),
       ...[...prepaid, ...postPaid].flatMap((id) => owedOutOfCash(id)),
-      ...postPaid.map((id) => accountCodes.sharesReceivable(id)),
+      ...[...prepaid, ...postPaid].map((id) => accountCodes.sharesReceivable(id)),
     ];
     const balances = await balancesIn(store.db, codes);
     const sum = (list: readonly string[]) => list.reduce((total, code) => total + (balances.get(code) ?? 0n), 0n);
@@ -45,6 +45,7 @@ export async function reconcileFundingAccounts(store: Store): Promise<FundingRep
     const figures: FundingBalances = {
       currency,
       custody_minor: balances.get(accountCodes.custody(currency)) ?? 0n,
+      prepaid_receivable_minor: sum(prepaid.map((id) => accountCodes.sharesReceivable(id))),
       wallets_minor: -wallets_net_debit_minor,
       prepaid_aid_payable_minor: sum(prepaid.map((id) => accountCodes.aidPayable(id))),
       prepaid_fee_payable_minor: sum(prepaid.map((id) => accountCodes.feePayable(id))),

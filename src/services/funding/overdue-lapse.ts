@@ -130,9 +130,9 @@ async function lapseBatch(trx: Trx, funding_model: 'prepaid' | 'post_paid', now:
 /**
  * A share the member did not pay is borne by the operator, and the aid it was for is still owed
  * in full. So the write-off books the operator's expense against what the share stood for:
- *  - prepaid: the unpaid deduction never reached aid payable, so debit backstop, credit aid payable
- *    (the aid is owed whole); post-paid: aid payable holds it already, against the receivable, so
- *    debit backstop, credit shares receivable (the member no longer owes it).
+ *  - aid payable holds the share already, against the receivable (post-paid shares are booked so
+ *    when charged, prepaid ones when the wallet could not pay them), so debit backstop, credit
+ *    shares receivable (the member no longer owes it; the aid is still owed whole).
  *  - and the operator funds it at once from its own money into the bank account the aid is paid
  *    from: debit custody (prepaid) or collection (post-paid), credit operator equity. The bank
  *    transfer is the operator's to make the same day; reconciling the account against its
@@ -157,7 +157,7 @@ function writeOffTransfers(
       metadata,
       legs: [
         { account_code: accountCodes.backstop(plan_id), side: 'debit', amount_minor },
-        { account_code: funding_model === 'prepaid' ? accountCodes.aidPayable(plan_id) : accountCodes.sharesReceivable(plan_id), side: 'credit', amount_minor },
+        { account_code: accountCodes.sharesReceivable(plan_id), side: 'credit', amount_minor },
       ],
     },
     {

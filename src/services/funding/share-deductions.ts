@@ -31,9 +31,10 @@ const defaultBatchSize = 500;
  * Deducts a cycle's shares from prepaid wallets. Each share becomes a share_charges row (unique
  * per membership and reference, so running the same cycle again charges nobody twice). A wallet
  * that covers its share pays it at once (debit the wallet, credit the plan's aid payable: the
- * money stays in custody, now owed as aid). One that does not leaves the charge due, marks the
- * membership unpaid and warns the member; a later top-up settles it, and lapseUnpaidPrepaid
- * lapses the membership when the grace days pass first.
+ * money stays in custody, now owed as aid). One that does not leaves the charge due and owed by
+ * the member (debit shares receivable, credit aid payable), marks the membership unpaid and warns
+ * the member; a later top-up settles it, and lapseUnpaidPrepaid lapses the membership when the
+ * grace days pass first.
  */
 export async function deductShares(
   context: ServiceContext,
@@ -122,6 +123,26 @@ export async function deductBatch(
   }
   if (split.unpaid.length > 0) {
     const unpaid_ids = split.unpaid.map((charge) => charge.charge_id);
+    // A share the wallet cannot pay is still charged: the member owes it (a receivable, as a
+    // post-paid share is) and the aid is owed in full. So aid payable holds every share of a
+    // cycle from the start, and the fee never has to wait for, or be cut to, what wallets paid.
+    await postTransfersIn(
+      trx,
+      [
+        {
+          idempotency_key: batchKey(`share_shortfall:${plan_id}`, unpaid_ids),
+          kind: 'share_shortfall',
+          description: `Shares ${reference} that ${split.unpaid.length} wallets could not pay, owed by their members`,
+          currency,
+          metadata: { plan_id, reference },
+          legs: [
+            { account_code: accountCodes.sharesReceivable(plan_id), side: 'debit', amount_minor: totalMinor(split.unpaid) },
+            { account_code: accountCodes.aidPayable(plan_id), side: 'credit', amount_minor: totalMinor(split.unpaid) },
+          ],
+        },
+      ],
+      now,
+    );
     for (const ids of chunks(unpaid_ids, 500)) await trx.updateTable('share_charges').set({ warned_at: now }).where('id', 'in', ids).execute();
     await markUnpaid(trx, split.unpaid.map((charge) => charge.membership_id), now);
     for (const charge of split.unpaid) notifications.push(shareUnpaidWarning(membershipOf(charge.membership_id), charge.charge_id, charge.amount_minor, currency, deadline));

@@ -144,7 +144,8 @@ export async function settleTopUp({ trx, payment, succeeded, at }: Settlement): 
           metadata: { payment_reference: payment.reference, membership_id: membership.id.toString() },
           legs: [
             { account_code: wallet, side: 'debit', amount_minor: totalMinor(split.paid) },
-            { account_code: accountCodes.aidPayable(membership.plan_id), side: 'credit', amount_minor: totalMinor(split.paid) },
+            // The due share is already owed as aid (booked as a receivable when deducted): the member pays what they owe.
+            { account_code: accountCodes.sharesReceivable(membership.plan_id), side: 'credit', amount_minor: totalMinor(split.paid) },
           ],
         },
       ],

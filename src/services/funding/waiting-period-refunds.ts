@@ -30,7 +30,7 @@ export interface WaitingPeriodRefund {
  * far, without interest, in one transaction with the status change (so it cannot happen twice:
  * the state machine refuses a second diagnosis, and every posting key names the membership).
  *  - prepaid: paid shares go back into the wallet (debit aid payable, credit wallet), which the
- *    member can then have refunded; unpaid deductions are simply cancelled (nothing was taken).
+ *    member can then have refunded; unpaid deductions are cancelled as open receivables are (below).
  *  - post-paid: paid shares are paid out (debit aid payable, credit share refunds in transit; the
  *    payout then leaves the collection account), and open receivables are cancelled (debit aid
  *    payable, credit shares receivable). A collection still in flight that succeeds later is paid
@@ -97,9 +97,9 @@ export async function diagnoseInWaitingPeriod(
       }
       await queueNotifications(trx, [sharesRefundedNotice(membership, refunded_minor, plan.currency, prepaid)], now);
     }
-    // Prepaid shares left unpaid were never taken from the wallet, so cancelling them posts nothing.
+    // Shares left unpaid (post-paid, or prepaid that the wallet could not pay) are receivables against aid payable.
     const cancelled_minor = totalMinor(due);
-    if (!prepaid && cancelled_minor > 0n) {
+    if (cancelled_minor > 0n) {
       transfers.push({
         idempotency_key: `waiting_cancel:${membership_id}`,
         kind: 'share_receivable_cancelled',

@@ -13,6 +13,7 @@ import { shareChargeMembershipKey } from './0010-share-charge-membership-key.js'
 import { cycleJobs } from './0011-cycle-jobs.js';
 import { idempotency } from './0012-idempotency.js';
 import { manualPostings } from './0013-manual-postings.js';
+import { pointInTimeCycles } from './0014-point-in-time-cycles.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -30,5 +31,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0011-cycle-jobs': cycleJobs(dialect),
     '0012-idempotency': idempotency(dialect),
     '0013-manual-postings': manualPostings(dialect),
+    '0014-point-in-time-cycles': pointInTimeCycles(dialect),
   };
 }
