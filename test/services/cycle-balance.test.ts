@@ -38,7 +38,11 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
   per_year_minor: fc.option(fc.integer({ min: 1, max: 2_000_000 }), { nil: null }),
   policy: fc.constantFrom('backstop' as const, 'reduce_aid' as const),
   weights: fc.option(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 })), { nil: null }),
-  members: fc.array(fc.record({ birth_offset: fc.integer({ min: 0, max: 7 }), top_up_minor: fc.oneof(fc.constant(0), fc.integer({ min: 1000, max: 300_000 })) }), { minLength: 1, maxLength: 6 }),
+  // Top-ups between the sample senior plan's minimum and maximum (1,000 and 200,000), or none.
+  members: fc.array(
+    fc.record({ birth_offset: fc.integer({ min: 0, max: 7 }), top_up_minor: fc.oneof(fc.constant(0), fc.integer({ min: 1000, max: 200_000 })) }),
+    { minLength: 1, maxLength: 6 },
+  ),
   aids_minor: fc.array(fc.integer({ min: 1, max: 30_000_000 }), { minLength: 0, maxLength: 3 }),
 });
 
