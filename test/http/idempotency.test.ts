@@ -9,6 +9,7 @@ import { openAccount } from '../../src/ledger/ledger.js';
 import type { Store } from '../../src/store/store.js';
 import { startTestApp, testNow, type TestApp } from '../support/test-app.js';
 import { describeEachBackend } from '../support/test-stores.js';
+import { cycleRowValues } from '../support/cycle-row-factory.js';
 import { enrol, enrolBody } from './member-fixtures.js';
 
 // The routes call the real top-up; the 5xx test makes one call fail as a database outage would.
@@ -262,38 +263,21 @@ async function failedAidPayout(t: TestApp): Promise<bigint> {
   const now = t.context.clock.now().toISOString();
   const cycle = await t.store.db
     .insertInto('cycles')
-    .values({
-      cycle_code: 'critical-illness-idempotency',
-      plan_id: 'critical-illness',
-      sequence: 1n,
-      currency: 'CNY',
-      funding_model: 'post_paid',
-      snapshot_at: now,
-      collection_at: now,
-      status: 'completed',
-      run_token: null,
-      run_lease_until: null,
-      previous_root_hex: '0'.repeat(64),
-      seed_hex: '0'.repeat(64),
-      fee_bps: 800n,
-      aid_total_minor: 2000n,
-      fee_minor: 0n,
-      surplus_in_minor: 0n,
-      total_minor: 2000n,
-      surplus_out_minor: 0n,
-      weight_scheme: 'equal',
-      cap_policy: 'backstop',
-      member_count: 1n,
-      weight_total: 1n,
-      share_total_minor: 2000n,
-      capped_total_minor: 0n,
-      merkle_root_hex: null,
-      header_json: null,
-      signature_hex: null,
-      export_sha256: null,
-      created_at: now,
-      completed_at: now,
-    })
+    .values(
+      cycleRowValues({
+        cycle_code: 'critical-illness-idempotency',
+        plan_id: 'critical-illness',
+        sequence: 1n,
+        funding_model: 'post_paid',
+        snapshot_at: now,
+        aid_total_minor: 2000n,
+        total_minor: 2000n,
+        member_count: 1n,
+        weight_total: 1n,
+        share_total_minor: 2000n,
+        capped_total_minor: 0n,
+      }),
+    )
     .returning('id')
     .executeTakeFirstOrThrow();
   const scheduled = await t.store.db

@@ -6,11 +6,8 @@ import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { requestTopUp } from '../../src/services/funding/top-ups.js';
 import { walletBalance } from '../../src/services/funding/wallet-balances.js';
 import { runBackgroundJobs, type JobLogger } from '../../src/services/jobs/background-jobs.js';
-import { enrolMembers } from '../../src/services/members.js';
-import { SimulatedGateway } from '../../src/services/payments/simulated-gateway.js';
-import { handleGatewayWebhook } from '../../src/services/payments/webhook-intake.js';
-import { ensureSamplePlans } from '../../src/services/plans.js';
-import { noToAll, personBornOn, seededRandom, testContext, type TestContext } from '../support/test-context.js';
+import type { TestContext } from '../support/test-context.js';
+import { fundingContext, joinSeniorPlan } from '../support/funding-context.js';
 import { describeEachBackend } from '../support/test-stores.js';
 
 /** Legs per side of one filling transfer (a transfer has at most 1000 legs). */
@@ -24,29 +21,16 @@ function recordingLogger(): JobLogger & { readonly lines: Array<{ details: Recor
 
 describeEachBackend('background jobs', (dialect) => {
   let context: TestContext;
-  let gateway: SimulatedGateway;
   let sequence = 0;
 
   beforeEach(async () => {
-    const base = await testContext(dialect);
-    gateway = new SimulatedGateway({
-      secret: 'whsec_test_jobs',
-      clock: base.clock,
-      random: seededRandom('gateway'),
-      deliver: async (rawBody, signature) => {
-        await handleGatewayWebhook(context, rawBody, signature);
-      },
-    });
-    context = { ...base, gateway };
-    await ensureSamplePlans(context);
+    ({ context } = await fundingContext(dialect, { secret: 'whsec_test_jobs' }));
   });
   afterEach(async () => context.store.close());
 
   async function joinSenior(): Promise<bigint> {
     sequence += 1;
-    const [result] = await enrolMembers(context, [{ plan_id: 'senior-cancer', payer_user_id: null, person: personBornOn('1960-04-12', sequence), answers: noToAll }]);
-    if (!result!.ok) throw new Error(`join failed: ${result!.rejection.code}`);
-    return result!.value.membership_id;
+    return joinSeniorPlan(context, sequence);
   }
 
   /** Debits custody with `amount_minor` from a test equity account, straight in the ledger. */

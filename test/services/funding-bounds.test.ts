@@ -4,12 +4,10 @@ import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { reconcileFundingAccounts } from '../../src/services/funding/funding-reconciliation.js';
 import { requestTopUp } from '../../src/services/funding/top-ups.js';
 import { walletBalance } from '../../src/services/funding/wallet-balances.js';
-import { enrolMembers } from '../../src/services/members.js';
-import { SimulatedGateway } from '../../src/services/payments/simulated-gateway.js';
-import { handleGatewayWebhook } from '../../src/services/payments/webhook-intake.js';
-import { ensureSamplePlans } from '../../src/services/plans.js';
+import type { SimulatedGateway } from '../../src/services/payments/simulated-gateway.js';
 import { codeOf } from '../support/rejection-code.js';
-import { noToAll, personBornOn, seededRandom, testContext, type TestContext } from '../support/test-context.js';
+import type { TestContext } from '../support/test-context.js';
+import { fundingContext, joinSeniorPlan } from '../support/funding-context.js';
 import { describeEachBackend } from '../support/test-stores.js';
 
 /** The issue's attack: 9,300 top-ups of 10^15 fen, which together would pass 2^63 − 1 in custody. */
@@ -26,25 +24,13 @@ describeEachBackend('funding bounds', (dialect) => {
   let sequence = 0;
 
   beforeEach(async () => {
-    const base = await testContext(dialect);
-    gateway = new SimulatedGateway({
-      secret: 'whsec_test_bounds',
-      clock: base.clock,
-      random: seededRandom('gateway'),
-      deliver: async (rawBody, signature) => {
-        await handleGatewayWebhook(context, rawBody, signature);
-      },
-    });
-    context = { ...base, gateway };
-    await ensureSamplePlans(context);
+    ({ context, gateway } = await fundingContext(dialect, { secret: 'whsec_test_bounds' }));
   });
   afterEach(async () => context.store.close());
 
   async function joinSenior(): Promise<bigint> {
     sequence += 1;
-    const [result] = await enrolMembers(context, [{ plan_id: 'senior-cancer', payer_user_id: null, person: personBornOn('1960-04-12', sequence), answers: noToAll }]);
-    if (!result!.ok) throw new Error(`join failed: ${result!.rejection.code}`);
-    return result!.value.membership_id;
+    return joinSeniorPlan(context, sequence);
   }
 
   async function counts() {

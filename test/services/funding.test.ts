@@ -14,11 +14,11 @@ import { activateDueMemberships, enrolMembers } from '../../src/services/members
 import { changeMembershipStatus } from '../../src/services/membership-status.js';
 import { resendUnsentPayments } from '../../src/services/payments/payment-dispatch.js';
 import type { PaymentGateway } from '../../src/services/payments/payment-gateway.js';
-import { SimulatedGateway } from '../../src/services/payments/simulated-gateway.js';
+import type { SimulatedGateway } from '../../src/services/payments/simulated-gateway.js';
 import { handleGatewayWebhook } from '../../src/services/payments/webhook-intake.js';
 import { signWebhook } from '../../src/services/payments/webhook-signature.js';
-import { ensureSamplePlans } from '../../src/services/plans.js';
-import { noToAll, personBornOn, seededRandom, testContext, type TestContext } from '../support/test-context.js';
+import { noToAll, personBornOn, type TestContext } from '../support/test-context.js';
+import { fundingContext } from '../support/funding-context.js';
 import { describeEachBackend } from '../support/test-stores.js';
 import { codeOf } from '../support/rejection-code.js';
 
@@ -30,17 +30,7 @@ describeEachBackend('funding', (dialect) => {
   let sequence = 0;
 
   beforeEach(async () => {
-    const base = await testContext(dialect);
-    gateway = new SimulatedGateway({
-      secret,
-      clock: base.clock,
-      random: seededRandom('gateway'),
-      deliver: async (rawBody, signature) => {
-        await handleGatewayWebhook(context, rawBody, signature);
-      },
-    });
-    context = { ...base, gateway };
-    await ensureSamplePlans(context);
+    ({ context, gateway } = await fundingContext(dialect, { secret }));
   });
   afterEach(async () => context.store.close());
 

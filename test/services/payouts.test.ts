@@ -29,6 +29,7 @@ import { ensureSamplePlans } from '../../src/services/plans.js';
 import { codeOf } from '../support/rejection-code.js';
 import { noToAll, personBornOn, seededRandom, testContext, type TestContext } from '../support/test-context.js';
 import { describeEachBackend } from '../support/test-stores.js';
+import { cycleRowValues } from '../support/cycle-row-factory.js';
 
 const secret = 'whsec_test_payouts';
 const postPaid = 'critical-illness';
@@ -93,38 +94,18 @@ describeEachBackend('aid payouts', (dialect) => {
     const at = context.clock.now().toISOString();
     const row = await context.store.db
       .insertInto('cycles')
-      .values({
-        cycle_code: `${plan_id}-${cycles}`,
-        plan_id,
-        sequence: BigInt(cycles),
-        currency: 'CNY',
-        funding_model: plan_id === prepaid ? 'prepaid' : 'post_paid',
-        snapshot_at: `${at.slice(0, 19)}.${String(cycles).padStart(3, '0')}Z`,
-        collection_at: at,
-        status: 'completed',
-        run_token: null,
-        run_lease_until: null,
-        previous_root_hex: '0'.repeat(64),
-        seed_hex: '0'.repeat(64),
-        fee_bps: 800n,
-        aid_total_minor: 0n,
-        fee_minor: 0n,
-        surplus_in_minor: 0n,
-        total_minor: 0n,
-        surplus_out_minor: 0n,
-        weight_scheme: 'equal',
-        cap_policy: 'backstop',
-        member_count: null,
-        weight_total: null,
-        share_total_minor: null,
-        capped_total_minor: null,
-        merkle_root_hex: null,
-        header_json: null,
-        signature_hex: null,
-        export_sha256: null,
-        created_at: at,
-        completed_at: at,
-      })
+      .values(
+        cycleRowValues({
+          cycle_code: `${plan_id}-${cycles}`,
+          plan_id,
+          sequence: BigInt(cycles),
+          funding_model: plan_id === prepaid ? 'prepaid' : 'post_paid',
+          snapshot_at: `${at.slice(0, 19)}.${String(cycles).padStart(3, '0')}Z`,
+          collection_at: at,
+          created_at: at,
+          completed_at: at,
+        }),
+      )
       .returning('id')
       .executeTakeFirstOrThrow();
     return row.id;
