@@ -5,7 +5,7 @@ import { buildApp, defaultBlobStore } from '../http/app.js';
 import { systemClock } from '../services/clock.js';
 import { seedDemoOnFirstStart } from '../services/demo/seed-demo.js';
 import { runBackgroundJobs } from '../services/jobs/background-jobs.js';
-import { operatorKey, runDueCycles } from '../services/cycles/index.js';
+import { CycleJobs, operatorKey, runDueCycles } from '../services/cycles/index.js';
 import { ensureSamplePlans } from '../services/plans.js';
 import { bookUnbookedShortfalls } from '../services/funding/unbooked-shortfalls.js';
 import { ensureInitialAdmin } from '../services/users.js';
@@ -31,7 +31,9 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
   let startup: string | undefined = 'preparing the sample plans (and, on a new database, the demo community)';
   // Claim evidence lives in blobs/ next to the SQLite file (./data/blobs by default, and for PostgreSQL).
   const blobStore = defaultBlobStore(store);
-  const app = await buildApp({ context, logger, secureCookies: config.secureCookies, version: packageVersion(), startup: () => startup, blobStore });
+  // One set of cycle jobs for the API and the schedule: a run asked over HTTP while the schedule runs the plan joins it.
+  const cycleJobs = new CycleJobs(context);
+  const app = await buildApp({ context, logger, secureCookies: config.secureCookies, version: packageVersion(), startup: () => startup, blobStore, cycleJobs });
   const port = overrides.port ?? config.port;
   const host = overrides.host ?? config.host;
   await app.listen({ port, host });
@@ -79,7 +81,10 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
     io.env.HUZHU_CYCLES_CRON ?? '5 0 * * *',
     { protect: true, catch: (error) => logger.error({ err: error }, 'sharing cycles failed') },
     async () => {
-      for (const report of await runDueCycles(context)) if (report.outcome !== 'NOT_DUE') logger.info(report, 'sharing cycle');
+      for (const report of await runDueCycles(context, cycleJobs)) {
+        if (report.message !== undefined) logger.error(report, 'sharing cycle failed; the other plans ran');
+        else if (report.outcome !== 'NOT_DUE') logger.info(report, 'sharing cycle');
+      }
     },
   );
 

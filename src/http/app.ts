@@ -23,7 +23,7 @@ import { paymentWebhookRoutes } from './routes/payment-webhook-routes.js';
 import { payoutRoutes } from './routes/payout-routes.js';
 import { healthRoutes, type StartupState } from './routes/health-routes.js';
 import { cycleRoutes } from './routes/cycle-routes.js';
-import type { CycleJobHooks } from '../services/cycles/index.js';
+import { CycleJobs, type CycleJobHooks } from '../services/cycles/index.js';
 import { juryRoutes } from './routes/jury-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
@@ -50,6 +50,8 @@ export interface AppOptions {
   readonly blobStore?: BlobStore;
   /** Test hooks of the cycle jobs (a fail point that holds a run where a test wants to see it running). */
   readonly cycleJobHooks?: CycleJobHooks;
+  /** The cycle jobs the routes start and read; `serve` shares them with its schedule, so the two join each other's runs. */
+  readonly cycleJobs?: CycleJobs;
 }
 
 /**
@@ -124,7 +126,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   claimQueueRoutes(app, context, blobStore);
   publicCaseRoutes(app, context);
   juryRoutes(app, context);
-  cycleRoutes(app, context, options.cycleJobHooks);
+  cycleRoutes(app, context, options.cycleJobs ?? new CycleJobs(context, options.cycleJobHooks));
   payoutRoutes(app, context);
   await paymentWebhookRoutes(app, context);
   await app.ready();

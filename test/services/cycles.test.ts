@@ -2,7 +2,7 @@ import { afterEach, beforeEach, expect, it } from 'vitest';
 import { CycleExportVerifier } from '../../src/core/cycles/export-verifier.js';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { reconcileFundingAccounts } from '../../src/services/funding/funding-reconciliation.js';
-import { cycleExportChunks, cycleStatistics, listCycles, memberCycleProof, runCycle, runDueCycles } from '../../src/services/cycles/index.js';
+import { CycleJobs, cycleExportChunks, cycleStatistics, listCycles, memberCycleProof, runCycle, runDueCycles } from '../../src/services/cycles/index.js';
 import type { CycleProgress } from '../../src/services/cycles/cycle-rows.js';
 import { codeOf } from '../support/rejection-code.js';
 import { verifyCycleExport } from '../../src/core/cycles/export-verifier.js';
@@ -184,13 +184,39 @@ describeEachBackend('sharing cycles', (dialect) => {
 });
 
 describeEachBackend('due cycles (serve schedule)', (dialect) => {
+  it('runs each plan as a cycle job, and a plan whose run fails does not stop the others', async () => {
+    const fixture = await cycleFixture(dialect);
+    try {
+      // The first run to reach the snapshot's commit fails as a full disk would; the second plan's run is not touched.
+      let failed = false;
+      const jobs = new CycleJobs(fixture.context, {
+        failPoint: (name) => {
+          if (name !== 'snapshot:before-commit' || failed) return;
+          failed = true;
+          throw new Error('disk full');
+        },
+      });
+      const reports = await runDueCycles(fixture.context, jobs);
+      expect(reports.map(({ plan_id, outcome, message }) => ({ plan_id, outcome, message }))).toEqual([
+        { plan_id: 'critical-illness', outcome: 'CYCLE_JOB_FAILED', message: 'disk full' },
+        { plan_id: 'senior-cancer', outcome: 'ran', message: undefined },
+      ]);
+      const job = await jobs.get(reports[1]!.job_id!);
+      expect(job).toMatchObject({ status: 'succeeded', created_by: 'schedule', cycle_id: 'senior-cancer-20270321', steps_done: job.steps_total });
+      // The next pass finishes the failed plan's cycle (resumed: its open was kept) and leaves the other as done.
+      expect((await runDueCycles(fixture.context, jobs)).map((report) => report.outcome)).toEqual(['resumed', 'NOT_DUE']);
+    } finally {
+      await fixture.context.store.close();
+    }
+  });
+
   it('runs each plan\'s cycle once per notice day and reports the rest as not due', async () => {
     const fixture = await cycleFixture(dialect);
     try {
       const first = await runDueCycles(fixture.context);
       expect(first).toEqual([
-        { plan_id: 'critical-illness', outcome: 'ran', cycle_id: 'critical-illness-20270321' },
-        { plan_id: 'senior-cancer', outcome: 'ran', cycle_id: 'senior-cancer-20270321' },
+        { plan_id: 'critical-illness', outcome: 'ran', cycle_id: 'critical-illness-20270321', job_id: expect.any(String) },
+        { plan_id: 'senior-cancer', outcome: 'ran', cycle_id: 'senior-cancer-20270321', job_id: expect.any(String) },
       ]);
       expect((await runDueCycles(fixture.context)).map((report) => report.outcome)).toEqual(['NOT_DUE', 'NOT_DUE']);
       fixture.context.clock.set('2027-04-07T00:05:00.000Z');

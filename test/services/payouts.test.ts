@@ -435,6 +435,36 @@ describeEachBackend('aid payouts', (dialect) => {
     await expectBooksBalance();
     expect(await runBackgroundJobs(context)).toMatchObject({ aid_payouts_sent: 0, aid_payouts_uncovered: 0, advances_repaid: 0 });
   });
+
+  it('the background jobs pay each plan on its own: one plan whose payout fails is logged and the other is paid', async () => {
+    // A covered payout in each plan: the post-paid one by an advance, the prepaid one by its members' shares.
+    const postPaidClaim = await approvedClaim(members[0]!);
+    await chargePostPaid('cycle-1', 3000n, 600n);
+    await schedule({ claim_id: postPaidClaim.claim_id, cycle_id: await cycle(postPaid), amount_minor: 5000n });
+    await advanceAid(context, { plan_id: postPaid, amount_minor: 5600n, actor: 'staff:1', idempotency_key: 'isolation-advance' });
+    for (const membership_id of seniors) await requestTopUp(context, membership_id, 5000n);
+    await deliver();
+    const prepaidClaim = await approvedClaim(seniors[0]!);
+    await deductShares(context, prepaid, 'senior-1', seniors.map((membership_id) => ({ membership_id, amount_minor: 2000n })));
+    await moveFee(prepaid, 'senior-1', 400n);
+    await schedule({ claim_id: prepaidClaim.claim_id, cycle_id: await cycle(prepaid), plan_id: prepaid, amount_minor: 5000n });
+
+    // The post-paid plan's in-transit account is broken by hand (another currency), so its payout's posting is refused.
+    const inTransit = payoutAccountCodes.aidInTransit(postPaid);
+    await context.store.db.updateTable('ledger_accounts').set({ currency: 'USD' }).where('code', '=', inTransit).execute();
+    const logged: Array<Record<string, unknown>> = [];
+    const jobs = await runBackgroundJobs(context, { error: (details) => logged.push(details) });
+    expect(jobs).toMatchObject({ aid_payouts_sent: 1, failures: 1 });
+    expect((await payout(prepaidClaim.claim_id)).status).toBe('paid');
+    expect((await payout(postPaidClaim.claim_id)).status).toBe('due');
+    expect(logged).toEqual([expect.objectContaining({ job: 'pay_due_aid', plan_id: postPaid, code: 'LEDGER_CURRENCY_MISMATCH' })]);
+
+    // Mended, the next pass pays it.
+    await context.store.db.updateTable('ledger_accounts').set({ currency: 'CNY' }).where('code', '=', inTransit).execute();
+    expect(await runBackgroundJobs(context)).toMatchObject({ aid_payouts_sent: 1, failures: 0 });
+    expect((await payout(postPaidClaim.claim_id)).status).toBe('paid');
+    await expectBooksBalance();
+  });
 });
 
 describe('funding reconciliation with fees, advances and aid in transit', () => {

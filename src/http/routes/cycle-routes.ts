@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { hasAnyRole, type Role } from '../../core/roles.js';
 import type { ServiceContext } from '../../services/context.js';
 import {
-  CycleJobs,
+  type CycleJobs,
   cycleExportChunks,
   cycleReport,
   cycleStatistics,
@@ -15,7 +15,6 @@ import {
   membershipCycleProof,
   operatorPublicKeyHex,
   type CycleJob,
-  type CycleJobHooks,
   type CycleSummary,
 } from '../../services/cycles/index.js';
 import { cycleSteps } from '../../services/cycles/cycle-rows.js';
@@ -176,9 +175,8 @@ function cycleJobJson(job: CycleJob) {
  * Published cycles for everyone; cycle jobs for the operator (and auditors to watch them); a
  * member's own share and proof.
  */
-export function cycleRoutes(app: FastifyInstance, context: ServiceContext, jobHooks: CycleJobHooks = {}): void {
+export function cycleRoutes(app: FastifyInstance, context: ServiceContext, jobs: CycleJobs): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
-  const jobs = new CycleJobs(context, jobHooks);
   // A job still running when the server closes would find its store closed under it.
   app.addHook('onClose', async () => jobs.settled());
 

@@ -164,6 +164,12 @@ export class CycleJobs {
     return await this.#jobOf(row.status === 'running' && this.#isStale(row, now) ? await this.#interrupt(row, now) : row);
   }
 
+  /** The job once it has ended (its run in this process has finished), or as it stands if another process runs it. */
+  async finished(job_id: string): Promise<CycleJob> {
+    await this.#live.get(parseJobId(job_id))?.ended;
+    return this.get(job_id);
+  }
+
   /** Resolves when every job this process runs has ended: the server waits for it before closing the store. */
   async settled(): Promise<void> {
     await Promise.all([...this.#live.values()].map((live) => live.ended));

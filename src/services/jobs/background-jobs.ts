@@ -10,7 +10,7 @@ import { purgeExpiredIdempotencyKeys } from '../idempotency-requests.js';
 import type { DeliveryFailure } from '../payments/simulated-gateway.js';
 import { activateDueMemberships } from '../members.js';
 import { resendUnsentPayments } from '../payments/payment-dispatch.js';
-import { payDueAid, repayAdvances } from '../payouts/index.js';
+import { payDueAid, plansWithDueAid, repayAdvances, resendUnsentAidPayouts } from '../payouts/index.js';
 
 export interface JobReport {
   readonly activated: number;
@@ -65,12 +65,12 @@ function errorDetails(error: unknown): Record<string, unknown> {
  */
 export async function runBackgroundJobs(context: ServiceContext, logger: JobLogger = silentLogger): Promise<JobReport> {
   let failures = 0;
-  const step = async <T, Nothing>(job: string, work: () => Promise<T>, nothing: Nothing): Promise<T | Nothing> => {
+  const step = async <T, Nothing>(job: string, work: () => Promise<T>, nothing: Nothing, ids: Record<string, string> = {}): Promise<T | Nothing> => {
     try {
       return await work();
     } catch (error) {
       failures += 1;
-      logger.error({ job, ...errorDetails(error) }, 'background job step failed; going on with the next');
+      logger.error({ job, ...ids, ...errorDetails(error) }, 'background job step failed; going on with the next');
       return nothing;
     }
   };
@@ -80,7 +80,14 @@ export async function runBackgroundJobs(context: ServiceContext, logger: JobLogg
   const postpaid = await step('lapse_uncollected', () => lapseUncollected(context), { lapsed: 0 });
   const resent = await step('resend_unsent_payments', () => resendUnsentPayments(context), { sent: 0 });
   const refunds = await step('retry_share_refunds', () => retryFailedShareRefunds(context), { requested: 0 });
-  const aid = await step('pay_due_aid', () => payDueAid(context), { requested: 0, uncovered: [] });
+  // Aid is paid plan by plan, each in its own transaction: one plan's failure leaves the others paid.
+  await step('resend_aid_payouts', () => resendUnsentAidPayouts(context), { sent: 0 });
+  const aid = { requested: 0, uncovered: 0 };
+  for (const plan_id of await step('pay_due_aid', () => plansWithDueAid(context), [])) {
+    const paid = await step('pay_due_aid', () => payDueAid(context, { plan_id, resend_unsent: false }), { requested: 0, uncovered: [] }, { plan_id });
+    aid.requested += paid.requested;
+    aid.uncovered += paid.uncovered.length;
+  }
   const repayments = await step('repay_advances', () => repayAdvances(context), { repaid: [], failed: [] });
   for (const { plan_id, error } of repayments.failed) {
     failures += 1;
@@ -102,7 +109,7 @@ export async function runBackgroundJobs(context: ServiceContext, logger: JobLogg
     payments_resent: resent.sent,
     share_refunds_retried: refunds.requested,
     aid_payouts_sent: aid.requested,
-    aid_payouts_uncovered: aid.uncovered.length,
+    aid_payouts_uncovered: aid.uncovered,
     advances_repaid: repayments.repaid.length,
     webhooks_delivered: webhooks.delivered,
     idempotency_keys_purged,

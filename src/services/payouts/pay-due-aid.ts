@@ -32,6 +32,12 @@ export interface PayDueAidReport {
 /** At most this many due payouts are looked at per run; a bounded queue. */
 const payoutsPerRun = 200;
 
+/** The plans with aid payouts due, so the background jobs can pay each plan on its own (a failure stays with its plan). */
+export async function plansWithDueAid(context: ServiceContext): Promise<string[]> {
+  const rows = await context.store.db.selectFrom('aid_payouts').select('plan_id').distinct().where('status', '=', 'due').orderBy('plan_id').execute();
+  return rows.map((row) => row.plan_id);
+}
+
 export function aidPayoutReference(payout_id: bigint, attempt: bigint): string {
   return `aid_payout:${payout_id}:${attempt}`;
 }
@@ -44,9 +50,9 @@ export function aidPayoutReference(payout_id: bigint, attempt: bigint): string {
  * its money. Each payout sent becomes a pending attempt and its amount moves, in the same
  * transaction, from aid payable into aid payouts in transit; the provider is asked after commit.
  */
-export async function payDueAid(context: ServiceContext, options: { plan_id?: string } = {}): Promise<PayDueAidReport> {
+export async function payDueAid(context: ServiceContext, options: { plan_id?: string; resend_unsent?: boolean } = {}): Promise<PayDueAidReport> {
   const now = context.clock.now().toISOString();
-  const resent = await resendUnsentAidPayouts(context);
+  const resent = options.resend_unsent === false ? { sent: 0 } : await resendUnsentAidPayouts(context);
   const { attempt_ids, uncovered } = await context.store.db.transaction().execute(async (trx) => {
     await lockLedgerIn(trx);
     let query = trx.selectFrom('aid_payouts').selectAll().where('status', '=', 'due').orderBy('id').limit(payoutsPerRun);
