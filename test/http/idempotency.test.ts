@@ -10,6 +10,7 @@ import type { Store } from '../../src/store/store.js';
 import { startTestApp, testNow, type TestApp } from '../support/test-app.js';
 import { describeEachBackend } from '../support/test-stores.js';
 import { cycleRowValues } from '../support/cycle-row-factory.js';
+import { rowCounts } from '../support/table-counts.js';
 import { enrol, enrolBody } from './member-fixtures.js';
 
 // The routes call the real top-up; the 5xx test makes one call fail as a database outage would.
@@ -80,16 +81,8 @@ type Fixture = (t: TestApp) => Promise<MoneyRequest>;
 const moneyTables = ['payments', 'ledger_transactions', 'ledger_accounts', 'manual_postings', 'ledger_audit_events', 'operator_advances', 'aid_payouts', 'aid_payout_attempts', 'membership_events', 'notifications', 'share_charges'] as const;
 
 /** Row counts of every table a money endpoint writes, so "nothing else happened" is checked too. */
-async function moneyCounts(store: Store): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of moneyTables) {
-    const row = await store.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string | number | bigint>().as('count'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(row.count);
-  }
-  return counts;
+function moneyCounts(store: Store): Promise<Record<string, number>> {
+  return rowCounts(store, moneyTables);
 }
 
 async function paymentsOf(store: Store, membership_id: string) {

@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
 import { makeNationalId } from '../../src/core/members/national-id.js';
+import { rowCounts } from '../support/table-counts.js';
 import type { Store } from '../../src/store/store.js';
 import { noToAll, personBornOn } from '../support/test-context.js';
 import type { TestApp } from '../support/test-app.js';
@@ -30,16 +31,8 @@ export async function enrol(t: TestApp, cookie: string, body: unknown) {
 const countedTables = ['plans', 'plan_versions', 'persons', 'memberships', 'membership_events', 'health_declarations', 'notifications', 'ledger_accounts', 'ledger_transactions'] as const;
 
 /** Row counts of the tables a plan or member route may write, to show a refusal wrote nothing. */
-export async function tableCounts(store: Store): Promise<Record<string, number>> {
-  const counts: Record<string, number> = {};
-  for (const table of countedTables) {
-    const row = await store.db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string | number | bigint>().as('count'))
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(row.count);
-  }
-  return counts;
+export function tableCounts(store: Store): Promise<Record<string, number>> {
+  return rowCounts(store, countedTables);
 }
 
 /** The status, the error code (or "ok") and the error body's keys of a response. */

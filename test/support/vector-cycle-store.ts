@@ -6,6 +6,7 @@ import { allocateCycleInStore } from '../../src/services/cycles/sql-allocation.j
 import type { ServiceContext } from '../../src/services/context.js';
 import type { Db } from '../../src/store/schema.js';
 import { vectorCurrency, vectorSnapshotAt, type CycleVector } from './cycle-vectors.js';
+import { cycleRowValues } from './cycle-row-factory.js';
 
 /**
  * Drives the store's own cycle path on a known-answer vector: the cycle row and its cases as
@@ -90,38 +91,28 @@ export async function insertVectorCycle(
   return db.transaction().execute(async (trx) => {
     const cycle = await trx
       .insertInto('cycles')
-      .values({
-        cycle_code: input.cycle_id,
-        plan_id: input.plan_id,
-        sequence,
-        currency: vectorCurrency,
-        funding_model: 'post_paid',
-        snapshot_at,
-        collection_at: snapshot_at,
-        status: 'running',
-        run_token: null,
-        run_lease_until: null,
-        previous_root_hex: input.previous_root_hex,
-        seed_hex: expected.seed_hex,
-        fee_bps: BigInt(input.fee_bps),
-        aid_total_minor: expected.aid_total_minor,
-        fee_minor: expected.fee_minor,
-        surplus_in_minor: input.surplus_in_minor,
-        total_minor: expected.total_minor,
-        surplus_out_minor: expected.surplus_out_minor,
-        weight_scheme: input.weight_scheme,
-        cap_policy: input.cap_policy,
-        member_count: null,
-        weight_total: null,
-        share_total_minor: null,
-        capped_total_minor: null,
-        merkle_root_hex: null,
-        header_json: null,
-        signature_hex: null,
-        export_sha256: null,
-        created_at: at,
-        completed_at: null,
-      })
+      .values(
+        cycleRowValues({
+          cycle_code: input.cycle_id,
+          plan_id: input.plan_id,
+          sequence,
+          currency: vectorCurrency,
+          funding_model: 'post_paid',
+          snapshot_at,
+          status: 'running',
+          previous_root_hex: input.previous_root_hex,
+          seed_hex: expected.seed_hex,
+          fee_bps: BigInt(input.fee_bps),
+          aid_total_minor: expected.aid_total_minor,
+          fee_minor: expected.fee_minor,
+          surplus_in_minor: input.surplus_in_minor,
+          total_minor: expected.total_minor,
+          surplus_out_minor: expected.surplus_out_minor,
+          weight_scheme: input.weight_scheme,
+          cap_policy: input.cap_policy,
+          created_at: at,
+        }),
+      )
       .returningAll()
       .executeTakeFirstOrThrow();
     for (const [index, entry] of input.cases.entries()) {
