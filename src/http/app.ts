@@ -12,7 +12,7 @@ import { MemoryBlobStore } from '../services/blobs/memory-blob-store.js';
 import type { ServiceContext } from '../services/context.js';
 import type { Store } from '../store/store.js';
 import { installSessionLookup } from './auth.js';
-import { installErrorHandling } from './error-handler.js';
+import { installErrorHandling, sendNotFound } from './error-handler.js';
 import { installMetrics } from './metrics.js';
 import type { MoneyRateLimit } from './money-rate-limit.js';
 import { authRoutes } from './routes/auth-routes.js';
@@ -32,6 +32,7 @@ import { notificationRoutes } from './routes/notification-routes.js';
 import { personRoutes } from './routes/person-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
 import { publicCaseRoutes } from './routes/public-case-routes.js';
+import { defaultWebRoot, installWebApp } from './web-app.js';
 
 export interface AppOptions {
   /** The store, clock, personal-data cipher, randomness and payment port the routes' services use. */
@@ -52,6 +53,8 @@ export interface AppOptions {
   readonly cycleJobHooks?: CycleJobHooks;
   /** The cycle jobs the routes start and read; `serve` shares them with its schedule, so the two join each other's runs. */
   readonly cycleJobs?: CycleJobs;
+  /** The built web app served at `/` (default dist/web); `false` serves the API alone. */
+  readonly webRoot?: string | false;
 }
 
 /**
@@ -79,7 +82,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(helmet, {
     // Swagger UI needs inline styles and scripts; the API itself serves JSON only.
-    contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'style-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:'] } },
+    // The web app's verifier runs in a Web Worker from its own origin.
+    contentSecurityPolicy: {
+      directives: {
+        'script-src': ["'self'", "'unsafe-inline'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'worker-src': ["'self'", 'blob:'],
+        // Only behind HTTPS: over plain HTTP on a LAN address it would send the app's own files to https://.
+        'upgrade-insecure-requests': options.secureCookies === true ? [] : null,
+      },
+    },
   });
   await app.register(cookie);
   await app.register(rateLimit, {
@@ -129,6 +142,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   cycleRoutes(app, context, options.cycleJobs ?? new CycleJobs(context, options.cycleJobHooks));
   payoutRoutes(app, context);
   await paymentWebhookRoutes(app, context);
+  const webRoot = options.webRoot ?? defaultWebRoot;
+  if (webRoot === false || !(await installWebApp(app, webRoot, sendNotFound))) app.setNotFoundHandler(sendNotFound);
   await app.ready();
   return app;
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { RejectionError } from '../core/rejection.js';
 import { statusForCode } from './error-status.js';
@@ -55,7 +55,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     return reply.status(500).send(body('INTERNAL', 'Something went wrong on the server; it has been logged.'));
   });
 
-  app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`));
-  });
+}
+
+/** The JSON 404 of the API (and of any path that is not a page of the web app). */
+export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return reply.status(404).send(body('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`));
 }

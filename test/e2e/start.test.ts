@@ -1,21 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, expect, it } from 'vitest';
+import { freePort, watchOutput } from '../support/watch-output.js';
 
 // `npm test` builds first, so this runs the same compiled CLI that `npm start` runs.
 const cli = join(import.meta.dirname, '../../dist/src/cli/main.js');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 let child: ChildProcess | undefined;
 const dir = mkdtempSync(join(tmpdir(), 'huzhu-start-'));
@@ -23,41 +14,6 @@ afterAll(() => {
   child?.kill('SIGTERM');
   rmSync(dir, { recursive: true, force: true });
 });
-
-/**
- * Everything the server printed, and a way to wait for a line: the test waits for what the server
- * says it has done (listening, ready), never for a time, so a slow machine only makes it slower.
- */
-function watchOutput(process: ChildProcess): { text: () => string; line: (pattern: RegExp) => Promise<string> } {
-  let output = '';
-  const waiting: Array<{ pattern: RegExp; resolve: (line: string) => void; reject: (error: Error) => void }> = [];
-  const check = () => {
-    for (const waiter of [...waiting]) {
-      const line = output.split('\n').find((candidate) => waiter.pattern.test(candidate));
-      if (line !== undefined) {
-        waiting.splice(waiting.indexOf(waiter), 1);
-        waiter.resolve(line);
-      }
-    }
-  };
-  const append = (chunk: Buffer) => {
-    output += chunk.toString();
-    check();
-  };
-  process.stdout!.on('data', append);
-  process.stderr!.on('data', append);
-  process.on('exit', (code, signal) => {
-    for (const waiter of waiting.splice(0)) waiter.reject(new Error(`the server exited (${code ?? signal}) before printing ${waiter.pattern}:\n${output}`));
-  });
-  return {
-    text: () => output,
-    line: (pattern) =>
-      new Promise((resolve, reject) => {
-        waiting.push({ pattern, resolve, reject });
-        check();
-      }),
-  };
-}
 
 it('starts on a new SQLite database, prints the one-time admin login once and answers /healthz', async () => {
   expect(existsSync(cli), 'run npm run build first').toBe(true);

@@ -1,0 +1,43 @@
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { routes as accountRoutes } from '../features/account/routes';
+import { routes as casesRoutes } from '../features/cases/routes';
+import { routes as claimsRoutes } from '../features/claims/routes';
+import { routes as cyclesRoutes } from '../features/cycles/routes';
+import { routes as homeRoutes } from '../features/home/routes';
+import { routes as juryRoutes } from '../features/jury/routes';
+import { routes as membershipsRoutes } from '../features/memberships/routes';
+import { routes as noticesRoutes } from '../features/notices/routes';
+import { routes as notificationsRoutes } from '../features/notifications/routes';
+import { routes as objectionsRoutes } from '../features/objections/routes';
+import { routes as plansRoutes } from '../features/plans/routes';
+import { routes as verifyRoutes } from '../features/verify/routes';
+import { routes as walletRoutes } from '../features/wallet/routes';
+import { Layout } from './layout';
+import { NotFoundPage } from './not-found-page';
+import { RouteError } from './route-error';
+
+/** Each feature owns its paths; the app only puts them under the one layout. */
+export const appRoutes: RouteObject[] = [
+  {
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      ...homeRoutes,
+      ...plansRoutes,
+      ...noticesRoutes,
+      ...casesRoutes,
+      ...cyclesRoutes,
+      ...verifyRoutes,
+      ...accountRoutes,
+      ...membershipsRoutes,
+      ...walletRoutes,
+      ...claimsRoutes,
+      ...objectionsRoutes,
+      ...notificationsRoutes,
+      ...juryRoutes,
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(appRoutes);
