@@ -1,10 +1,13 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 
-/** Where `npm run build` writes the web app (vite's outDir): dist/web next to dist/src. */
-export const defaultWebRoot = join(import.meta.dirname, '../../web');
+/**
+ * Where `npm run build` writes the web app (vite's outDir): dist/web next to dist/src, whether this
+ * file runs compiled (dist/src/http) or from source in the tests (src/http).
+ */
+export const defaultWebRoot = join(import.meta.dirname, import.meta.dirname.includes(`${sep}dist${sep}`) ? '../../web' : '../../dist/web');
 
 /** Hashed bundle files never change under their name; index.html must always be fetched anew. */
 const assetMaxAgeSeconds = 365 * 24 * 3600;
