@@ -40,4 +40,11 @@ it('starts on a new SQLite database, prints the one-time admin login once and an
   const plans = (await (await fetch(`http://localhost:${port}/api/plans`)).json()) as { plans: Array<{ id: string }> };
   expect(plans.plans.map((plan) => plan.id).sort()).toEqual(['critical-illness', 'senior-cancer']);
   expect(output.text()).toContain('DEMO');
+  // The demo logins are printed once the demo is seeded (before "ready"), and they log in.
+  expect(output.text()).toMatch(/Demo logins \(made-up people, never with HUZHU_ENV=production\), each with password "demo-password":\n {4}demo-member {3}post-paid/);
+  expect(output.text()).toContain(`Log in at http://localhost:${port}/login`);
+  for (const username of ['demo-member', 'demo-prepaid', 'demo-juror']) {
+    const demo = await fetch(`http://localhost:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo-password' }) });
+    expect(demo.status, username).toBe(200);
+  }
 }, 120_000);

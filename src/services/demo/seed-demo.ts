@@ -10,6 +10,7 @@ import { changeMembershipStatus } from '../membership-status.js';
 import { ensureSamplePlans } from '../plans.js';
 import { DemoCases, demoCycleWindowDays, type DemoCyclePlan } from './demo-cases.js';
 import { DemoFunding, type FundingTotals } from './demo-funding.js';
+import { DemoLogins, type DemoLogin, type DemoLoginStories } from './demo-logins.js';
 import { demoPerson } from './demo-people.js';
 import { DemoRandom, seededRandomSource } from './demo-random.js';
 
@@ -59,6 +60,9 @@ export interface DemoSummary {
   /** Claims by state (submitted … in_notice, approved, scheduled, paid). */
   readonly claims: Readonly<Record<string, number>>;
   readonly payouts: DemoPayoutSummary;
+  /** The demo logins (password demo-password) and the cases they take part in. */
+  readonly logins: readonly DemoLogin[];
+  readonly stories: DemoLoginStories;
 }
 
 export interface DemoCycleSummary {
@@ -124,8 +128,7 @@ function relationshipFor(random: DemoRandom, age: number, plan_id: string): Pers
 }
 
 /** Who joins when, and what becomes of them; drawn up front so the order of draws never depends on the database. */
-function planCommunity(random: DemoRandom, count: number, firstDay: number): DemoMember[] {
-  const taken = new Set<string>();
+function planCommunity(random: DemoRandom, count: number, firstDay: number, taken: Set<string>): DemoMember[] {
   const members: DemoMember[] = [];
   for (let index = 0; index < count; index += 1) {
     // More joins in recent months than at the start: a growing community.
@@ -236,7 +239,8 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   await ensureSamplePlans(demo);
 
   const random = new DemoRandom(seed, 'community');
-  const community = withPrepaidLapse(planCommunity(random, count, firstDay), demoDays - demoCycleWindowDays);
+  const taken = new Set<string>();
+  const community = withPrepaidLapse(planCommunity(random, count, firstDay, taken), demoDays - demoCycleWindowDays);
   const joinsByDay = new Map<number, DemoMember[]>();
   for (const member of community) pushTo(joinsByDay, member.day, member);
   const eventsByDay = new Map<number, Array<() => Promise<void>>>();
@@ -266,6 +270,21 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
     setTime: (day, time) => clock.set(at(firstDay, day, time)),
   });
   cases.planClaims();
+  const logins = new DemoLogins({
+    seed,
+    firstDay,
+    demoDays,
+    post_paid_plan: join.critical,
+    prepaid_plan: join.senior,
+    funding,
+    cases,
+    taken,
+    steady,
+    schedule,
+    expectActivation,
+    now: () => clock.now().toISOString(),
+  });
+  logins.plan();
 
   const prepaid = (plan_id: string) => plan_id === join.senior;
   const rejoin = async (joined: Joined, attempt: number, day: number): Promise<void> => {
@@ -356,13 +375,13 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   clock.set(end);
   await activateDueMemberships(demo);
   await funding.gateway.deliverPending();
-  const summary = await summarize(context, seed, firstDay, end, rejoined, await funding.totals());
+  const summary = { ...(await summarize(context, seed, firstDay, end, rejoined, await funding.totals())), ...(await logins.summary()) };
   const claims = Object.values(summary.claims).reduce((total, n) => total + n, 0);
   log(`DEMO DATA: created ${summary.people} made-up people and ${summary.memberships} memberships (all marked demo=1), ${summary.cycles.length} sharing cycles and ${claims} made-up claims`);
   return summary;
 }
 
-async function summarize(context: ServiceContext, seed: string, firstDay: number, end: string, rejoined: number, funding: FundingTotals): Promise<DemoSummary> {
+async function summarize(context: ServiceContext, seed: string, firstDay: number, end: string, rejoined: number, funding: FundingTotals): Promise<Omit<DemoSummary, 'logins' | 'stories'>> {
   const rows = await context.store.db
     .selectFrom('memberships')
     .select(['plan_id', 'status', (eb) => eb.fn.countAll<bigint | number | string>().as('count')])
