@@ -34,8 +34,12 @@ export function describeDemo(summary: DemoSummary, target: string): string[] {
   lines.push(`  sharing cycles (the last two months, every notice day): ${completed.length} completed`);
   for (const plan_id of plans) {
     const cycles = summary.cycles.filter((cycle) => cycle.plan_id === plan_id);
-    const shown = cycles.map((cycle) => `${cycle.cycle_id.slice(-8)} ${plural(cycle.case_count, 'case')}, ${plural(cycle.member_count, 'member')}` + (cycle.capped_members > 0 ? ` (${cycle.capped_members} capped)` : ''));
-    lines.push(`    ${plan_id}: ${shown.join('; ')}`);
+    lines.push(`    ${plan_id}:`);
+    for (const cycle of cycles) {
+      const share = cycle.share_min_minor === cycle.share_max_minor ? formatYuan(cycle.share_max_minor) : `${formatYuan(cycle.share_min_minor)}–${formatYuan(cycle.share_max_minor)}`;
+      const money = cycle.case_count === 0 ? '' : `: aid ${formatYuan(cycle.aid_total_minor)} CNY, share ${share} CNY per member, backstop ${formatYuan(cycle.backstop_minor)} CNY`;
+      lines.push(`      ${cycle.cycle_id.slice(-8)} ${plural(cycle.case_count, 'case')}, ${plural(cycle.member_count, 'member')}` + (cycle.capped_members > 0 ? ` (${cycle.capped_members} capped)` : '') + money);
+    }
   }
   const claims = Object.entries(summary.claims).map(([state, count]) => `${count} ${state}`);
   const payouts = summary.payouts;
@@ -79,11 +83,13 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
   program
     .command('demo')
     .description(
-      'Seed a demo community into a new database: made-up members of both sample plans who joined over the past eighteen months,\n' +
+      'Seed a demo community into a new database: made-up members who joined the community\'s two plans over the past eighteen\n' +
+        'months (plans sized for it: community-critical-illness, post-paid, and community-senior-cancer, prepaid; the sample plans stay empty),\n' +
         'with waiting periods passed, lapses, withdrawals and rejoins, wallet top-ups, and in the last two months real sharing cycles of\n' +
-        'both plans on every notice day, with cases from the claims flow (made-up evidence in the server\'s blob store), capped shares,\n' +
+        'both plans on every notice day, with cases from the claims flow (made-up evidence in the server\'s blob store), shares,\n' +
         'collections (some failing), prepaid deductions, lapses and aid payouts through the simulated gateway. Every person and membership\n' +
-        'is marked demo=1. The same --seed gives the same community.\n' +
+        'is marked demo=1. The same --seed gives the same community. Demo logins demo-member, demo-prepaid and demo-juror\n' +
+        '(password demo-password) show the member and juror pages; the administrator is created first and its password printed.\n' +
         'Refused with HUZHU_ENV=production (DEMO_IN_PRODUCTION) and on a database that has memberships (DEMO_DATABASE_NOT_EMPTY).\n' +
         '`huzhu serve` does this by itself on a new database outside production.',
     )

@@ -50,7 +50,7 @@ describeEachBackend('demo logins', (dialect) => {
     expect(me.user.roles).toEqual(['member']);
     const [membership, ...others] = await membershipsOf('demo-member');
     expect(others).toEqual([]);
-    expect(membership).toMatchObject({ plan_id: 'critical-illness', status: 'active', funding_model: 'post_paid', demo: 1n, person_demo: 1n, relationship: 'self' });
+    expect(membership).toMatchObject({ plan_id: 'community-critical-illness', status: 'active', funding_model: 'post_paid', demo: 1n, person_demo: 1n, relationship: 'self' });
     const money = (await get(cookie, `/api/memberships/${membership!.id}/money`)) as { charges: Array<{ status: string }>; payments: Array<{ kind: string; status: string }> };
     expect(money.charges.filter((charge) => charge.status === 'paid').length).toBeGreaterThanOrEqual(2);
     expect(money.payments.some((payment) => payment.kind === 'collection' && payment.status === 'succeeded')).toBe(true);
@@ -81,8 +81,8 @@ describeEachBackend('demo logins', (dialect) => {
     const cookie = await t.login('demo-prepaid', demoLoginPassword);
     const memberships = await membershipsOf('demo-prepaid');
     expect(memberships.map((row) => [row.plan_id, row.status, row.funding_model, row.relationship])).toEqual([
-      ['senior-cancer', 'active', 'prepaid', 'self'],
-      ['senior-cancer', 'active', 'prepaid', 'spouse'],
+      ['community-senior-cancer', 'active', 'prepaid', 'self'],
+      ['community-senior-cancer', 'active', 'prepaid', 'spouse'],
     ]);
     for (const membership of memberships) {
       const money = (await get(cookie, `/api/memberships/${membership.id}/money`)) as { balance_minor: string; charges: Array<{ status: string }>; payments: Array<{ kind: string; status: string }> };

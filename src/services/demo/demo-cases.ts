@@ -8,7 +8,7 @@ import { DemoRandom } from './demo-random.js';
 
 /**
  * Sharing cycles and cases for the demo community's last weeks, through the real services: on
- * every notice day (the 7th and 21st) of the window both sample plans run their cycle; a few
+ * every notice day (the 7th and 21st) of the window both community plans run their cycle; a few
  * covered members fall ill, and their claims go through evidence, review, public notice and
  * approval, so they become the cases of the next cycle; due aid is paid as far as each plan's
  * cash goes, the operator advancing what collections have not brought in yet once the

@@ -104,7 +104,7 @@ export class DemoLogins {
     schedule(joinDay, () => this.#openAccounts(joinDay));
     schedule(joinDay + 40, () => this.#passQuizzes());
     // A second top-up of demo-prepaid's own wallet a month before the end.
-    schedule(demoDays - 30, () => this.#topUp('demo-prepaid', 0, 5000n));
+    schedule(demoDays - 30, () => this.#topUp('demo-prepaid', 0, 20_000n));
 
     // demo-member's claim: a case of the third notice day of the window, so she has a share line before and after it.
     const memberCycle = cases.cycleDay(2);
@@ -175,9 +175,9 @@ export class DemoLogins {
       const age = this.#random.between(25, 58);
       await this.#account(`demo-juror-${String(n).padStart(2, '0')}`, `Demo juror ${n}`, [[post_paid_plan, person(age, 'self', this.#random.chance(0.5) ? 'female' : 'male')]]);
     }
-    // Both wallets start with a top-up (100 CNY each).
-    await this.#topUp('demo-prepaid', 0, 10_000n);
-    await this.#topUp('demo-prepaid', 1, 10_000n);
+    // Both wallets start with a top-up (300 CNY each).
+    await this.#topUp('demo-prepaid', 0, 30_000n);
+    await this.#topUp('demo-prepaid', 1, 30_000n);
   }
 
   async #account(username: string, display_name: string, people: ReadonlyArray<readonly [string, PersonInput]>): Promise<void> {
