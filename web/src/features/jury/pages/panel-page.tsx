@@ -312,7 +312,7 @@ function Result({ record }: { record: JuryRecord }) {
 function PublicRecord({ record }: { record: JuryRecord }) {
   const { t } = useTranslation();
   return (
-    <details className="card">
+    <details className="card jury-record">
       <summary>{t('jury.record.heading')}</summary>
       <p>{t('jury.record.explain')}</p>
       <dl className="jury-facts">
