@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RequireSession } from '../../../shared/auth/require-session';
-import { formatInstant } from '../../../shared/format/dates';
+import { formatDay, formatInstant } from '../../../shared/format/dates';
 import { useLanguage } from '../../../shared/i18n/i18n';
 import { Instant } from '../../../shared/ui/money';
 import { Page } from '../../../shared/ui/page';
@@ -14,7 +15,8 @@ function StandingCard({ juror }: { juror: JurorStanding }) {
   const language = useLanguage();
   const plan = language === 'en' ? juror.plan_name_en : juror.plan_name_zh;
   const passed = juror.quiz_passed_at !== null;
-  const tenureMet = Date.parse(juror.tenure_from) <= Date.now();
+  const [now] = useState(() => Date.now());
+  const tenureMet = Date.parse(juror.tenure_from) <= now;
   return (
     <li className="card">
       <div className="spread">
@@ -36,7 +38,7 @@ function StandingCard({ juror }: { juror: JurorStanding }) {
             : t('jury.standing.notPaying', { status: t(`jury.membershipStatus.${juror.membership_status}`, { defaultValue: juror.membership_status }) })}
         </li>
         <li>
-          <span aria-hidden="true">{tenureMet ? '✓' : '✗'}</span> {t(tenureMet ? 'jury.standing.tenureMet' : 'jury.standing.tenureFrom', { date: formatInstant(juror.tenure_from, language) })}
+          <span aria-hidden="true">{tenureMet ? '✓' : '✗'}</span> {t(tenureMet ? 'jury.standing.tenureMet' : 'jury.standing.tenureFrom', { date: formatDay(juror.tenure_from, language) })}
         </li>
         <li>
           <span aria-hidden="true">{juror.adult ? '✓' : '✗'}</span> {juror.adult ? t('jury.standing.adult') : t('jury.standing.notAdult')}
@@ -81,7 +83,7 @@ function PanelCard({ seats }: { seats: PanelSeat[] }) {
       <ul className="jury-checks">
         {seats.map((seat) => (
           <li key={seat.member_code}>
-            {t('jury.memberCode')} <span className="jury-code">{seat.member_code}</span>: {seat.voted ? t('jury.panels.voted') : t('jury.panels.notVoted')}
+            {t(seat.voted ? 'jury.panels.seatVoted' : 'jury.panels.seatNotVoted', { member_code: seat.member_code })}
           </li>
         ))}
       </ul>

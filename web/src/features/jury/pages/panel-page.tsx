@@ -93,9 +93,9 @@ function VoteRules({ record }: { record: JuryRecord }) {
         <li>{t('jury.rules.meaning')}</li>
         <li>{t('jury.rules.secret')}</li>
         <li>{t('jury.rules.once')}</li>
-        <li>{t('jury.rules.quorum', { quorum: record.quorum, majority })}</li>
+        <li>{t('jury.rules.quorum', { count: record.quorum, majority })}</li>
         <li>{t('jury.rules.tie', { majority, outcome: t(`jury.rules.outcome_${record.rules.on_tie}`) })}</li>
-        <li>{t('jury.rules.missed', { quorum: record.quorum, outcome: t(`jury.rules.outcome_${record.rules.on_missed_quorum}`) })}</li>
+        <li>{t('jury.rules.missed', { count: record.quorum, outcome: t(`jury.rules.outcome_${record.rules.on_missed_quorum}`) })}</li>
         <li>{t('jury.rules.published')}</li>
       </ul>
     </section>
@@ -133,16 +133,15 @@ function VoteSection({ record, claim_id, seats }: { record: JuryRecord; claim_id
   const codeId = useId();
   const stored = receiptsFor(record.case_number);
 
-  useEffect(() => {
-    if (!open.some((seat) => seat.member_code === memberCode) && open[0] !== undefined) setMemberCode(open[0].member_code);
-  }, [open, memberCode]);
+  // The chosen seat, or the first one still to vote once the chosen one has voted.
+  const chosenCode = open.some((seat) => seat.member_code === memberCode) ? memberCode : (open[0]?.member_code ?? '');
 
   function submit(event: FormEvent) {
     event.preventDefault();
     setChecked(true);
-    if (choice === undefined || memberCode === '') return;
+    if (choice === undefined || chosenCode === '') return;
     vote.mutate(
-      { vote: choice, member_code: memberCode },
+      { vote: choice, member_code: chosenCode },
       {
         onSuccess: (answer) => {
           const kept = { case_number: record.case_number, member_code: answer.member_code, receipt_hex: answer.receipt_hex, voted_at: answer.voted_at };
@@ -160,7 +159,7 @@ function VoteSection({ record, claim_id, seats }: { record: JuryRecord; claim_id
   const codeError = vote.error instanceof ApiError && vote.error.code === 'JURY_MEMBER_CODE_REQUIRED' ? apiError : undefined;
 
   return (
-    <section className="card" aria-labelledby="jury-vote">
+    <section className="card jury-vote" aria-labelledby="jury-vote">
       <h2 id="jury-vote">{t('jury.vote.heading')}</h2>
       {receipt === undefined ? null : <ReceiptCard receipt={receipt} />}
       {seats
@@ -196,7 +195,7 @@ function VoteSection({ record, claim_id, seats }: { record: JuryRecord; claim_id
               </span>
               <select
                 id={codeId}
-                value={memberCode}
+                value={chosenCode}
                 onChange={(event) => setMemberCode(event.target.value)}
                 aria-invalid={codeError === undefined ? undefined : true}
                 aria-describedby={`${codeId}-hint${codeError === undefined ? '' : ` ${codeId}-error`}`}
@@ -214,7 +213,7 @@ function VoteSection({ record, claim_id, seats }: { record: JuryRecord; claim_id
               )}
             </div>
           ) : (
-            <p>{t('jury.vote.asMember', { member_code: memberCode })}</p>
+            <p>{t('jury.vote.asMember', { member_code: chosenCode })}</p>
           )}
           <fieldset className="field" aria-describedby={choiceError === undefined ? undefined : `${choiceId}-error`}>
             <legend>{t('jury.vote.question')}</legend>
@@ -288,7 +287,7 @@ function Result({ record }: { record: JuryRecord }) {
       <p className="stat">
         <VerdictText outcome={record.verdict.outcome} operatorDecision={record.verdict.operator_decision} />
       </p>
-      <div className="grid three">
+      <div className="jury-counts">
         <div>
           <div className="stat">{formatNumber(record.counts.approve, language)}</div>
           <div className="stat-label">{t('jury.result.approve')}</div>
@@ -379,10 +378,11 @@ function PanelContent({ claim_id }: { claim_id: string }) {
                 {seats.length === 0 ? <p>{t('jury.panel.notOnPanel')}</p> : null}
               </div>
               {phase === 'closed' ? <Result record={data} /> : null}
-              {phase === 'open' && seats.length > 0 ? <VoteSection record={data} claim_id={claim_id} seats={seats} /> : null}
               {phase === 'counting' ? <p>{t('jury.panel.counting')}</p> : null}
+              {/* Read the case and the rules first, then vote. */}
               <QueryState query={card}>{(cardData) => <CaseSummary card={cardData.case} />}</QueryState>
               <VoteRules record={data} />
+              {phase === 'open' && seats.length > 0 ? <VoteSection record={data} claim_id={claim_id} seats={seats} /> : null}
               <PublicRecord record={data} />
             </>
           );

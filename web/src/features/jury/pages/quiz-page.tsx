@@ -29,22 +29,24 @@ function QuestionField({
   const id = useId();
   const text = (entry: { zh: string; en: string }) => (language === 'en' ? entry.en : entry.zh);
   return (
-    <fieldset className="field card jury-question" aria-describedby={error === undefined ? undefined : `${id}-error`}>
-      <legend>
-        {t('jury.quiz.questionNumber', { number: index + 1 })} {text(question.question)}
-      </legend>
-      {question.options.map((option, optionIndex) => (
-        <label key={optionIndex} className="choice">
-          <input type="radio" name={`question-${question.id}`} checked={value === optionIndex} onChange={() => onChange(optionIndex)} />
-          {text(option)}
-        </label>
-      ))}
-      {error === undefined ? null : (
-        <span className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </span>
-      )}
-    </fieldset>
+    <div className="card">
+      <fieldset className="field jury-question" aria-describedby={error === undefined ? undefined : `${id}-error`}>
+        <legend>
+          {t('jury.quiz.questionNumber', { number: index + 1 })} {text(question.question)}
+        </legend>
+        {question.options.map((option, optionIndex) => (
+          <label key={optionIndex} className="choice">
+            <input type="radio" name={`question-${question.id}`} checked={value === optionIndex} onChange={() => onChange(optionIndex)} />
+            {text(option)}
+          </label>
+        ))}
+        {error === undefined ? null : (
+          <span className="field-error" id={`${id}-error`} role="alert">
+            {error}
+          </span>
+        )}
+      </fieldset>
+    </div>
   );
 }
 
@@ -52,7 +54,7 @@ function membershipLabel(t: ReturnType<typeof useTranslation>['t'], language: st
   const plan = language === 'en' ? juror.plan_name_en : juror.plan_name_zh;
   const who = t(`jury.relationship.${juror.relationship}`, { defaultValue: juror.relationship });
   const passed = juror.quiz_passed_at === null ? '' : ` (${t('jury.quiz.alreadyPassed')})`;
-  return `${plan} · ${who} ${juror.name_masked} · ${juror.member_code}${passed}`;
+  return `${who} ${juror.name_masked} · ${plan} · ${juror.member_code}${passed}`;
 }
 
 function QuizForm({ quiz, jurors }: { quiz: Quiz; jurors: JurorStanding[] }) {
@@ -98,7 +100,7 @@ function QuizForm({ quiz, jurors }: { quiz: Quiz; jurors: JurorStanding[] }) {
   if (take.isSuccess) {
     const result = take.data;
     return (
-      <div ref={resultRef} tabIndex={-1} className={result.passed ? 'alert info' : 'alert warning'} role="status">
+      <div ref={resultRef} tabIndex={-1} className={result.passed ? 'alert info jury-quiz-result' : 'alert warning jury-quiz-result'} role="status">
         <h2>{result.passed ? t('jury.quiz.passedHeading') : t('jury.quiz.failedHeading')}</h2>
         <p>{t('jury.quiz.score', { correct: result.correct_answers, total: result.questions, pass: quiz.pass_mark })}</p>
         {result.passed ? (
