@@ -263,7 +263,7 @@ function ReceiptCheck({ record }: { record: JuryRecord }) {
   return (
     <form onSubmit={(event) => void check(event)} noValidate className="jury-receipt-check">
       <h3>{t('jury.check.heading')}</h3>
-      <p>{t('jury.check.explain', { ballots: commitments.length })}</p>
+      <p>{t('jury.check.explain', { count: commitments.length })}</p>
       <TextField label={t('jury.check.receipt')} value={value} onChange={(event) => setValue(event.target.value)} error={error} autoComplete="off" spellCheck={false} />
       <button type="submit" className="button secondary">
         {t('jury.check.submit')}
@@ -371,11 +371,16 @@ function PanelContent({ claim_id }: { claim_id: string }) {
           const phase = phaseOf(data, seats);
           return (
             <>
-              <div className={phase === 'open' ? 'alert info' : 'alert warning'}>
+              <div className={phase === 'counting' ? 'alert warning' : 'alert info'}>
                 <p>
                   <strong>{t(`jury.phase.${phase}`)}</strong> · {t('jury.panels.window')} <Instant value={data.window.opens_at} /> – <Instant value={data.window.closes_at} />
                 </p>
                 {seats.length === 0 ? <p>{t('jury.panel.notOnPanel')}</p> : null}
+                {phase === 'open' && seats.some((seat) => !seat.voted) ? (
+                  <p>
+                    <a href="#jury-vote">{t('jury.panel.toVote')}</a>
+                  </p>
+                ) : null}
               </div>
               {phase === 'closed' ? <Result record={data} /> : null}
               {phase === 'counting' ? <p>{t('jury.panel.counting')}</p> : null}
