@@ -83,7 +83,7 @@ function PanelCard({ seats }: { seats: PanelSeat[] }) {
       <ul className="jury-checks">
         {seats.map((seat) => (
           <li key={seat.member_code}>
-            {t(seat.voted ? 'jury.panels.seatVoted' : 'jury.panels.seatNotVoted', { member_code: seat.member_code })}
+            {t(seat.voted ? 'jury.panels.seatVoted' : seat.phase === 'open' ? 'jury.panels.seatNotVoted' : 'jury.panels.seatDidNotVote', { member_code: seat.member_code })}
           </li>
         ))}
       </ul>
