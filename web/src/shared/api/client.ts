@@ -91,5 +91,11 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
  * double click or a retried request pays once.
  */
 export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
+  // crypto.randomUUID exists only on secure pages (https, localhost); getRandomValues everywhere,
+  // also on a plain-http address in a LAN. A version-4 UUID from 16 random bytes.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -10,7 +10,7 @@ import { Page } from '../../../shared/ui/page';
 import { ErrorState, Loading, QueryState } from '../../../shared/ui/query-state';
 import { TextField } from '../../../shared/ui/field';
 import { useCaseCard, useCastVote, useJuryRecord, usePanels, type CaseCard, type JuryRecord, type PanelSeat, type VoteChoice } from '../api/jury-api';
-import { juryErrorMessage } from '../components/jury-error';
+import { errorMessage } from '../../../shared/i18n/error-message';
 import { ballotCommitment, receiptPattern, receiptsFor, saveReceipt, type StoredReceipt } from '../components/receipts';
 import { VerdictText } from '../components/verdict';
 
@@ -155,7 +155,7 @@ function VoteSection({ record, claim_id, seats }: { record: JuryRecord; claim_id
   }
 
   const choiceError = checked && choice === undefined ? t('jury.vote.chooseSide') : undefined;
-  const apiError = vote.error === null ? undefined : juryErrorMessage(t, vote.error);
+  const apiError = vote.error === null ? undefined : errorMessage(t, vote.error);
   const codeError = vote.error instanceof ApiError && vote.error.code === 'JURY_MEMBER_CODE_REQUIRED' ? apiError : undefined;
 
   return (

@@ -7,7 +7,7 @@ import { useLanguage } from '../../../shared/i18n/i18n';
 import { Page } from '../../../shared/ui/page';
 import { QueryState } from '../../../shared/ui/query-state';
 import { useJurors, useQuiz, useTakeQuiz, type JurorStanding, type Quiz } from '../api/jury-api';
-import { juryErrorMessage } from '../components/jury-error';
+import { errorMessage } from '../../../shared/i18n/error-message';
 
 type Answers = Array<number | undefined>;
 
@@ -77,11 +77,11 @@ function QuizForm({ quiz, jurors }: { quiz: Quiz; jurors: JurorStanding[] }) {
   const missing = answers.map((answer) => answer === undefined);
   const membershipError =
     take.error instanceof ApiError && (take.error.code.startsWith('MEMBERSHIP') || take.error.fieldPaths.includes('membership_id'))
-      ? juryErrorMessage(t, take.error)
+      ? errorMessage(t, take.error)
       : checked && membership === ''
         ? t('jury.quiz.chooseMembership')
         : undefined;
-  const otherError = take.error !== null && membershipError === undefined ? juryErrorMessage(t, take.error) : undefined;
+  const otherError = take.error !== null && membershipError === undefined ? errorMessage(t, take.error) : undefined;
 
   function submit(event: FormEvent) {
     event.preventDefault();
