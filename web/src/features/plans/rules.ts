@@ -44,6 +44,7 @@ function bandRanges<T extends { max_age_years: number }>(bands: readonly T[], fr
 
 function ageRange(min: number, max: number, t: TFunction): string {
   // 130 is the rules' oldest age: a band up to it is open-ended.
+  if (min <= 0 && max >= 130) return t('plans.rules.anyAge');
   if (max >= 130) return t('plans.rules.ageFrom', { min });
   if (min <= 0) return t('plans.rules.ageUpTo', { max });
   return t('plans.rules.ageRange', { min, max });

@@ -127,7 +127,7 @@ function PlanCards({ plans }: { plans: Plans }) {
                 {t('home.aidUpTo')} <strong className="stat-inline"><Money minor={largestAid(plan)} currency={plan.currency} /></strong>
               </p>
               <p className="muted">
-                {t('home.joinAges', { min: rules.join_age.min_years, max: rules.join_age.max_years })} · {t(`home.funding.${rules.funding.model}`)}
+                {rules.join_age.min_years === 0 && rules.join_age.min_days > 0 ? t('home.joinAgesDays', { days: rules.join_age.min_days, max: rules.join_age.max_years }) : t('home.joinAges', { min: rules.join_age.min_years, max: rules.join_age.max_years })} · {t(`home.funding.${rules.funding.model}`)}
                 {plan.status === 'closed' ? ` · ${t('home.closed')}` : ''}
               </p>
               <div className="row">

@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { formatMoney } from '../../../shared/format/money';
 import { useLanguage } from '../../../shared/i18n/i18n';
 import { Page } from '../../../shared/ui/page';
 import { QueryState } from '../../../shared/ui/query-state';
 import { usePlans } from '../api';
+import { ruleSections } from '../rules';
 
 /** Every plan in a few plain words, with its details and the way to join. */
 export function PlansPage() {
@@ -20,7 +20,7 @@ export function PlansPage() {
             {list.map((plan) => {
               const rules = plan.current_version.rules;
               const name = language === 'en' ? plan.name_en : plan.name_zh;
-              const aid = rules.aid_bands.map((band) => formatMoney(band.aid_minor, rules.currency, language));
+              const aid = (ruleSections(rules, t, language).find((section) => section.id === 'aid')?.lines ?? []).filter((line) => line.key.startsWith('aid.band.'));
               return (
                 <article className="card" key={plan.id} aria-labelledby={`plan-${plan.id}`}>
                   <h2 id={`plan-${plan.id}`}>{name}</h2>
@@ -31,11 +31,17 @@ export function PlansPage() {
                   <dl className="facts">
                     <div>
                       <dt>{t('plans.ages')}</dt>
-                      <dd>{t('plans.agesValue', { min: rules.join_age.min_years, max: rules.join_age.max_years })}</dd>
+                      <dd>{rules.join_age.min_years === 0 && rules.join_age.min_days > 0 ? t('plans.agesValueDays', { days: rules.join_age.min_days, max: rules.join_age.max_years }) : t('plans.agesValue', { min: rules.join_age.min_years, max: rules.join_age.max_years })}</dd>
                     </div>
                     <div>
                       <dt>{t('plans.aid')}</dt>
-                      <dd>{aid.join(' / ')}</dd>
+                      <dd>
+                        {aid.map((line) => (
+                          <span className="block" key={line.key}>
+                            {line.label}: {line.value}
+                          </span>
+                        ))}
+                      </dd>
                     </div>
                     <div>
                       <dt>{t('plans.covered')}</dt>
