@@ -47,8 +47,9 @@ export function onSessionExpired(listener: Listener): () => void {
 }
 
 const sessionWatch: Middleware = {
-  async onResponse({ response }) {
-    if (response.status !== 401) return undefined;
+  async onResponse({ request, response }) {
+    // The session probe's 401 only says "a visitor": useSession reads it as no user.
+    if (response.status !== 401 || new URL(request.url).pathname === '/api/auth/me') return undefined;
     const body = (await response.clone().json().catch(() => undefined)) as ApiErrorBody | undefined;
     if (body?.error.code === 'AUTH_REQUIRED') {
       const error = new ApiError(401, body.error.code, body.error.message, body.error.details);

@@ -13073,6 +13073,196 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/statistics/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases shared by each completed cycle and each year, counted by illness, age band at diagnosis and province (aggregate counts only) */
+        get: {
+            parameters: {
+                query?: {
+                    plan_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            per_cycle: {
+                                /** @description A cycle id, or a year (YYYY) in per_year */
+                                period: string;
+                                plan_id: string;
+                                cases: number;
+                                by_illness: {
+                                    code: string;
+                                    name_zh: string;
+                                    name_en: string;
+                                    cases: number;
+                                }[];
+                                by_age_band: {
+                                    /** @description 0-17, 18-29, 30-39, 40-49, 50-59, 60-69 or 70+ */
+                                    band: string;
+                                    min_age_years: number;
+                                    max_age_years: number | null;
+                                    cases: number;
+                                }[];
+                                by_province: {
+                                    province: string;
+                                    cases: number;
+                                }[];
+                            }[];
+                            per_year: {
+                                /** @description A cycle id, or a year (YYYY) in per_year */
+                                period: string;
+                                plan_id: string;
+                                cases: number;
+                                by_illness: {
+                                    code: string;
+                                    name_zh: string;
+                                    name_en: string;
+                                    cases: number;
+                                }[];
+                                by_age_band: {
+                                    /** @description 0-17, 18-29, 30-39, 40-49, 50-59, 60-69 or 70+ */
+                                    band: string;
+                                    min_age_years: number;
+                                    max_age_years: number | null;
+                                    cases: number;
+                                }[];
+                                by_province: {
+                                    province: string;
+                                    cases: number;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payouts": {
         parameters: {
             query?: never;
