@@ -207,7 +207,7 @@ describe.runIf(chromiumAvailable())('the public pages, as a visitor sees them on
       headers,
     );
     const case_number = await caseInNotice(scene);
-    const { cases } = await scene.api<{ cases: Card[] }>(`/api/public/cases?plan_id=critical-illness&limit=50`);
+    const { cases } = await scene.api<{ cases: Card[] }>(`/api/public/cases?plan_id=community-critical-illness&limit=50`);
     expect(cases.find((card) => card.case_number === case_number)?.state).toBe('in_notice');
     for (const language of languages) {
       const context = await newContext(chromium.browser, server.url, language, 'phone');
@@ -259,12 +259,12 @@ describe.runIf(chromiumAvailable())('the public pages, as a visitor sees them on
   });
 
   it('the cycle reports: each chart has its table, with a row per cycle and per kind of case', async () => {
-    const statistics = await scene.api<{ per_cycle: Array<{ plan_id: string; members_covered: number }> }>('/api/public/statistics?plan_id=critical-illness');
-    const breakdowns = await scene.api<{ per_year: Array<{ by_province: Array<{ province: string }> }> }>('/api/public/statistics/cases?plan_id=critical-illness');
+    const statistics = await scene.api<{ per_cycle: Array<{ plan_id: string; members_covered: number }> }>('/api/public/statistics?plan_id=community-critical-illness');
+    const breakdowns = await scene.api<{ per_year: Array<{ by_province: Array<{ province: string }> }> }>('/api/public/statistics/cases?plan_id=community-critical-illness');
     const provinces = new Set(breakdowns.per_year.flatMap((year) => year.by_province.map((item) => item.province)));
     expect(provinces.size).toBeGreaterThan(0);
     for (const language of languages) {
-      const view = await visit('/cycles?plan=critical-illness', language, 'desktop');
+      const view = await visit('/cycles?plan=community-critical-illness', language, 'desktop');
       const page = view.page;
       const text = messages[language].cycles;
       const members = page.getByRole('table', { name: text.tableOf.replace('{{title}}', text.chart.members) });

@@ -121,9 +121,9 @@ describeEachBackend('HTTP public case statistics', (dialect) => {
   });
 
   it('keeps to one plan when asked, and answers a bad plan id with a 400 and an unknown one with nothing', async () => {
-    const one = (await t.app.inject('/api/public/statistics/cases?plan_id=senior-cancer')).json() as Breakdowns;
+    const one = (await t.app.inject('/api/public/statistics/cases?plan_id=community-senior-cancer')).json() as Breakdowns;
     expect(one.per_cycle.length).toBeGreaterThan(0);
-    expect(new Set([...one.per_cycle, ...one.per_year].map((entry) => entry.plan_id))).toEqual(new Set(['senior-cancer']));
+    expect(new Set([...one.per_cycle, ...one.per_year].map((entry) => entry.plan_id))).toEqual(new Set(['community-senior-cancer']));
     const unknown = await t.app.inject('/api/public/statistics/cases?plan_id=no-such-plan');
     expect(unknown.statusCode).toBe(200);
     expect(unknown.json()).toEqual({ per_cycle: [], per_year: [] });
