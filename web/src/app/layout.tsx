@@ -44,6 +44,8 @@ function useSessionExpiry() {
     () =>
       onSessionExpired(() => {
         if (location.pathname === '/login') return;
+        // A visitor's own GET /api/auth/me answers AUTH_REQUIRED too: no session expired, nobody was logged in.
+        if (!client.getQueryData(sessionQueryKey)) return;
         client.setQueryData(sessionQueryKey, null);
         void navigate(loginPath(location.pathname + location.search), { replace: true });
       }),

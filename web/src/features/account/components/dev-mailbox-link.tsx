@@ -10,7 +10,7 @@ export function DevMailboxLink() {
   return (
     <div className="alert warning">
       <p>{t('account.devMailboxHint')}</p>
-      <Link to="/dev/mailbox">
+      <Link to="/dev/mailbox" target="_blank" rel="noreferrer">
         {t('account.devMailboxLink')}
       </Link>
     </div>
