@@ -76,6 +76,8 @@ describe.runIf(chromiumAvailable())('accounts in the browser: sign-up with a cod
     expect((await refused).status()).toBe(400);
     await codeFieldError(page).getByText('The code is wrong or no longer valid').waitFor();
     expect(await page.getByLabel('Code', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    await screenshot(page, 'account-signup-confirm-wrong-code', 'en', 'phone');
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByLabel('Code', { exact: true }).fill(code);
     await page.getByRole('button', { name: 'Confirm' }).click();
@@ -115,6 +117,8 @@ describe.runIf(chromiumAvailable())('accounts in the browser: sign-up with a cod
     await page.getByLabel('New password').fill('short');
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await page.getByText('A password needs at least 10 characters.').waitFor();
+    await screenshot(page, 'account-password-reset-code', 'en', 'phone');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('New password').fill(resetPassword);
     await page.getByRole('button', { name: 'Set the new password' }).click();
     await page.getByText('Your password is changed').waitFor();

@@ -8,7 +8,7 @@ export function DevMailboxLink() {
   const available = useDevMailboxAvailable();
   if (available.data !== true) return null;
   return (
-    <div className="alert warning">
+    <div className="alert warning account-form">
       <p>{t('account.devMailboxHint')}</p>
       <Link to="/dev/mailbox" target="_blank" rel="noreferrer">
         {t('account.devMailboxLink')}
