@@ -45,7 +45,7 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
   const blobStore = defaultBlobStore(store);
   // One set of cycle jobs for the API and the schedule: a run asked over HTTP while the schedule runs the plan joins it.
   const cycleJobs = new CycleJobs(context);
-  const app = await buildApp({ context, logger, secureCookies: config.secureCookies, version: packageVersion(), startup: () => startup, blobStore, cycleJobs });
+  const app = await buildApp({ context, logger, secureCookies: config.secureCookies, production: config.production, version: packageVersion(), startup: () => startup, blobStore, cycleJobs });
   const port = overrides.port ?? config.port;
   const host = overrides.host ?? config.host;
   await app.listen({ port, host });

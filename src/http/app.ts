@@ -15,6 +15,7 @@ import { installSessionLookup } from './auth.js';
 import { installErrorHandling, sendNotFound } from './error-handler.js';
 import { installMetrics } from './metrics.js';
 import type { MoneyRateLimit } from './money-rate-limit.js';
+import { accountRoutes } from './routes/account-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { claimQueueRoutes } from './routes/claim-queue-routes.js';
 import { claimRoutes } from './routes/claim-routes.js';
@@ -43,6 +44,8 @@ export interface AppOptions {
   /** Set the Secure flag on cookies (behind HTTPS). */
   readonly secureCookies?: boolean;
   readonly loginAttemptsPerMinute?: number;
+  /** HUZHU_ENV=production: no dev mailbox (its route does not exist) and no one-time code in the log. */
+  readonly production?: boolean;
   /** Top-ups and wallet refunds one user may ask for per window (money-rate-limit.ts). */
   readonly moneyRateLimit?: MoneyRateLimit;
   readonly version?: string;
@@ -128,6 +131,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   authRoutes(app, context.store, context.clock, {
     secureCookies: options.secureCookies ?? false,
     loginAttemptsPerMinute: options.loginAttemptsPerMinute ?? 10,
+    context,
+  });
+  // Sign-up, its code and resend, password reset: per client IP as many attempts as a login.
+  accountRoutes(app, context, {
+    secureCookies: options.secureCookies ?? false,
+    attemptsPerMinute: options.loginAttemptsPerMinute ?? 10,
+    production: options.production ?? false,
   });
   ledgerRoutes(app, context.store, context.clock);
   planRoutes(app, context);

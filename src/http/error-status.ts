@@ -10,6 +10,14 @@ const statusByCode: Readonly<Record<string, number>> = {
   AUTH_USER_DISABLED: 403,
   AUTH_FORBIDDEN: 403,
   AUTH_USERNAME_TAKEN: 409,
+  // Sign-up and password reset (src/services/accounts): a malformed contact or name is a 400, as is
+  // a code that is wrong, expired or tried too often; asking for codes too often is a 429.
+  AUTH_BAD_CONTACT: 400,
+  AUTH_BAD_DISPLAY_NAME: 400,
+  AUTH_CODE_INVALID: 400,
+  AUTH_CODE_EXPIRED: 400,
+  AUTH_CODE_EXHAUSTED: 400,
+  AUTH_RESEND_TOO_SOON: 429,
   NOT_FOUND: 404,
   RATE_LIMITED: 429,
   BODY_TOO_LARGE: 413,

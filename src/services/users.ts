@@ -1,5 +1,7 @@
 import { RejectionError, reject, unwrap } from '../core/rejection.js';
 import { parseRoles, validateRoles, type Role } from '../core/roles.js';
+import type { Selectable } from 'kysely';
+import type { UsersTable } from '../store/schema.js';
 import type { Store } from '../store/store.js';
 import { generatePassword, hashPassword, verifyPassword } from './password.js';
 
@@ -12,7 +14,7 @@ export interface User {
   readonly disabled: boolean;
 }
 
-const usernamePattern = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+export const usernamePattern = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 export const minPasswordLength = 10;
 
 function toUser(row: { id: bigint; username: string; display_name: string; roles: string; created_at: string; disabled_at: string | null }): User {
@@ -64,7 +66,18 @@ export async function findUserById(store: Store, id: bigint): Promise<User | und
 
 /** Checks a login; the same rejection for an unknown user and a wrong password, so names cannot be probed. */
 export async function authenticate(store: Store, username: string, password: string): Promise<User> {
-  const row = await store.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+  return checkLogin(await findUserRowByUsername(store, username), password);
+}
+
+export async function findUserRowByUsername(store: Store, username: string): Promise<Selectable<UsersTable> | undefined> {
+  return store.db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
+}
+
+/**
+ * The password check of every login, whatever named the user (a username, an e-mail address, a
+ * mobile number): the same rejection for no such user and a wrong password.
+ */
+export async function checkLogin(row: Selectable<UsersTable> | undefined, password: string): Promise<User> {
   // Hash even for an unknown user so the response time does not tell whether the name exists.
   const valid = await verifyPassword(password, row?.password_hash ?? 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAA');
   if (row === undefined || !valid) fail('AUTH_INVALID_CREDENTIALS', 'Wrong username or password.');

@@ -252,6 +252,46 @@ export interface NotificationsTable {
   created_at: string;
   delivered_at: string | null;
   read_at: string | null;
+  /** A message to a contact rather than a user (0015): the address or number, encrypted, and its masked form. */
+  recipient_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  recipient_masked: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+/** A user's confirmed e-mail address or mobile number (0015), looked up by its keyed hash. */
+export interface UserContactsTable {
+  value_hmac: string;
+  user_id: bigint;
+  kind: 'email' | 'phone';
+  value_enc: string;
+  value_masked: string;
+  confirmed_at: string;
+}
+
+/** The live one-time code of a contact for a purpose (0015); only its keyed hash. */
+export interface ContactCodesTable {
+  id: Generated<bigint>;
+  purpose: 'signup' | 'password_reset';
+  contact_hmac: string;
+  kind: 'email' | 'phone';
+  contact_enc: string;
+  contact_masked: string;
+  /** The account a reset is for; null for a sign-up (and for a request that reaches no account). */
+  user_id: bigint | null;
+  /** A sign-up's account, made when the code is confirmed. */
+  display_name: string | null;
+  password_hash: string | null;
+  code_hash: string;
+  attempts: ColumnType<bigint, bigint | undefined, bigint>;
+  created_at: string;
+  expires_at: string;
+}
+
+/** When a code was asked for a contact (0015), for the per-contact cooldown and hourly cap. */
+export interface ContactRequestsTable {
+  id: Generated<bigint>;
+  contact_hmac: string;
+  purpose: string;
+  at: string;
 }
 
 export interface Database {
@@ -288,6 +328,9 @@ export interface Database {
   operator_advances: OperatorAdvancesTable;
   users: UsersTable;
   sessions: SessionsTable;
+  user_contacts: UserContactsTable;
+  contact_codes: ContactCodesTable;
+  contact_requests: ContactRequestsTable;
   idempotency_requests: IdempotencyRequestsTable;
   settings: SettingsTable;
   ledger_accounts: LedgerAccountsTable;

@@ -4,12 +4,15 @@ import { z } from 'zod';
 import { roles } from '../../core/roles.js';
 import type { Clock } from '../../services/clock.js';
 import { endSession, startSession } from '../../services/sessions.js';
-import { authenticate, changePassword, createUser, listUsers, type User } from '../../services/users.js';
+import { changePassword, createUser, listUsers, type User } from '../../services/users.js';
 import type { Store } from '../../store/store.js';
+import { authenticateLogin } from '../../services/accounts/login.js';
+import type { ServiceContext } from '../../services/context.js';
 import { currentUser, requireRoles, sessionCookie } from '../auth.js';
+import { setSessionCookie } from '../session-cookie.js';
 import { errorResponses, idString } from '../schemas.js';
 
-const userSchema = z.object({
+export const userSchema = z.object({
   id: idString,
   username: z.string(),
   display_name: z.string(),
@@ -18,13 +21,15 @@ const userSchema = z.object({
   disabled: z.boolean(),
 });
 
-function userJson(user: User) {
+export function userJson(user: User) {
   return { ...user, id: user.id.toString(), roles: [...user.roles] };
 }
 
 export interface AuthRouteOptions {
   readonly secureCookies: boolean;
   readonly loginAttemptsPerMinute: number;
+  /** For logins by e-mail address or mobile number (their keyed hashes). */
+  readonly context: ServiceContext;
 }
 
 export function authRoutes(app: FastifyInstance, store: Store, clock: Clock, options: AuthRouteOptions): void {
@@ -36,21 +41,18 @@ export function authRoutes(app: FastifyInstance, store: Store, clock: Clock, opt
       config: { rateLimit: { max: options.loginAttemptsPerMinute, timeWindow: '1 minute' } },
       schema: {
         tags: ['auth'],
-        summary: 'Log in; sets an httpOnly, SameSite=Strict session cookie',
-        body: z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) }),
+        summary: 'Log in with a username, e-mail address or mobile number; sets an httpOnly, SameSite=Strict session cookie',
+        body: z.object({
+          username: z.string().min(1).max(254).describe('A username, or the e-mail address or mobile number the account was signed up with'),
+          password: z.string().min(1).max(200),
+        }),
         response: { 200: z.object({ user: userSchema, expires_at: z.string() }), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const user = await authenticate(store, request.body.username, request.body.password);
+      const user = await authenticateLogin(options.context, request.body.username, request.body.password);
       const session = await startSession(store, user.id, clock.now());
-      reply.setCookie(sessionCookie, session.token, {
-        httpOnly: true,
-        sameSite: 'strict',
-        secure: options.secureCookies,
-        path: '/',
-        expires: new Date(session.expires_at),
-      });
+      setSessionCookie(reply, session, options.secureCookies);
       return { user: userJson(user), expires_at: session.expires_at };
     },
   );

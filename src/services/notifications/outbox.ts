@@ -17,6 +17,8 @@ export interface NotificationInput {
   readonly body_en: string;
   /** The same key is queued once, however often the job that finds it runs. */
   readonly dedupe_key?: string;
+  /** A message to an address or number rather than to a user's own (a sign-up's code): encrypted, and masked. */
+  readonly recipient?: { readonly enc: string; readonly masked: string };
 }
 
 export async function queueNotifications(trx: Trx, inputs: readonly NotificationInput[], created_at: string): Promise<void> {
@@ -35,6 +37,8 @@ export async function queueNotifications(trx: Trx, inputs: readonly Notification
           body_zh: input.body_zh,
           body_en: input.body_en,
           dedupe_key: input.dedupe_key ?? null,
+          recipient_enc: input.recipient?.enc ?? null,
+          recipient_masked: input.recipient?.masked ?? null,
           created_at,
           delivered_at: null,
           read_at: null,
@@ -47,7 +51,8 @@ export async function queueNotifications(trx: Trx, inputs: readonly Notification
 
 export interface MessageSender {
   readonly channel: 'email' | 'sms';
-  send(message: { user_id: bigint | null; title: string; body: string }): Promise<void>;
+  /** `recipient_enc`: the sealed address or number of a message to a contact (decrypt it with the field cipher), else null. */
+  send(message: { user_id: bigint | null; recipient_enc: string | null; title: string; body: string }): Promise<void>;
 }
 
 /** Delivers queued email/SMS messages in bounded batches through the configured senders. */
@@ -63,7 +68,7 @@ export async function deliverOutbox(store: Store, senders: readonly MessageSende
       .limit(limit)
       .execute();
     for (const row of rows) {
-      await sender.send({ user_id: row.user_id, title: row.title_zh, body: row.body_zh });
+      await sender.send({ user_id: row.user_id, recipient_enc: row.recipient_enc, title: row.title_zh, body: row.body_zh });
       await store.db.updateTable('notifications').set({ delivered_at }).where('id', '=', row.id).execute();
       delivered += 1;
     }

@@ -14,6 +14,7 @@ import { cycleJobs } from './0011-cycle-jobs.js';
 import { idempotency } from './0012-idempotency.js';
 import { manualPostings } from './0013-manual-postings.js';
 import { pointInTimeCycles } from './0014-point-in-time-cycles.js';
+import { accounts } from './0015-accounts.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -32,5 +33,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0012-idempotency': idempotency(dialect),
     '0013-manual-postings': manualPostings(dialect),
     '0014-point-in-time-cycles': pointInTimeCycles(dialect),
+    '0015-accounts': accounts(dialect),
   };
 }
