@@ -14,6 +14,15 @@ import { illnessName, planName } from '../illness-names';
 
 const maxReasonLength = 4000;
 
+/** The colour of the state's summary: a refusal reads as one, a state that waits on people as a warning. */
+const alertTone: Partial<Record<OwnClaim['state'], 'error' | 'warning'>> = {
+  rejected: 'error',
+  rejected_final: 'error',
+  objected: 'warning',
+  in_jury: 'warning',
+  appealed: 'warning',
+};
+
 function AppealForm({ claim }: { claim: OwnClaim }) {
   const { t } = useTranslation();
   const appeal = useAppeal(claim.claim_id);
@@ -78,37 +87,41 @@ function ClaimDetail({ claim }: { claim: OwnClaim }) {
   const published = publishedStates.includes(claim.state) && claim.notice_starts_at !== null;
   return (
     <Page title={t('claims.caseLabel', { case_number: claim.case_number })} actions={<ClaimStateBadge state={claim.state} />}>
-      <div className="alert info" role="status">
+      <div className={`alert ${alertTone[claim.state] ?? 'info'}`} role="status">
         <p>
-          <strong>{t(`claims.state.${claim.state}`)}</strong>: {t(`claims.stateMeaning.${claim.state}`)}
+          <strong>{t(`claims.state.${claim.state}`)}</strong>
         </p>
-        {claim.state === 'in_notice' || claim.state === 'objected' ? (
-          claim.notice_ends_at === null ? null : (
-            <p>
-              {t('claims.noticeUntil')} <Instant value={claim.notice_ends_at} />
-            </p>
-          )
+        <p>{t(`claims.stateMeaning.${claim.state}`)}</p>
+        {(claim.state === 'in_notice' || claim.state === 'objected') && claim.notice_ends_at !== null ? (
+          <p>
+            {t('claims.noticeUntil')} <Instant value={claim.notice_ends_at} />
+          </p>
         ) : null}
+        {claim.rejection_code === null ? null : (
+          <>
+            <p>
+              <strong>{t('claims.rejectedBecause')}</strong> {t(`claims.rejection.${claim.rejection_code}`, { defaultValue: claim.rejection_code })}
+            </p>
+            {claim.rejection_text === null ? null : (
+              <p className="claims-note">
+                <strong>{t('claims.reviewerNote')}</strong> {claim.rejection_text}
+              </p>
+            )}
+          </>
+        )}
       </div>
 
-      {claim.rejection_code === null ? null : (
-        <div className="alert error">
-          <p>
-            <strong>{t('claims.rejectedBecause')}</strong> {t(`claims.rejection.${claim.rejection_code}`, { defaultValue: claim.rejection_code })}
-          </p>
-          {claim.rejection_text === null ? null : <p>{claim.rejection_text}</p>}
-        </div>
-      )}
-
-      <div className="grid two">
+      <div className="grid two claims-grid">
         <section className="card" aria-labelledby="claim-facts">
           <h2 id="claim-facts">{t('claims.facts')}</h2>
           <dl className="claims-facts">
             <div>
               <dt>{t('claims.for')}</dt>
-              <dd>
-                {claim.name_masked} <span className="muted">({claim.member_code})</span>
-              </dd>
+              <dd>{claim.name_masked}</dd>
+            </div>
+            <div>
+              <dt>{t('claims.memberCode')}</dt>
+              <dd className="claims-code">{claim.member_code}</dd>
             </div>
             <div>
               <dt>{t('claims.plan')}</dt>

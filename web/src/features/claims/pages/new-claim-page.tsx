@@ -145,7 +145,7 @@ function ClaimFormFields({ memberships }: { memberships: Membership[] }) {
     setErrors(found);
     const first = Object.keys(found)[0];
     if (first !== undefined) {
-      document.querySelector<HTMLElement>(`[data-field="${first}"] input, [data-field="${first}"] select`)?.focus();
+      document.querySelector<HTMLElement>(`[data-field="${first}"] :is(input:not([hidden]), select, button)`)?.focus();
       return;
     }
     setProgress({ loaded_bytes: 0, total_bytes: files.reduce((sum, file) => sum + file.size, 0) });
@@ -280,20 +280,25 @@ function ClaimFormFields({ memberships }: { memberships: Membership[] }) {
       </div>
 
       <div data-field="files" className="field">
-        <label htmlFor={filesId}>{t('claims.new.files')}</label>
+        <span className="claims-field-label" id={`${filesId}-label`}>
+          {t('claims.new.files')}
+        </span>
         <span className="field-hint" id={`${filesId}-hint`}>
           {t('claims.new.filesHint', { limit: maxEvidenceFiles, size: formatFileSize(maxEvidenceFileBytes, language) })}
         </span>
-        <input
-          ref={fileInput}
-          id={filesId}
-          type="file"
-          multiple
-          accept={evidenceAccept}
-          onChange={onFilesChosen}
-          aria-invalid={errors.files === undefined ? undefined : true}
-          aria-describedby={`${filesId}-hint${errors.files === undefined ? '' : ` ${filesId}-error`}`}
-        />
+        {/* The browser's own file button cannot be translated: a button of ours opens the picker. */}
+        <input ref={fileInput} id={filesId} type="file" multiple accept={evidenceAccept} onChange={onFilesChosen} hidden aria-labelledby={`${filesId}-label`} />
+        <div>
+          <button
+            type="button"
+            className="button secondary"
+            onClick={() => fileInput.current?.click()}
+            disabled={submit.isPending || files.length >= maxEvidenceFiles}
+            aria-describedby={`${filesId}-label ${filesId}-hint${errors.files === undefined ? '' : ` ${filesId}-error`}`}
+          >
+            {files.length === 0 ? t('claims.new.chooseFiles') : t('claims.new.addFiles')}
+          </button>
+        </div>
         {errors.files === undefined ? null : (
           <span className="field-error" id={`${filesId}-error`} role="alert">
             {errors.files}
@@ -313,7 +318,7 @@ function ClaimFormFields({ memberships }: { memberships: Membership[] }) {
                     className="button secondary"
                     onClick={() => {
                       setFiles((current) => current.filter((_, position) => position !== index));
-                      fileInput.current?.focus();
+                      document.querySelector<HTMLElement>('[data-field="files"] button')?.focus();
                     }}
                     aria-label={t('claims.new.removeFile', { name: file.name })}
                     disabled={submit.isPending}
