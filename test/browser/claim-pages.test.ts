@@ -38,6 +38,7 @@ class Member {
     return new Member(baseUrl, (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '');
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers of many routes, read by the test's own expectations
   async request(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
@@ -167,6 +168,8 @@ describe.runIf(chromiumAvailable())('the member’s claim pages', () => {
     await page.getByText('请移除下面标出的文件').waitFor();
     await expect(page.getByText('不是 PDF、JPEG 或 PNG 文件').isVisible()).resolves.toBe(true);
     expect(sent).toBe(0);
+    await screenshot(page, 'claims-new-refused-file', 'zh-CN', 'phone');
+    expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '移除 notes.txt' }).click();
 
     const answered = page.waitForResponse((response) => response.url().endsWith('/api/claims') && response.request().method() === 'POST');
@@ -179,6 +182,8 @@ describe.runIf(chromiumAvailable())('the member’s claim pages', () => {
     await expect(bar.getAttribute('value')).resolves.toBe('100');
     await page.getByText('上传进度：100%').waitFor();
     expect(sent).toBe(1);
+    await screenshot(page, 'claims-new-submitted', 'zh-CN', 'phone');
+    expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: '我的互助申请' }).click();
     await heading(page, '我的互助申请');

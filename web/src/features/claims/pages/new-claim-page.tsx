@@ -177,15 +177,15 @@ function ClaimFormFields({ memberships }: { memberships: Membership[] }) {
 
   if (submit.isSuccess) {
     return (
-      <>
+      <div className="claims-form">
         <UploadBar percent={100} />
         <Submitted claim={submit.data} onAnother={reset} />
-      </>
+      </div>
     );
   }
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <form className="claims-form" onSubmit={onSubmit} noValidate>
       <div data-field="membership">
         <SelectField
           label={t('claims.new.membership')}

@@ -57,9 +57,11 @@ function Notifications() {
         )
       ) : (
         <>
-          <p className="muted" role="status">
-            {unread === undefined || unread === 0 ? t('notifications.allRead') : t('notifications.unreadCount', { count: unread })}
-          </p>
+          {query.data.pages[0]?.notifications.length === 0 ? null : (
+            <p className="muted" role="status">
+              {unread === undefined || unread === 0 ? t('notifications.allRead') : t('notifications.unreadCount', { count: unread })}
+            </p>
+          )}
           {query.data.pages[0]?.notifications.length === 0 ? (
             <div className="card">
               <p>{t('notifications.none')}</p>
