@@ -168,7 +168,7 @@ describe.runIf(chromiumAvailable())('the member’s claim pages', () => {
     await page.getByText('请移除下面标出的文件').waitFor();
     await expect(page.getByText('不是 PDF、JPEG 或 PNG 文件').isVisible()).resolves.toBe(true);
     expect(sent).toBe(0);
-    await screenshot(page, 'claims-new-refused-file', 'zh-CN', 'phone');
+    await screenshot(page, 'claims-flow-claims-new-refused-file', 'zh-CN', 'phone');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: '移除 notes.txt' }).click();
 
@@ -182,7 +182,7 @@ describe.runIf(chromiumAvailable())('the member’s claim pages', () => {
     await expect(bar.getAttribute('value')).resolves.toBe('100');
     await page.getByText('上传进度：100%').waitFor();
     expect(sent).toBe(1);
-    await screenshot(page, 'claims-new-submitted', 'zh-CN', 'phone');
+    await screenshot(page, 'claims-flow-claims-new-submitted', 'zh-CN', 'phone');
     expect(await axeViolations(page)).toEqual([]);
 
     await page.getByRole('link', { name: '我的互助申请' }).click();
@@ -237,7 +237,7 @@ describe.runIf(chromiumAvailable())('the member’s claim pages', () => {
     await heading(page, `案件 ${secondClaim.case_number}`);
     await page.getByText('证明材料不足，无法确认诊断。').waitFor();
     await page.getByText('缺少病理报告。').waitFor();
-    await capture(claimant, `/me/claims/${secondClaim.claim_id}`, 'claim-rejected', async (shot, language) => {
+    await capture(claimant, `/me/claims/${secondClaim.claim_id}`, 'claims-flow-claim-rejected', async (shot, language) => {
       await shot.getByRole('heading', { level: 2, name: language === 'en' ? 'Appeal this decision' : '对决定提出申诉' }).waitFor();
     });
 
@@ -267,7 +267,7 @@ describe.runIf(chromiumAvailable())('the member’s claim pages', () => {
     await first.getByRole('button', { name: 'Mark as read: Claim received' }).click();
     expect((await marked).status()).toBe(200);
     await expect.poll(() => unread.count()).toBe(before - 1);
-    await page.getByText(`${before - 1} unread message`).waitFor();
+    await page.getByText(`Unread messages: ${before - 1}.`).waitFor();
     const read = page.locator('.notification:not(.unread)').filter({ hasText: `Case ${secondClaim.case_number} is received` });
     await read.waitFor();
     expect(await read.getByRole('button').count()).toBe(0);
@@ -292,26 +292,26 @@ describe.runIf(chromiumAvailable())('the member’s claim pages', () => {
   });
 
   it('every page has no accessibility violations in both languages, with screenshots at both sizes', async () => {
-    await capture(claimant, '/me/claims', 'claims-list', async (page, language) => {
+    await capture(claimant, '/me/claims', 'claims-flow-claims-list', async (page, language) => {
       await page.getByRole('link', { name: language === 'en' ? `Case ${firstClaim.case_number}` : `案件 ${firstClaim.case_number}` }).waitFor();
     });
-    await capture(claimant, '/me/claims/new', 'claims-new', async (page, language) => {
+    await capture(claimant, '/me/claims/new', 'claims-flow-claims-new', async (page, language) => {
       await page.getByRole('option', { name: language === 'en' ? firstIllness.name_en : firstIllness.name_zh }).waitFor({ state: 'attached' });
     });
-    await capture(claimant, `/me/claims/${firstClaim.claim_id}`, 'claim-in-notice', async (page, language) => {
+    await capture(claimant, `/me/claims/${firstClaim.claim_id}`, 'claims-flow-claim-in-notice', async (page, language) => {
       await page.getByRole('link', { name: language === 'en' ? 'See the public case card' : '查看公开的案例卡' }).waitFor();
     });
-    await capture(outsider, `/me/claims/${firstClaim.claim_id}`, 'claim-not-found', async (page, language) => {
+    await capture(outsider, `/me/claims/${firstClaim.claim_id}`, 'claims-flow-claim-not-found', async (page, language) => {
       await heading(page, language === 'en' ? 'Claim not found' : '找不到这个申请');
     });
-    await capture(objector, '/me/objections', 'objections', async (page, language) => {
+    await capture(objector, '/me/objections', 'claims-flow-objections', async (page, language) => {
       await page.getByText(language === 'en' ? 'Dismissed' : '不成立', { exact: true }).waitFor();
     });
-    await capture(claimant, '/me/notifications', 'notifications', async (page, language) => {
+    await capture(claimant, '/me/notifications', 'claims-flow-notifications', async (page, language) => {
       await page.getByRole('heading', { level: 1, name: language === 'en' ? 'Messages' : '消息' }).waitFor();
       await page.locator('.notification').first().waitFor();
     });
-    await capture(outsider, '/me/notifications', 'notifications-empty', async (page, language) => {
+    await capture(outsider, '/me/notifications', 'claims-flow-notifications-empty', async (page, language) => {
       await page.getByText(language === 'en' ? 'No messages yet' : '还没有消息', { exact: false }).waitFor();
     });
   }, 600_000);
