@@ -30,6 +30,7 @@ import { ledgerRoutes } from './routes/ledger-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
 import { membershipRoutes } from './routes/membership-routes.js';
 import { notificationRoutes } from './routes/notification-routes.js';
+import { objectionRoutes } from './routes/objection-routes.js';
 import { personRoutes } from './routes/person-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
 import { publicCaseRoutes } from './routes/public-case-routes.js';
@@ -148,6 +149,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   fundingRoutes(app, context, options.moneyRateLimit);
   await claimRoutes(app, context, blobStore);
   claimQueueRoutes(app, context, blobStore);
+  objectionRoutes(app, context);
   publicCaseRoutes(app, context);
   juryRoutes(app, context);
   cycleRoutes(app, context, options.cycleJobs ?? new CycleJobs(context, options.cycleJobHooks));

@@ -1,4 +1,4 @@
 import type { RouteObject } from 'react-router';
 
-// This feature's pages are added here (paths in web/README.md).
-export const routes: RouteObject[] = [];
+// Member pages, loaded on demand (web/README.md lists the paths).
+export const routes: RouteObject[] = [{ path: '/me/objections', lazy: async () => ({ Component: (await import('./pages/objections-page')).ObjectionsPage }) }];
