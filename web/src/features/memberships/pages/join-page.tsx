@@ -49,7 +49,10 @@ function RulesSummary({ plan, rules }: { plan: Plan; rules: PlanRulesJson }) {
         </li>
         {rules.aid_bands.map((band, index) => (
           <li key={band.max_age_years}>
-            {t('memberships.join.rules.aidBand', { from: index === 0 ? 0 : (rules.aid_bands[index - 1]?.max_age_years ?? 0) + 1, to: band.max_age_years })} <Money minor={band.aid_minor} currency={currency} />
+            {index === rules.aid_bands.length - 1 && index > 0
+              ? t('memberships.join.rules.aidBandFrom', { from: (rules.aid_bands[index - 1]?.max_age_years ?? 0) + 1 })
+              : t('memberships.join.rules.aidBand', { from: index === 0 ? 0 : (rules.aid_bands[index - 1]?.max_age_years ?? 0) + 1, to: band.max_age_years })}{' '}
+            <Money minor={band.aid_minor} currency={currency} />
           </li>
         ))}
         <li>{t('memberships.join.rules.fee', { percent: (rules.fee_bps / 100).toString() })}</li>

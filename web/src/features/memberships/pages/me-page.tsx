@@ -18,7 +18,8 @@ function QuickLinks() {
     { to: '/plans', key: 'memberships.links.joinPlan' },
   ];
   return (
-    <nav aria-label={t('memberships.links.label')} className="card">
+    <nav aria-labelledby="me-links-title" className="card">
+      <h2 id="me-links-title">{t('memberships.links.label')}</h2>
       <ul className="me-links">
         {links.map((link) => (
           <li key={link.to}>
@@ -66,7 +67,7 @@ function MembershipItem({ membership }: { membership: HouseholdMembership }) {
 function PersonCard({ person }: { person: HouseholdPerson }) {
   const { t } = useTranslation();
   return (
-    <section className="card" aria-labelledby={`person-${person.person_id}`}>
+    <section className="card person-card" aria-labelledby={`person-${person.person_id}`}>
       <div className="spread">
         <h2 id={`person-${person.person_id}`}>
           {person.name_masked} <span className="muted">({t(`memberships.relationship.${person.relationship}`, { defaultValue: person.relationship })})</span>

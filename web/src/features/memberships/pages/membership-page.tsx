@@ -60,7 +60,7 @@ function Detail({ membership }: { membership: MembershipDetail }) {
       : { to: `/me/memberships/${membership.membership_id}/bills`, label: t('memberships.bills') };
   return (
     <>
-      <section className="card" aria-labelledby="summary-title">
+      <section className="card person-card" aria-labelledby="summary-title">
         <div className="spread">
           <h2 id="summary-title">
             {membership.person.name_masked} <span className="muted">({t(`memberships.relationship.${membership.person.relationship}`, { defaultValue: membership.person.relationship })})</span>

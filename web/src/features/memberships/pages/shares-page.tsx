@@ -41,35 +41,33 @@ function Lines({ history, household }: { history: ShareHistory; household: House
   const planName = usePlanName();
   return (
     <div className="table-wrap">
-      <table>
+      <table className="money-table">
         <caption>{t('memberships.shares.tableCaption')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('memberships.shares.cycle')}</th>
-            <th scope="col">{t('memberships.shares.date')}</th>
             <th scope="col">{t('memberships.shares.whose')}</th>
             <th scope="col" className="number">
               {t('memberships.shares.amount')}
             </th>
-            <th scope="col">{t('memberships.shares.proof')}</th>
           </tr>
         </thead>
         <tbody>
           {history.lines.map((line) => (
             <tr key={`${line.membership_id}-${line.cycle_id}`}>
               <td>
-                <Link to={`/cycles/${encodeURIComponent(line.cycle_id)}`}>{line.cycle_id}</Link>
+                <Day value={line.collection_at} />
+                <br />
+                <Link to={`/cycles/${encodeURIComponent(line.cycle_id)}`} className="cycle-code">
+                  {line.cycle_id}
+                </Link>
                 <br />
                 <span className="muted">{t('memberships.shares.cases', { count: line.case_count })}</span>
-              </td>
-              <td>
-                <Day value={line.collection_at} />
               </td>
               <td>{whoseLabel(household, line.membership_id, planName)}</td>
               <td className="number">
                 <Money minor={line.share_minor} currency={line.currency} />
-              </td>
-              <td>
+                <br />
                 <Link to={`/verify/share?membership=${encodeURIComponent(line.membership_id)}&cycle=${encodeURIComponent(line.cycle_id)}`} aria-label={t('memberships.shares.proofLabel', { cycle: line.cycle_id })}>
                   {t('memberships.shares.check')}
                 </Link>

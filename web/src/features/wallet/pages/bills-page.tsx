@@ -111,7 +111,7 @@ function Bills({ membership }: { membership: Membership }) {
         </div>
       ) : (
         <div className="table-wrap">
-          <table>
+          <table className="money-table">
             <caption>{t('wallet.bills.caption')}</caption>
             <thead>
               <tr>

@@ -5,7 +5,8 @@ import { RequireSession } from '../../../shared/auth/require-session';
 import { minorToDecimal, parseMoneyInput } from '../../../shared/format/money';
 import { errorMessage } from '../../../shared/i18n/error-message';
 import { TextField } from '../../../shared/ui/field';
-import { Day, Instant, Money } from '../../../shared/ui/money';
+import { Day, Money } from '../../../shared/ui/money';
+import { InstantDay } from '../components/instant-day';
 import { ErrorState, Loading } from '../../../shared/ui/query-state';
 import { useMoney, usePlan, useRefund, useShareHistory, useTopUp, type Membership, type MoneyStatement, type Plan } from '../api/wallet-api';
 import { useKeyedAction } from '../components/keyed-action';
@@ -31,11 +32,13 @@ function LowBalance({ membership, balance_minor, funding, currency }: { membersh
       <p>
         {recent.length > 0 ? (
           <>
-            {t('wallet.low.expected', { count: recent.length })} <Money minor={expected_minor} currency={currency} />.
+            {t('wallet.low.expected', { count: recent.length })} <Money minor={expected_minor} currency={currency} />
+            {t('wallet.low.end')}
           </>
         ) : (
           <>
-            {t('wallet.low.threshold')} <Money minor={funding.low_balance_minor} currency={currency} />.
+            {t('wallet.low.threshold')} <Money minor={funding.low_balance_minor} currency={currency} />
+            {t('wallet.low.end')}
           </>
         )}{' '}
         {t('wallet.low.lapse', { days: funding.grace_days })}
@@ -149,11 +152,13 @@ function Statement({ money, currency }: { money: MoneyStatement; currency: strin
       amount_minor: payment.amount_minor,
       status: t(`wallet.paymentStatus.${payment.status}`, { defaultValue: payment.status }),
       note: payment.failure_reason === null ? '' : t(`wallet.failure.${payment.failure_reason}`, { defaultValue: payment.failure_reason }),
+      detail: '',
     })),
     ...money.charges.map((charge) => ({
       id: `c${charge.id}`,
       at: charge.created_at,
-      what: t('wallet.kind.share', { cycle: charge.reference.replace(/^cycle:/, '') }),
+      what: t('wallet.kind.shareShort'),
+      detail: charge.reference.replace(/^cycle:/, ''),
       sign: '−',
       amount_minor: charge.amount_minor,
       status: t(`wallet.chargeStatus.${charge.status}`, { defaultValue: charge.status }),
@@ -163,7 +168,7 @@ function Statement({ money, currency }: { money: MoneyStatement; currency: strin
   if (rows.length === 0) return <p className="muted">{t('wallet.statementEmpty')}</p>;
   return (
     <div className="table-wrap">
-      <table>
+      <table className="money-table">
         <caption>{t('wallet.statementCaption')}</caption>
         <thead>
           <tr>
@@ -179,14 +184,24 @@ function Statement({ money, currency }: { money: MoneyStatement; currency: strin
           {rows.map((row) => (
             <tr key={row.id}>
               <td>
-                <Instant value={row.at} />
-              </td>
-              <td>{row.what}</td>
-              <td className="number">
-                {row.sign}
-                <Money minor={row.amount_minor} currency={currency} />
+                <InstantDay value={row.at} />
               </td>
               <td>
+                {row.what}
+                {row.detail === '' ? null : (
+                  <>
+                    <br />
+                    <span className="muted">{row.detail}</span>
+                  </>
+                )}
+              </td>
+              <td className="number">
+                <span className="money">
+                  {row.sign}
+                  <Money minor={row.amount_minor} currency={currency} />
+                </span>
+              </td>
+              <td className="status-cell">
                 {row.status}
                 {row.note === '' ? null : <span className="muted"> ({row.note})</span>}
               </td>
