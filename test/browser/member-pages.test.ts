@@ -187,6 +187,29 @@ describe.runIf(chromiumAvailable())('member pages: memberships, joining, wallet 
       await page.locator('main .card').first().waitFor();
     });
     await look('newcomer', 'shares', '/me/shares');
+
+    // Withdrawing the child's membership: a confirmation says what it means, then the status changes.
+    const child_membership = household.persons[1]!.memberships[0]!.membership_id;
+    const withdrawing = await open('newcomer');
+    const withdrawals: string[] = [];
+    withdrawing.page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith('/withdraw')) withdrawals.push(request.url());
+    });
+    await withdrawing.page.goto(`/me/memberships/${child_membership}`);
+    await withdrawing.page.getByRole('button', { name: 'Withdraw this membership…' }).click();
+    const dialog = withdrawing.page.getByRole('alertdialog', { name: 'Withdraw this membership?' });
+    await dialog.getByText('Cover ends today').waitFor();
+    await dialog.getByText('Joining again later starts a new waiting period.').waitFor();
+    await screenshot(withdrawing.page, 'membership-withdraw-confirm', 'en', 'phone');
+    expect(await axeViolations(withdrawing.page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Keep the membership' }).click();
+    expect(withdrawals).toEqual([]);
+    await withdrawing.page.getByRole('button', { name: 'Withdraw this membership…' }).click();
+    await withdrawing.page.getByRole('button', { name: 'Yes, withdraw' }).click();
+    await withdrawing.page.locator('.person-card .badge', { hasText: 'Withdrawn' }).waitFor();
+    await withdrawing.page.getByText('Withdrawn by the member').waitFor();
+    expect(withdrawals).toHaveLength(1);
+    await withdrawing.context.close();
   }, pathTimeout);
 
   it('a prepaid member pays her first top-up when joining, tops up again (a double click pays once) and refunds part', async () => {

@@ -85,7 +85,10 @@ function JoinForm({ plan, household }: { plan: Plan; household: Household }) {
   const rules = plan.current_version.rules as PlanRulesJson;
   const selfPerson = household.persons.find((person) => person.relationship === 'self');
   const others = household.persons.filter((person) => person.relationship !== 'self');
-  const [who, setWho] = useState<Who>(selfPerson === undefined ? 'self-new' : `person:${selfPerson.person_id}`);
+  const member = (person: { memberships: ReadonlyArray<{ plan_id: string; status: string }> }) =>
+    person.memberships.some((membership) => membership.plan_id === plan.id && (membership.status === 'waiting' || membership.status === 'active'));
+  const suffix = (person: Parameters<typeof member>[0]) => (member(person) ? ` · ${t('memberships.join.alreadyMember')}` : '');
+  const [who, setWho] = useState<Who>(selfPerson === undefined ? 'self-new' : member(selfPerson) ? 'family-new' : `person:${selfPerson.person_id}`);
   const [fields, setFields] = useState<NewPersonFields>({ name: '', id_number: '', phone: '', province: '', relationship: '' });
   const [answers, setAnswers] = useState<Record<string, boolean>>({});
   const [agreed, setAgreed] = useState(false);
@@ -174,14 +177,16 @@ function JoinForm({ plan, household }: { plan: Plan; household: Household }) {
           </label>
         ) : (
           <label className="choice">
-            <input type="radio" name="who" checked={who === `person:${selfPerson.person_id}`} onChange={() => setWho(`person:${selfPerson.person_id}`)} />
+            <input type="radio" name="who" disabled={member(selfPerson)} checked={who === `person:${selfPerson.person_id}`} onChange={() => setWho(`person:${selfPerson.person_id}`)} />
             {t('memberships.join.myselfRegistered', { name: selfPerson.name_masked })}
+            {suffix(selfPerson)}
           </label>
         )}
         {others.map((person) => (
           <label className="choice" key={person.person_id}>
-            <input type="radio" name="who" checked={who === `person:${person.person_id}`} onChange={() => setWho(`person:${person.person_id}`)} />
+            <input type="radio" name="who" disabled={member(person)} checked={who === `person:${person.person_id}`} onChange={() => setWho(`person:${person.person_id}`)} />
             {person.name_masked} ({t(`memberships.relationship.${person.relationship}`, { defaultValue: person.relationship })})
+            {suffix(person)}
           </label>
         ))}
         <label className="choice">
