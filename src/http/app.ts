@@ -27,6 +27,7 @@ import { cycleRoutes } from './routes/cycle-routes.js';
 import { CycleJobs, type CycleJobHooks } from '../services/cycles/index.js';
 import { juryRoutes } from './routes/jury-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
+import { memberMoneyRoutes } from './routes/member-money-routes.js';
 import { memberRoutes } from './routes/member-routes.js';
 import { membershipRoutes } from './routes/membership-routes.js';
 import { notificationRoutes } from './routes/notification-routes.js';
@@ -147,6 +148,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   personRoutes(app, context);
   notificationRoutes(app, context);
   fundingRoutes(app, context, options.moneyRateLimit);
+  memberMoneyRoutes(app, context, options.moneyRateLimit);
   await claimRoutes(app, context, blobStore);
   claimQueueRoutes(app, context, blobStore);
   objectionRoutes(app, context);

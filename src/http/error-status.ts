@@ -96,6 +96,8 @@ const statusByCode: Readonly<Record<string, number>> = {
   CYCLE_BAD_TIME: 400,
   CYCLE_AT_IN_FUTURE: 422,
   CYCLE_MEMBER_NOT_IN_CYCLE: 404,
+  // A member's retry of a failed collection: the share is paid, in flight, never failed or past its deadline.
+  FUNDING_CHARGE_NOT_RETRYABLE: 409,
 };
 
 /** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */

@@ -221,6 +221,15 @@ const fixtures: Readonly<Record<string, Fixture>> = {
       effect: () => t.store.db.selectFrom('membership_events').select(['event', 'to_status']).where('membership_id', '=', BigInt(membership_id)).orderBy('id').execute(),
     };
   },
+  'POST /api/memberships/{id}/charges/{charge_id}/collect': async (t) => {
+    const { cookie, charge_id, membership_id } = await failedShareCharge(t, 'collect-again', 805);
+    return {
+      url: `/api/memberships/${membership_id}/charges/${charge_id}/collect`,
+      cookie,
+      other: { url: `/api/memberships/${membership_id}/charges/999999/collect` },
+      effect: () => paymentsOf(t.store, membership_id),
+    };
+  },
   'POST /api/plans/{plan_id}/advances': async (t) => ({
     url: '/api/plans/critical-illness/advances',
     cookie: await t.userWithRoles('advancer', ['operator']),
@@ -238,6 +247,33 @@ const fixtures: Readonly<Record<string, Fixture>> = {
     };
   },
 };
+
+/**
+ * A post-paid member's share whose first collection failed: the charge row is a factory's shortcut
+ * (member-money-routes.test.ts makes one through a real cycle and a failed collection).
+ */
+async function failedShareCharge(t: TestApp, name: string, sequence: number): Promise<{ cookie: string; membership_id: string; charge_id: bigint }> {
+  const cookie = await t.userWithRoles(name, ['member']);
+  const { membership_id } = await enrol(t, cookie, enrolBody('1990-03-03', sequence));
+  const now = t.context.clock.now().getTime();
+  const charge = await t.store.db
+    .insertInto('share_charges')
+    .values({
+      membership_id: BigInt(membership_id),
+      plan_id: 'critical-illness',
+      reference: `cycle:critical-illness-idempotency-${sequence}`,
+      amount_minor: 10n,
+      status: 'due',
+      attempts: 1n,
+      retry_until: new Date(now + 10 * 86_400_000).toISOString(),
+      next_attempt_at: new Date(now + 86_400_000).toISOString(),
+      created_at: new Date(now).toISOString(),
+      paid_at: null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { cookie, membership_id, charge_id: charge.id };
+}
 
 /**
  * An aid payout whose attempts are used up. The claim goes through review and notice for real; the

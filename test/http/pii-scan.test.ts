@@ -151,6 +151,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/plans/{id}': ['critical-illness', 'senior-cancer'],
       '/api/memberships/{id}': memberships.map((row) => row.id.toString()),
       '/api/memberships/{id}/money': memberships.map((row) => row.id.toString()),
+      '/api/memberships/{id}/bills': memberships.map((row) => row.id.toString()),
       '/api/admin/persons/{id}': persons.map((row) => row.id.toString()),
       '/api/ledger/accounts/{code}': ['custody:CNY', ...memberships.filter((row) => row.funding_model === 'prepaid').map((row) => `wallet:${row.member_code}`)],
       '/api/ledger/transactions/{id}': ['1'],

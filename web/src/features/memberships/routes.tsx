@@ -1,4 +1,9 @@
 import type { RouteObject } from 'react-router';
 
-// This feature's pages are added here (paths in web/README.md).
-export const routes: RouteObject[] = [];
+// Member pages load on demand: a visitor's first page carries none of their code.
+export const routes: RouteObject[] = [
+  { path: '/me', lazy: async () => ({ Component: (await import('./pages/me-page')).MePage }) },
+  { path: '/me/shares', lazy: async () => ({ Component: (await import('./pages/shares-page')).SharesPage }) },
+  { path: '/me/memberships/:membership_id', lazy: async () => ({ Component: (await import('./pages/membership-page')).MembershipPage }) },
+  { path: '/join/:plan_id', lazy: async () => ({ Component: (await import('./pages/join-page')).JoinPage }) },
+];

@@ -1,4 +1,7 @@
 import type { RouteObject } from 'react-router';
 
-// This feature's pages are added here (paths in web/README.md).
-export const routes: RouteObject[] = [];
+// A membership's money pages, loaded on demand.
+export const routes: RouteObject[] = [
+  { path: '/me/memberships/:membership_id/wallet', lazy: async () => ({ Component: (await import('./pages/wallet-page')).WalletPage }) },
+  { path: '/me/memberships/:membership_id/bills', lazy: async () => ({ Component: (await import('./pages/bills-page')).BillsPage }) },
+];

@@ -1,0 +1,145 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { RequireSession } from '../../../shared/auth/require-session';
+import { errorMessage } from '../../../shared/i18n/error-message';
+import { Day, Instant } from '../../../shared/ui/money';
+import { Page } from '../../../shared/ui/page';
+import { Loading } from '../../../shared/ui/query-state';
+import { useMembership, useWithdraw, type MembershipDetail } from '../api/members-api';
+import { coveredSince, StatusBadge, StatusHistory } from '../components/membership-status';
+import { MembershipError } from '../components/not-yours';
+import { usePlanName } from '../components/plan-name';
+
+function Withdraw({ membership }: { membership: MembershipDetail }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const withdraw = useWithdraw(membership.membership_id);
+  if (membership.status !== 'waiting' && membership.status !== 'active') return null;
+  return (
+    <section className="card" aria-labelledby="withdraw-title">
+      <h2 id="withdraw-title">{t('memberships.withdraw.title')}</h2>
+      {!confirming ? (
+        <button type="button" className="button secondary" onClick={() => setConfirming(true)}>
+          {t('memberships.withdraw.start')}
+        </button>
+      ) : (
+        <div className="alert warning" role="alertdialog" aria-labelledby="withdraw-confirm-title" aria-describedby="withdraw-confirm-text">
+          <h3 id="withdraw-confirm-title">{t('memberships.withdraw.confirmTitle')}</h3>
+          <ul id="withdraw-confirm-text">
+            <li>{t('memberships.withdraw.meansCover')}</li>
+            <li>{t('memberships.withdraw.meansShares')}</li>
+            <li>{membership.funding_model === 'prepaid' ? t('memberships.withdraw.meansWallet') : t('memberships.withdraw.meansBills')}</li>
+            <li>{t('memberships.withdraw.meansRejoin')}</li>
+          </ul>
+          {withdraw.isError ? (
+            <p className="field-error" role="alert">
+              {errorMessage(t, withdraw.error)}
+            </p>
+          ) : null}
+          <div className="row">
+            <button type="button" className="button danger" disabled={withdraw.isPending} onClick={() => withdraw.mutate()}>
+              {withdraw.isPending ? t('memberships.withdraw.sending') : t('memberships.withdraw.confirm')}
+            </button>
+            <button type="button" className="button secondary" disabled={withdraw.isPending} onClick={() => setConfirming(false)}>
+              {t('memberships.withdraw.cancel')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Detail({ membership }: { membership: MembershipDetail }) {
+  const { t } = useTranslation();
+  const since = coveredSince(membership);
+  const moneyLink =
+    membership.funding_model === 'prepaid'
+      ? { to: `/me/memberships/${membership.membership_id}/wallet`, label: t('memberships.wallet') }
+      : { to: `/me/memberships/${membership.membership_id}/bills`, label: t('memberships.bills') };
+  return (
+    <>
+      <section className="card person-card" aria-labelledby="summary-title">
+        <div className="spread">
+          <h2 id="summary-title">
+            {membership.person.name_masked} <span className="muted">({t(`memberships.relationship.${membership.person.relationship}`, { defaultValue: membership.person.relationship })})</span>
+          </h2>
+          <StatusBadge status={membership.status} />
+        </div>
+        <dl className="facts">
+          <dt>{t('memberships.memberCode')}</dt>
+          <dd>
+            <code>{membership.member_code}</code>
+          </dd>
+          <dt>{t('memberships.fundingLabel')}</dt>
+          <dd>{t(`memberships.funding.${membership.funding_model}`)}</dd>
+          <dt>{t('memberships.joinedAt')}</dt>
+          <dd>
+            <Instant value={membership.joined_at} />
+          </dd>
+          <dt>{membership.status === 'waiting' ? t('memberships.waitingUntil') : t('memberships.coverFrom')}</dt>
+          <dd>
+            <Day value={membership.waiting_until} />
+          </dd>
+          {since === undefined ? null : (
+            <>
+              <dt>{t('memberships.coveredSince')}</dt>
+              <dd>
+                <Day value={since} />
+              </dd>
+            </>
+          )}
+          <dt>{t('memberships.planVersion')}</dt>
+          <dd>{membership.plan_version}</dd>
+        </dl>
+        {membership.status === 'waiting' ? <p className="muted">{t('memberships.waitingExplained')}</p> : null}
+        <div className="row">
+          <Link className="button" to={moneyLink.to}>
+            {moneyLink.label}
+          </Link>
+          <Link className="button secondary" to="/me/shares">
+            {t('memberships.links.shares')}
+          </Link>
+          <Link className="button secondary" to="/me/claims">
+            {t('memberships.links.claims')}
+          </Link>
+        </div>
+      </section>
+      <section className="card" aria-labelledby="history-title">
+        <h2 id="history-title">{t('memberships.history')}</h2>
+        <StatusHistory events={membership.events} />
+      </section>
+      <Withdraw membership={membership} />
+    </>
+  );
+}
+
+function MembershipView() {
+  const { t } = useTranslation();
+  const { membership_id = '' } = useParams();
+  const membership = useMembership(membership_id);
+  const planName = usePlanName();
+  return (
+    <Page title={membership.data === undefined ? t('memberships.detailTitle') : planName(membership.data)}>
+      <p>
+        <Link to="/me">{t('memberships.backToMe')}</Link>
+      </p>
+      {membership.isPending ? (
+        <Loading />
+      ) : membership.isError ? (
+        <MembershipError error={membership.error} onRetry={() => void membership.refetch()} />
+      ) : (
+        <Detail membership={membership.data} />
+      )}
+    </Page>
+  );
+}
+
+export function MembershipPage() {
+  return (
+    <RequireSession>
+      <MembershipView />
+    </RequireSession>
+  );
+}
