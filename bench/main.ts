@@ -4,9 +4,10 @@ import { joinBenchCommand } from './join-bench.js';
 import { ledgerBenchCommand } from './ledger-bench.js';
 import { BenchFailure } from './ledger-setup.js';
 import { votesBenchCommand } from './votes-bench.js';
+import { webBenchCommand } from './web-bench.js';
 
 /** Every benchmark is a subcommand: `npm run bench -- <name> [options]`. */
-const benchmarks: readonly Command[] = [ledgerBenchCommand(), joinBenchCommand(), votesBenchCommand(), cycleBenchCommand()];
+const benchmarks: readonly Command[] = [ledgerBenchCommand(), joinBenchCommand(), votesBenchCommand(), cycleBenchCommand(), webBenchCommand()];
 
 const program = new Command('bench')
   .usage('<name> [options]')

@@ -1,8 +1,9 @@
 import { Cron } from 'croner';
+import { z } from 'zod';
 import { pino } from 'pino';
 import { loadConfig } from '../config.js';
 import { buildApp, defaultBlobStore } from '../http/app.js';
-import { systemClock } from '../services/clock.js';
+import { shiftedClock, systemClock, type Clock } from '../services/clock.js';
 import { seedDemoOnFirstStart } from '../services/demo/seed-demo.js';
 import { runBackgroundJobs } from '../services/jobs/background-jobs.js';
 import { CycleJobs, operatorKey, runDueCycles } from '../services/cycles/index.js';
@@ -15,8 +16,18 @@ import { serviceContextFor } from './cli-context.js';
 import { packageVersion } from './package-version.js';
 import type { CliIo } from './program.js';
 
+/** The system clock, or outside production the test hook HUZHU_CLOCK_START (an ISO time the clock starts at). */
+export function serverClock(env: NodeJS.ProcessEnv, production: boolean): Clock {
+  const start = env.HUZHU_CLOCK_START;
+  if (start === undefined || start === '') return systemClock;
+  if (production) throw new Error('HUZHU_CLOCK_START is a test hook and is refused with HUZHU_ENV=production');
+  if (!z.iso.datetime({ offset: true }).safeParse(start).success) throw new Error(`HUZHU_CLOCK_START must be an ISO 8601 time with a zone, not ${JSON.stringify(start)}`);
+  return shiftedClock(start);
+}
+
 export async function serve(overrides: { port?: number; host?: string }, io: CliIo): Promise<void> {
   const config = loadConfig(io.env);
+  const clock = serverClock(io.env, config.production);
   const logger = pino({ level: config.logLevel });
   const store = openStore(config.databaseUrl);
   const migrations = await migrateToLatest(store);
@@ -24,9 +35,9 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
 
   // The data key comes from HUZHU_DATA_KEY or the key file next to the SQLite file; the gateway is
   // the simulated provider (cli-context.ts), whose webhooks the background jobs deliver.
-  const context = serviceContextFor(store, io.env, { clock: systemClock });
+  const context = serviceContextFor(store, io.env, { clock });
 
-  const admin = await ensureInitialAdmin(store, systemClock.now().toISOString(), config.adminPassword);
+  const admin = await ensureInitialAdmin(store, clock.now().toISOString(), config.adminPassword);
   // Listen first, so /healthz answers within a second; /readyz says 503 until the start-up work below is done.
   let startup: string | undefined = 'preparing the sample plans (and, on a new database, the demo community)';
   // Claim evidence lives in blobs/ next to the SQLite file (./data/blobs by default, and for PostgreSQL).

@@ -22,12 +22,15 @@ export interface RunningServer {
 
 /**
  * A real server (the compiled CLI's `serve`) on a new SQLite database in a temporary folder. It
- * resolves once the server says "ready": the sample plans and, unless `demo: false`, the demo
- * community are in place. Nothing here waits for a time.
+ * resolves once the server says "ready": the sample plans and the demo community are in place.
+ * Nothing here waits for a time. `env.HUZHU_CLOCK_START` starts the server's clock at another time
+ * (a test hook), e.g. to start the same database again after a public notice has ended.
  */
-export async function startServer(options: { env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(options: { env?: Record<string, string>; dir?: string } = {}): Promise<RunningServer> {
   if (!existsSync(cli) || !existsSync(webIndex)) throw new Error('run npm run build first (the browser tests use dist/)');
-  const dir = mkdtempSync(join(tmpdir(), 'huzhu-browser-'));
+  // A given folder is an earlier server's, started again on the same database (the caller removes it).
+  const ownsDir = options.dir === undefined;
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'huzhu-browser-'));
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, [cli, 'serve'], {
     cwd: dir,
@@ -55,7 +58,7 @@ export async function startServer(options: { env?: Record<string, string> } = {}
         child.kill('SIGTERM');
         await exited;
       }
-      rmSync(dir, { recursive: true, force: true });
+      if (ownsDir) rmSync(dir, { recursive: true, force: true });
     },
   };
 }

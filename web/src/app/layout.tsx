@@ -29,7 +29,7 @@ function LanguageSwitch() {
   const language = useLanguage();
   const other = language === 'zh-CN' ? 'en' : 'zh-CN';
   return (
-    <button type="button" className="language-switch" lang={other} onClick={() => setLanguage(other)} aria-label={t('common.switchLanguage')}>
+    <button type="button" className="language-switch" lang={other} onClick={() => void setLanguage(other)} aria-label={t('common.switchLanguage')}>
       {other === 'en' ? 'English' : '中文'}
     </button>
   );

@@ -1,7 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
-import en from './en.json';
-import zhCN from './zh-CN.json';
 
 export const languages = ['zh-CN', 'en'] as const;
 export type Language = (typeof languages)[number];
@@ -26,18 +24,38 @@ function rememberedLanguage(): Language {
 
 export const i18n = i18next.createInstance();
 
-void i18n.use(initReactI18next).init({
-  resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-  lng: rememberedLanguage(),
-  fallbackLng: false,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+/**
+ * Each language is its own chunk, fetched when it is first needed: a visitor downloads the texts of
+ * the language they read, not both, before the first paint.
+ */
+const bundles: Readonly<Record<Language, () => Promise<{ default: Record<string, unknown> }>>> = {
+  'zh-CN': () => import('./zh-CN.json'),
+  en: () => import('./en.json'),
+};
+
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  i18n.addResourceBundle(language, 'translation', (await bundles[language]()).default);
+}
+
+/** Loads the remembered (or default) language's texts; the app renders once this resolves. */
+export async function startI18n(): Promise<void> {
+  const language = rememberedLanguage();
+  await i18n.use(initReactI18next).init({
+    resources: {},
+    lng: language,
+    fallbackLng: false,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+    partialBundledLanguages: true,
+  });
+  await loadLanguage(language);
+  applyLanguage(language);
+}
 
 function applyLanguage(language: string): void {
   document.documentElement.lang = language;
 }
-applyLanguage(i18n.language);
 i18n.on('languageChanged', (language) => {
   applyLanguage(language);
   try {
@@ -47,8 +65,9 @@ i18n.on('languageChanged', (language) => {
   }
 });
 
-export function setLanguage(language: Language): void {
-  void i18n.changeLanguage(language);
+export async function setLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
+  await i18n.changeLanguage(language);
 }
 
 /** The current language, for Intl formatting (money, dates, numbers). */
