@@ -34,7 +34,8 @@ function failureError(failed: VerifyFailed): unknown {
 function useFormatBytes() {
   const language = useLanguage();
   return (bytes: number) => {
-    const [unit, divisor] = bytes >= 1024 * 1024 ? (['megabyte', 1024 * 1024] as const) : (['kilobyte', 1024] as const);
+    // Decimal units, as Intl names them (1 kB = 1000 bytes).
+    const [unit, divisor] = bytes >= 1_000_000 ? (['megabyte', 1_000_000] as const) : (['kilobyte', 1_000] as const);
     return new Intl.NumberFormat(language, { style: 'unit', unit, maximumFractionDigits: 1 }).format(bytes / divisor);
   };
 }
@@ -95,9 +96,14 @@ function Report({ run }: { run: Extract<Run, { status: 'done' }> }) {
   const formatBytes = useFormatBytes();
   const { report, bytes_read, lines_read, elapsed_ms } = run.done;
   const seconds = Math.max(elapsed_ms, 1) / 1000;
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The report appears below the forms: take the reader (and the screen reader) to it.
+  useEffect(() => heading.current?.focus(), []);
   return (
     <section className="card" aria-labelledby="verify-result-heading">
-      <h2 id="verify-result-heading">{t('verify.cycle.resultTitle')}</h2>
+      <h2 id="verify-result-heading" ref={heading} tabIndex={-1}>
+        {t('verify.cycle.resultTitle')}
+      </h2>
       <p className="muted">
         <SourceName source={run.source} />
       </p>
@@ -244,20 +250,23 @@ export function VerifyCyclePage() {
             </dd>
           </dl>
         )}
-        <TextField
-          label={t('verify.cycle.otherKeyLabel')}
-          hint={t('verify.cycle.otherKeyHint')}
-          error={keyError}
-          value={otherKey}
-          onChange={(event) => setOtherKey(event.target.value)}
-          spellCheck={false}
-          autoComplete="off"
-          autoCapitalize="off"
-          inputMode="text"
-          className="verify-key-input"
-        />
+        <details className="verify-other-key">
+          <summary>{t('verify.cycle.otherKeyLabel')}</summary>
+          <TextField
+            label={t('verify.cycle.otherKeyField')}
+            hint={t('verify.cycle.otherKeyHint')}
+            error={keyError}
+            value={otherKey}
+            onChange={(event) => setOtherKey(event.target.value)}
+            spellCheck={false}
+            autoComplete="off"
+            autoCapitalize="off"
+            inputMode="text"
+            className="verify-key-input"
+          />
+        </details>
       </section>
-      <div className="grid two">
+      <div className="grid two verify-forms">
         <form className="card" onSubmit={onVerifyFile} noValidate aria-labelledby={`${id}-file-heading`}>
           <h2 id={`${id}-file-heading`}>{t('verify.cycle.fileTitle')}</h2>
           <div className="field">

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { Page } from '../../../shared/ui/page';
+import { useOperatorKey } from '../api/verify-queries';
 import { OperatorKey } from '../components/operator-key';
 
 /** What can be verified and how, in plain words, with the two tools and the operator's key. */
 export function VerifyPage() {
   const { t } = useTranslation();
+  const key = useOperatorKey();
   return (
     <Page title={t('verify.overview.title')}>
       <p className="verify-lead">{t('verify.overview.intro')}</p>
@@ -34,7 +36,7 @@ export function VerifyPage() {
         <h2 id="verify-cli-heading">{t('verify.overview.cliTitle')}</h2>
         <p>{t('verify.overview.cliText')}</p>
         <pre className="verify-command" lang="en">
-          <code>huzhu verify cycle.jsonl --public-key KEY</code>
+          <code className="verify-hex">huzhu verify cycle.jsonl --public-key {key.data?.public_key_hex ?? 'KEY'}</code>
         </pre>
         <p>
           <Link to="/cycles">{t('verify.overview.reportsLink')}</Link>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useEffect, useId, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { loginPath } from '../../../shared/auth/require-session';
@@ -49,6 +49,17 @@ function CheckLine({ check }: { check: ShareCheck }) {
 }
 
 /** The checks of one proof against the cycle's signed header and the operator's key. */
+function ResultHeading({ children }: { children: string }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  // The result appears below the form: take the reader (and the screen reader) to it.
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <h2 id="share-result-heading" ref={heading} tabIndex={-1}>
+      {children}
+    </h2>
+  );
+}
+
 function ShareResult({ proof }: { proof: MemberProof }) {
   const { t } = useTranslation();
   const cycle = usePublicCycle(proof.cycle_id);
@@ -68,7 +79,7 @@ function ShareResult({ proof }: { proof: MemberProof }) {
     <QueryState query={check}>
       {(result) => (
         <section className="card" aria-labelledby="share-result-heading">
-          <h2 id="share-result-heading">{t('verify.share.resultTitle')}</h2>
+          <ResultHeading>{t('verify.share.resultTitle')}</ResultHeading>
           <div className={result.ok ? 'alert info' : 'alert error'} role="status">
             <p className="verify-verdict">{result.ok ? t('verify.share.ok') : t('verify.share.failed')}</p>
             <p>{result.ok ? t('verify.share.okText', { cycle: proof.cycle_id }) : t('verify.share.failedText', { cycle: proof.cycle_id })}</p>
