@@ -15,6 +15,8 @@ const viewportNames: readonly ViewportName[] = ['phone', 'desktop'];
 
 /** From the top, so the sticky header and the tab bar sit where a person sees them first. */
 async function shoot(page: Page, name: string, language: Language, viewport: ViewportName): Promise<void> {
+  // Nothing wider than the screen: long hex values wrap instead of widening the page.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${name} ${language} ${viewport}`).toBe(0);
   await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, name, language, viewport);
 }

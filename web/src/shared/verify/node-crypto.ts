@@ -20,6 +20,7 @@ type DigestEncoding = 'hex' | 'binary' | 'latin1';
 const encoder = new TextEncoder();
 
 const HEX_DIGITS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+const LATIN1_CHARS = Array.from({ length: 256 }, (_, byte) => String.fromCharCode(byte));
 
 function toHex(bytes: Uint8Array): string {
   let text = '';
@@ -28,18 +29,29 @@ function toHex(bytes: Uint8Array): string {
 }
 
 function toLatin1(bytes: Uint8Array): string {
-  // A digest is 32 bytes: one call, well under any argument-count limit.
-  return String.fromCharCode(...bytes);
+  // A loop over a table: several times faster than String.fromCharCode(...bytes) on a digest.
+  let text = '';
+  for (const byte of bytes) text += LATIN1_CHARS[byte];
+  return text;
 }
 
+/** Reused for every string hashed: UTF-8 is at most 3 bytes per UTF-16 code unit. */
+let scratch = new Uint8Array(4096);
+
+/**
+ * The bytes to hash. A string is encoded into the scratch buffer, which the hash copies from before
+ * the next call can overwrite it (hashing is synchronous).
+ */
 function inputBytes(data: BinaryLike, encoding?: string): Uint8Array {
   if (typeof data !== 'string') return data;
   if (encoding !== undefined && encoding !== 'utf8' && encoding !== 'utf-8') throw new Error(`node:crypto shim: input encoding ${encoding} is not supported`);
-  return encoder.encode(data);
+  if (scratch.length < 3 * data.length) scratch = new Uint8Array(3 * data.length);
+  const { written } = encoder.encodeInto(data, scratch);
+  return scratch.subarray(0, written);
 }
 
 function encodeDigest(digest: Uint8Array, encoding: DigestEncoding | undefined): string | Uint8Array {
-  if (encoding === undefined) return Buffer.from(digest.buffer, digest.byteOffset, digest.byteLength);
+  if (encoding === undefined) return Buffer.from(digest);
   if (encoding === 'hex') return toHex(digest);
   if (encoding === 'binary' || encoding === 'latin1') return toLatin1(digest);
   throw new Error(`node:crypto shim: digest encoding ${String(encoding)} is not supported`);
@@ -47,6 +59,19 @@ function encodeDigest(digest: Uint8Array, encoding: DigestEncoding | undefined):
 
 function assertSha256(algorithm: string): void {
   if (algorithm.toLowerCase() !== 'sha256') throw new Error(`node:crypto shim: only sha256 is supported, not ${algorithm}`);
+}
+
+// One-shot hashes (two or three per member line) reuse one hasher, reset from a pristine one with
+// _cloneInto, instead of allocating a hasher, its buffers and views per hash: three times faster.
+const pristine = sha256.create();
+const oneShot = sha256.create();
+const oneShotDigest = new Uint8Array(32);
+
+function sha256Once(bytes: Uint8Array): Uint8Array {
+  pristine._cloneInto(oneShot);
+  oneShot.update(bytes);
+  oneShot.digestInto(oneShotDigest);
+  return oneShotDigest;
 }
 
 export interface Hash {
@@ -74,7 +99,7 @@ export function createHash(algorithm: string): Hash {
 /** crypto.hash (Node ≥ 20.12): one-shot, with an output encoding, as src/core's hot paths call it. */
 export function hash(algorithm: string, data: BinaryLike, outputEncoding: DigestEncoding = 'hex'): string {
   assertSha256(algorithm);
-  return encodeDigest(sha256(inputBytes(data)), outputEncoding) as string;
+  return encodeDigest(sha256Once(inputBytes(data)), outputEncoding) as string;
 }
 
 // DER prefix of an ed25519 SubjectPublicKeyInfo: the raw 32-byte key follows it.

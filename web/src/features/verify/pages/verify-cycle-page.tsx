@@ -73,7 +73,7 @@ function Progress({ run, onCancel }: { run: Extract<Run, { status: 'running' }>;
     text = t('verify.cycle.readBytesUnknown', { read: formatBytes(bytes_read) });
   }
   return (
-    <section className="card" aria-labelledby={`${id}-heading`}>
+    <section className="card verify-result" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('verify.cycle.reading')}</h2>
       <p className="muted">
         <SourceName source={run.source} />
@@ -100,7 +100,7 @@ function Report({ run }: { run: Extract<Run, { status: 'done' }> }) {
   // The report appears below the forms: take the reader (and the screen reader) to it.
   useEffect(() => heading.current?.focus(), []);
   return (
-    <section className="card" aria-labelledby="verify-result-heading">
+    <section className="card verify-result" aria-labelledby="verify-result-heading">
       <h2 id="verify-result-heading" ref={heading} tabIndex={-1}>
         {t('verify.cycle.resultTitle')}
       </h2>

@@ -78,7 +78,7 @@ function ShareResult({ proof }: { proof: MemberProof }) {
   return (
     <QueryState query={check}>
       {(result) => (
-        <section className="card" aria-labelledby="share-result-heading">
+        <section className="card verify-result" aria-labelledby="share-result-heading">
           <ResultHeading>{t('verify.share.resultTitle')}</ResultHeading>
           <div className={result.ok ? 'alert info' : 'alert error'} role="status">
             <p className="verify-verdict">{result.ok ? t('verify.share.ok') : t('verify.share.failed')}</p>
