@@ -1,6 +1,8 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import { formatMinorPlain } from '../core/money/index.js';
+import { loadConfig } from '../config.js';
 import { defaultBlobStore } from '../http/app.js';
+import { ensureInitialAdmin } from '../services/users.js';
 import { defaultDemoMembers, defaultDemoSeed, maxDemoMembers, seedDemo, type DemoSummary } from '../services/demo/seed-demo.js';
 import { describeTarget } from '../store/database-url.js';
 import { withCliContext } from './cli-context.js';
@@ -32,8 +34,12 @@ export function describeDemo(summary: DemoSummary, target: string): string[] {
   lines.push(`  sharing cycles (the last two months, every notice day): ${completed.length} completed`);
   for (const plan_id of plans) {
     const cycles = summary.cycles.filter((cycle) => cycle.plan_id === plan_id);
-    const shown = cycles.map((cycle) => `${cycle.cycle_id.slice(-8)} ${plural(cycle.case_count, 'case')}, ${plural(cycle.member_count, 'member')}` + (cycle.capped_members > 0 ? ` (${cycle.capped_members} capped)` : ''));
-    lines.push(`    ${plan_id}: ${shown.join('; ')}`);
+    lines.push(`    ${plan_id}:`);
+    for (const cycle of cycles) {
+      const share = cycle.share_min_minor === cycle.share_max_minor ? formatYuan(cycle.share_max_minor) : `${formatYuan(cycle.share_min_minor)}–${formatYuan(cycle.share_max_minor)}`;
+      const money = cycle.case_count === 0 ? '' : `: aid ${formatYuan(cycle.aid_total_minor)} CNY, share ${share} CNY per member, backstop ${formatYuan(cycle.backstop_minor)} CNY`;
+      lines.push(`      ${cycle.cycle_id.slice(-8)} ${plural(cycle.case_count, 'case')}, ${plural(cycle.member_count, 'member')}` + (cycle.capped_members > 0 ? ` (${cycle.capped_members} capped)` : '') + money);
+    }
   }
   const claims = Object.entries(summary.claims).map(([state, count]) => `${count} ${state}`);
   const payouts = summary.payouts;
@@ -43,6 +49,25 @@ export function describeDemo(summary: DemoSummary, target: string): string[] {
       ` ${payouts.advances} operator advances (${formatYuan(payouts.advanced_minor)} CNY, ${formatYuan(payouts.repaid_minor)} CNY repaid)`,
   );
   lines.push('Every demo person and membership is marked demo=1; names, ID numbers and phones are made up.');
+  lines.push(...describeDemoLogins(summary));
+  return lines;
+}
+
+/** The demo logins as printed at the first start and by `huzhu demo` (an empty list when there are none). */
+export function describeDemoLogins(summary: Pick<DemoSummary, 'logins' | 'stories'>, url?: string): string[] {
+  if (summary.logins.length === 0) return [];
+  const width = Math.max(...summary.logins.map((login) => login.username.length));
+  const lines = [`Demo logins (made-up people, never with HUZHU_ENV=production), each with password "${summary.logins[0]!.password}":`];
+  for (const login of summary.logins) lines.push(`  ${login.username.padEnd(width)}  ${login.shows}`);
+  const { stories } = summary;
+  const cases = [
+    stories.in_notice.length > 0 ? `in public notice ${stories.in_notice.join(', ')}` : undefined,
+    stories.open_jury === null ? undefined : `jury voting ${stories.open_jury}`,
+    stories.closed_jury === null ? undefined : `jury closed ${stories.closed_jury}`,
+    stories.member_claim === null ? undefined : `demo-member's paid claim ${stories.member_claim}`,
+  ].filter((text) => text !== undefined);
+  if (cases.length > 0) lines.push(`  cases: ${cases.join('; ')}`);
+  if (url !== undefined) lines.push(`  Log in at ${url}/login (or POST /api/auth/login).`);
   return lines;
 }
 
@@ -58,11 +83,13 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
   program
     .command('demo')
     .description(
-      'Seed a demo community into a new database: made-up members of both sample plans who joined over the past eighteen months,\n' +
+      'Seed a demo community into a new database: made-up members who joined the community\'s two plans over the past eighteen\n' +
+        'months (plans sized for it: community-critical-illness, post-paid, and community-senior-cancer, prepaid; the sample plans stay empty),\n' +
         'with waiting periods passed, lapses, withdrawals and rejoins, wallet top-ups, and in the last two months real sharing cycles of\n' +
-        'both plans on every notice day, with cases from the claims flow (made-up evidence in the server\'s blob store), capped shares,\n' +
+        'both plans on every notice day, with cases from the claims flow (made-up evidence in the server\'s blob store), shares,\n' +
         'collections (some failing), prepaid deductions, lapses and aid payouts through the simulated gateway. Every person and membership\n' +
-        'is marked demo=1. The same --seed gives the same community.\n' +
+        'is marked demo=1. The same --seed gives the same community. Demo logins demo-member, demo-prepaid and demo-juror\n' +
+        '(password demo-password) show the member and juror pages; the administrator is created first and its password printed.\n' +
         'Refused with HUZHU_ENV=production (DEMO_IN_PRODUCTION) and on a database that has memberships (DEMO_DATABASE_NOT_EMPTY).\n' +
         '`huzhu serve` does this by itself on a new database outside production.',
     )
@@ -72,6 +99,11 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
     .action(async (options: { members: number; seed: string; json?: boolean }) =>
       runAction(io, () =>
         withCliContext(io.env, async (context) => {
+          // The demo logins are the first accounts of a new database: make the administrator first (as
+          // `serve` would on its first start, which then sees users and makes none) and show its password once.
+          const seeds = io.env.HUZHU_ENV !== 'production' && (await context.store.db.selectFrom('memberships').select('id').limit(1).executeTakeFirst()) === undefined;
+          const admin = seeds ? await ensureInitialAdmin(context.store, context.clock.now().toISOString(), loadConfig(io.env).adminPassword) : undefined;
+          if (admin !== undefined) io.err(`New database: created the administrator "${admin.username}" with password: ${admin.password} (shown once; change it with POST /api/auth/password)`);
           // The evidence goes where `serve` keeps it (blobs/ next to the SQLite file, else ./data/blobs).
           const summary = await seedDemo(context, io.env, { members: options.members, seed: options.seed, blobStore: defaultBlobStore(context.store), log: (line) => io.err(line) });
           io.out(options.json ? JSON.stringify(summary, null, 2) : describeDemo(summary, describeTarget(context.store.target)).join('\n'));

@@ -13,6 +13,7 @@ import { ensureInitialAdmin } from '../services/users.js';
 import { describeTarget } from '../store/database-url.js';
 import { migrateToLatest, openStore } from '../store/store.js';
 import { serviceContextFor } from './cli-context.js';
+import { describeDemoLogins } from './demo-command.js';
 import { packageVersion } from './package-version.js';
 import type { CliIo } from './program.js';
 
@@ -63,7 +64,9 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
   // The demo goes first on a new database so its plans get back-dated creation times; then any
   // missing sample plan of DESIGN.md is created. Existing plans are left as they are.
   try {
-    await seedDemoOnFirstStart(context, io.env, (line) => logger.warn(line), { blobStore });
+    const demo = await seedDemoOnFirstStart(context, io.env, (line) => logger.warn(line), { blobStore });
+    // Printed once, next to the admin's password: the demo logins a newcomer can look around with.
+    if (demo !== undefined && demo.logins.length > 0) io.out(`\n${describeDemoLogins(demo, url).map((line) => `  ${line}`).join('\n')}\n`);
   } catch (error) {
     logger.error({ err: error }, 'demo seeding failed; serving without the demo community');
   }

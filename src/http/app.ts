@@ -32,6 +32,7 @@ import { notificationRoutes } from './routes/notification-routes.js';
 import { personRoutes } from './routes/person-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
 import { publicCaseRoutes } from './routes/public-case-routes.js';
+import { publicStatisticsRoutes } from './routes/public-statistics-routes.js';
 import { defaultWebRoot, installWebApp } from './web-app.js';
 
 export interface AppOptions {
@@ -140,6 +141,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   publicCaseRoutes(app, context);
   juryRoutes(app, context);
   cycleRoutes(app, context, options.cycleJobs ?? new CycleJobs(context, options.cycleJobHooks));
+  publicStatisticsRoutes(app, context);
   payoutRoutes(app, context);
   await paymentWebhookRoutes(app, context);
   const webRoot = options.webRoot ?? defaultWebRoot;

@@ -18,7 +18,7 @@ afterAll(() => rmSync(workspace.dir, { recursive: true, force: true }));
 
 it('exports every cycle of the demo and `huzhu verify` passes on each', async () => {
   expect(cycles.length).toBeGreaterThanOrEqual(6);
-  expect(new Set(cycles.map((cycle) => cycle.plan_id))).toEqual(new Set(['critical-illness', 'senior-cancer']));
+  expect(new Set(cycles.map((cycle) => cycle.plan_id))).toEqual(new Set(['community-critical-illness', 'community-senior-cancer']));
   for (const cycle of cycles) {
     const file = join(workspace.dir, `${cycle.cycle_id}.jsonl`);
     const exported = await runCli(['cycle', 'export', cycle.cycle_id, '--out', file], workspace.env);
@@ -80,28 +80,28 @@ it('refuses an unknown plan, a cycle that is not due and an unknown cycle with c
 
 it('says a cycle already completed is so and exits 0 with its figures, and refuses a time before its snapshot', async () => {
   // The first run does the latest notice day's cycle if the demo has not; the second finds it completed.
-  const first = await runCli(['cycle', 'run', '--plan', 'critical-illness', '--json'], workspace.env);
+  const first = await runCli(['cycle', 'run', '--plan', 'community-critical-illness', '--json'], workspace.env);
   expect(first.exitCode, first.err).toBe(0);
   const done = JSON.parse(first.out) as { cycle_id: string; member_count: number };
-  const again = await runCli(['cycle', 'run', '--plan', 'critical-illness'], workspace.env);
+  const again = await runCli(['cycle', 'run', '--plan', 'community-critical-illness'], workspace.env);
   expect(again.exitCode, again.err).toBe(0);
   expect(again.out).toContain(`cycle ${done.cycle_id} was already completed`);
   expect(again.out).toContain(`members ${done.member_count}, total `);
-  const json = await runCli(['cycle', 'run', '--plan', 'critical-illness', '--json'], workspace.env);
+  const json = await runCli(['cycle', 'run', '--plan', 'community-critical-illness', '--json'], workspace.env);
   expect(json.exitCode, json.err).toBe(0);
   expect(JSON.parse(json.out)).toMatchObject({ cycle_id: done.cycle_id, already_completed: true, steps_run: [], status: 'completed' });
   // The demo's oldest cycle of the plan (the list is newest first) took its snapshot before the last one.
-  const oldest = cycles.filter((cycle) => cycle.plan_id === 'critical-illness').at(-1)!;
-  const before = await runCli(['cycle', 'run', '--plan', 'critical-illness', '--at', oldest.snapshot_at], workspace.env);
+  const oldest = cycles.filter((cycle) => cycle.plan_id === 'community-critical-illness').at(-1)!;
+  const before = await runCli(['cycle', 'run', '--plan', 'community-critical-illness', '--at', oldest.snapshot_at], workspace.env);
   expect([before.exitCode, before.err]).toEqual([2, expect.stringContaining('CYCLE_NOT_DUE')]);
 });
 
 it('refuses a malformed kill point of the crash test hook, and counts statements when asked', async () => {
   for (const point of ['nostep#3', 'charge#0', 'charge#x']) {
-    const refused = await runCli(['cycle', 'run', '--plan', 'critical-illness'], { ...workspace.env, HUZHU_CYCLE_KILL_AT: point });
+    const refused = await runCli(['cycle', 'run', '--plan', 'community-critical-illness'], { ...workspace.env, HUZHU_CYCLE_KILL_AT: point });
     expect([refused.exitCode, refused.err]).toEqual([2, expect.stringContaining('HUZHU_CYCLE_KILL_AT')]);
   }
-  const counted = await runCli(['cycle', 'run', '--plan', 'critical-illness'], { ...workspace.env, HUZHU_CYCLE_COUNT_STATEMENTS: '1' });
+  const counted = await runCli(['cycle', 'run', '--plan', 'community-critical-illness'], { ...workspace.env, HUZHU_CYCLE_COUNT_STATEMENTS: '1' });
   expect(counted.exitCode, counted.err).toBe(0);
   expect(counted.err).toMatch(/^statements per step: \{"open":\d+.*\}$/m);
 });

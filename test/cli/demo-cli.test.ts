@@ -28,12 +28,19 @@ describeEachBackend('huzhu demo', (dialect) => {
 
     const seeded = await run(['demo', '--members', '40', '--seed', 'cli'], env);
     expect(seeded.exitCode).toBe(0);
-    expect(seeded.out).toMatch(/^DEMO DATA in .* \(seed "cli"\): 40 made-up people, \d+ memberships, joined \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
-    expect(seeded.out).toMatch(/critical-illness: .*active/);
+    // 40 members of the community and the 12 people of the demo logins.
+    expect(seeded.out).toMatch(/^DEMO DATA in .* \(seed "cli"\): 52 made-up people, \d+ memberships, joined \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}/);
+    expect(seeded.out).toMatch(/\nDemo logins \(made-up people, never with HUZHU_ENV=production\), each with password "demo-password":\n {2}demo-member {3}post-paid .*\n {2}demo-prepaid {2}prepaid .*\n {2}demo-juror {4}qualified juror.*\n {2}cases: in public notice C\w+; jury voting C\w+; jury closed C\w+; demo-member's paid claim C\w+/);
+    // The demo logins are the first accounts: the administrator is made first and its password shown once.
+    expect(seeded.err).toMatch(/New database: created the administrator "admin" with password: \S+/);
+    expect(production.err).not.toContain('administrator');
+    expect(seeded.out).toMatch(/\n {2}community-critical-illness: .*active/);
     expect(seeded.out).toContain('marked demo=1');
     expect(seeded.out).toMatch(/sharing cycles \(the last two months, every notice day\): [1-9]\d* completed/);
-    expect(seeded.out).toMatch(/\n {4}critical-illness: \d{8} \d+ cases?, \d+ members?/);
-    expect(seeded.out).toMatch(/\n {4}senior-cancer: \d{8} \d+ cases?, \d+ members?/);
+    // Each plan's cycles, one a line; a cycle with cases says its aid, the share per member and what the backstop paid.
+    expect(seeded.out).toMatch(/\n {4}community-critical-illness:\n {6}\d{8} \d+ cases?, \d+ members?/);
+    expect(seeded.out).toMatch(/\n {4}community-senior-cancer:\n {6}\d{8} \d+ cases?, \d+ members?/);
+    expect(seeded.out).toMatch(/\n {6}\d{8} [1-9]\d* cases?, \d+ members?( \(\d+ capped\))?: aid [\d.]+ CNY, share [\d.]+(–[\d.]+)? CNY per member, backstop [\d.]+ CNY\n/);
     expect(seeded.out).toMatch(/claims \(with made-up evidence\): .*1 in_notice/);
     expect(seeded.out).toMatch(/aid payouts: .*CNY paid; \d+ operator advances/);
     expect(seeded.err).toContain('DEMO DATA: seeding 40 made-up members');
@@ -43,7 +50,9 @@ describeEachBackend('huzhu demo', (dialect) => {
     expect(files.length).toBeGreaterThan(0);
     expect(readFileSync(join(files[0]!.parentPath, files[0]!.name), 'utf8')).toMatch(/^%PDF-1\.7/);
     expect((await run(['ledger', 'verify'], env)).out).toMatch(/^OK: /);
-    expect((await run(['plan', 'list'], env)).out).toMatch(/critical-illness\s+open\s+post_paid\s+v1\s+\d+/);
+    const plans = (await run(['plan', 'list'], env)).out;
+    expect(plans).toMatch(/\ncommunity-critical-illness\s+open\s+post_paid\s+v1\s+\d+/);
+    expect(plans).toMatch(/\ncritical-illness\s+open\s+post_paid\s+v1\s+\d+/);
 
     const again = await run(['demo', '--members', '40'], env);
     expect(again.exitCode).toBe(2);

@@ -38,6 +38,19 @@ it('starts on a new SQLite database, prints the one-time admin login once and an
   expect(output.text().indexOf('"msg":"Huzhu is serving"')).toBeLessThan(output.text().indexOf('"msg":"ready"'));
   expect((await fetch(`http://localhost:${port}/readyz`)).status, output.text()).toBe(200);
   const plans = (await (await fetch(`http://localhost:${port}/api/plans`)).json()) as { plans: Array<{ id: string }> };
-  expect(plans.plans.map((plan) => plan.id).sort()).toEqual(['critical-illness', 'senior-cancer']);
+  // The sample plans of DESIGN.md, and the demo community's own plans, sized for its 3,000 members.
+  expect(plans.plans.map((plan) => plan.id).sort()).toEqual(['community-critical-illness', 'community-senior-cancer', 'critical-illness', 'senior-cancer']);
+  const cycles = (await (await fetch(`http://localhost:${port}/api/public/cycles`)).json()) as { cycles: Array<{ plan_id: string; total_minor: string; share_total_minor: string | null; backstop_minor: string | null }> };
+  const shared = cycles.cycles.filter((cycle) => cycle.total_minor !== '0');
+  expect(new Set(shared.map((cycle) => cycle.plan_id))).toEqual(new Set(['community-critical-illness', 'community-senior-cancer']));
+  // The members' shares pay each case with its fee; the backstop pays nothing at this size.
+  for (const cycle of shared) expect([cycle.backstop_minor, BigInt(cycle.share_total_minor!) >= BigInt(cycle.total_minor)]).toEqual(['0', true]);
   expect(output.text()).toContain('DEMO');
+  // The demo logins are printed once the demo is seeded (before "ready"), and they log in.
+  expect(output.text()).toMatch(/Demo logins \(made-up people, never with HUZHU_ENV=production\), each with password "demo-password":\n {4}demo-member {3}post-paid/);
+  expect(output.text()).toContain(`Log in at http://localhost:${port}/login`);
+  for (const username of ['demo-member', 'demo-prepaid', 'demo-juror']) {
+    const demo = await fetch(`http://localhost:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo-password' }) });
+    expect(demo.status, username).toBe(200);
+  }
 }, 120_000);

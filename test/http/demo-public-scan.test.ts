@@ -36,7 +36,7 @@ describeEachBackend('public data of the demo community', (dialect) => {
     const cycles = (await t.store.db.selectFrom('cycles').select('cycle_code').execute()).map((row) => row.cycle_code);
     expect(cycles.length).toBeGreaterThanOrEqual(6);
     const fillers: Record<string, string[]> = {
-      '/api/plans/{id}': ['critical-illness', 'senior-cancer'],
+      '/api/plans/{id}': ['critical-illness', 'senior-cancer', 'community-critical-illness', 'community-senior-cancer'],
       '/api/public/cases/{case_number}': cases.map((row) => row.case_number),
       '/api/claims/{id}/jury': cases.map((row) => row.case_number),
       '/api/public/cycles/{cycle_id}': cycles,

@@ -8,8 +8,10 @@ import {
   decideAfterJury,
   juryClaimId,
   juryPublicRecord,
+  jurorStandingsOf,
   maxJuryWindowHours,
   openJury,
+  panelSeatsOf,
   publicQuiz,
   takeJurorQuiz,
   type JuryPublicRecord,
@@ -32,11 +34,53 @@ const publicRecordSchema = z.object({
   window: z.object({ opens_at: z.string(), closes_at: z.string() }),
   counts: z.object({ approve: z.number().int(), reject: z.number().int(), cast: z.number().int() }).nullable(),
   verdict: z.object({ outcome: z.enum(['approve', 'reject', 'operator_decides']), reason: z.string(), operator_decision: z.enum(['approve', 'reject']).nullable() }).nullable(),
+  rules: z
+    .object({ majority_bps: z.number().int(), on_tie: z.enum(['approve', 'reject']), on_missed_quorum: z.enum(['approve', 'reject', 'operator_decides']) })
+    .describe('The plan’s jury rules when the jury opened: a side wins with more than majority_bps of the votes cast; otherwise on_tie; below the quorum on_missed_quorum'),
+  ballot_commitments: z
+    .array(z.string())
+    .nullable()
+    .describe('Once closed: SHA-256(case_number + "|" + receipt_hex) of every ballot counted, sorted; a juror finds their receipt’s commitment here. Null while voting'),
 });
 
 function recordJson(record: JuryPublicRecord): z.infer<typeof publicRecordSchema> {
-  return { ...record, eligible_codes: [...record.eligible_codes], panel: [...record.panel] };
+  return {
+    ...record,
+    eligible_codes: [...record.eligible_codes],
+    panel: [...record.panel],
+    ballot_commitments: record.ballot_commitments === null ? null : [...record.ballot_commitments],
+  };
 }
+
+const windowSchema = z.object({ opens_at: z.string(), closes_at: z.string() });
+
+const standingSchema = z.object({
+  membership_id: idString,
+  member_code: z.string(),
+  plan_id: z.string(),
+  plan_name_zh: z.string(),
+  plan_name_en: z.string(),
+  name_masked: z.string(),
+  relationship: z.string(),
+  membership_status: z.string(),
+  quiz_passed_at: z.string().nullable().describe('When this membership passed the quiz; null while it has not'),
+  tenure_from: z.string().describe('When the membership reaches 30 days of tenure'),
+  adult: z.boolean(),
+  eligible: z.boolean().describe('Paying, 30+ days, adult, quiz passed, no fraud record: drawn for juries of the plan (except its own household’s cases)'),
+});
+
+const seatSchema = z.object({
+  claim_id: idString,
+  case_number: z.string(),
+  plan_id: z.string(),
+  member_code: z.string(),
+  membership_id: idString,
+  phase: z.enum(['open', 'counting', 'closed']).describe('open: voting; counting: the window is over, the count not yet published; closed: counts and verdict published'),
+  window: windowSchema,
+  voted: z.boolean().describe('Whether this seat has voted (never how)'),
+  counts: z.object({ approve: z.number().int(), reject: z.number().int(), cast: z.number().int() }).nullable(),
+  verdict: z.object({ outcome: z.enum(['approve', 'reject', 'operator_decides']), operator_decision: z.enum(['approve', 'reject']).nullable() }).nullable(),
+});
 
 /**
  * The members' jury: the qualification quiz, the public record of a jury (anyone may recompute
@@ -78,6 +122,40 @@ export function juryRoutes(app: FastifyInstance, context: ServiceContext): void 
       },
     },
     async (request) => takeJurorQuiz(context, currentUser(request).id, BigInt(request.body.membership_id), request.body.answers),
+  );
+
+  api.get(
+    '/api/jury/jurors/mine',
+    {
+      preHandler: requireRoles('member', 'juror'),
+      schema: {
+        tags: ['jury'],
+        summary: 'Your juror standing for each membership you pay for: quiz passed, tenure, age, whether it is drawn for juries',
+        response: { 200: z.object({ jurors: z.array(standingSchema) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const standings = await jurorStandingsOf(context, currentUser(request).id);
+      reply.header('cache-control', 'no-store');
+      return { jurors: standings.map((standing) => ({ ...standing, membership_id: standing.membership_id.toString() })) };
+    },
+  );
+
+  api.get(
+    '/api/jury/panels/mine',
+    {
+      preHandler: requireRoles('member', 'juror'),
+      schema: {
+        tags: ['jury'],
+        summary: 'The jury panels the memberships you pay for were drawn on (open first), with the window, whether each seat voted (never how) and, once closed, counts and verdict',
+        response: { 200: z.object({ panels: z.array(seatSchema) }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const seats = await panelSeatsOf(context, currentUser(request).id);
+      reply.header('cache-control', 'no-store');
+      return { panels: seats.map((seat) => ({ ...seat, claim_id: seat.claim_id.toString(), membership_id: seat.membership_id.toString() })) };
+    },
   );
 
   api.get(
@@ -148,11 +226,20 @@ export function juryRoutes(app: FastifyInstance, context: ServiceContext): void 
       preHandler: requireRoles('member', 'juror'),
       schema: {
         tags: ['jury'],
-        summary: 'Cast your one secret vote as a juror on this claim’s panel (name the member code if you pay for several jurors on it)',
+        summary: 'Cast your one secret vote as a juror on this claim’s panel (name the member code if you pay for several jurors on it); the answer holds your receipt, given once',
         params: claimParams,
         body: z.object({ vote: z.enum(['approve', 'reject']), member_code: z.string().min(1).max(64).optional() }),
         // The answer confirms the vote was taken; it never echoes the choice.
-        response: { 201: z.object({ member_code: z.string(), voted_at: z.string() }), ...errorResponses },
+        response: {
+          201: z.object({
+            member_code: z.string(),
+            voted_at: z.string(),
+            receipt_hex: z
+              .string()
+              .describe('Given once, kept nowhere: once the jury closes, SHA-256(case_number + "|" + receipt_hex) is among its ballot_commitments if your ballot was counted'),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {

@@ -8,7 +8,7 @@ import { DemoRandom } from './demo-random.js';
 
 /**
  * Sharing cycles and cases for the demo community's last weeks, through the real services: on
- * every notice day (the 7th and 21st) of the window both sample plans run their cycle; a few
+ * every notice day (the 7th and 21st) of the window both community plans run their cycle; a few
  * covered members fall ill, and their claims go through evidence, review, public notice and
  * approval, so they become the cases of the next cycle; due aid is paid as far as each plan's
  * cash goes, the operator advancing what collections have not brought in yet once the
@@ -42,6 +42,21 @@ export interface DemoCasesInput {
   readonly schedule: (day: number, event: () => Promise<void>) => void;
   /** Sets the demo clock to `time` (HH:MM:SS) of `day`. */
   readonly setTime: (day: number, time: string) => void;
+}
+
+/** Whose claim it is when a demo login files it: her membership, submitted from her account. */
+export interface DemoClaimant {
+  readonly membership_id: bigint;
+  readonly user_id: bigint;
+}
+
+export interface DemoClaimOptions {
+  /** The day its notice ends and it is approved; undefined: it stays in notice (or `submitted` takes it further). */
+  readonly approve?: number;
+  /** Read on the day it is submitted; undefined then: no claim. */
+  readonly claimant?: () => DemoClaimant | undefined;
+  /** Called with the new claim's id on the day it is submitted. */
+  readonly submitted?: (claim_id: bigint) => void;
 }
 
 export interface DemoCasesTotals {
@@ -114,14 +129,34 @@ export class DemoCases {
     if (live !== undefined) this.#scheduleClaim(live, this.#input.demoDays - 4, undefined);
   }
 
-  #scheduleClaim(plan: DemoCyclePlan, submit: number, approve: number | undefined): void {
+  /** The notice day of the window at `index` (negative: from the end), or undefined when the window has fewer. */
+  cycleDay(index: number): number | undefined {
+    return this.cycleDays.at(index);
+  }
+
+  /**
+   * One more claim of `plan_id`, submitted on `submit`: reviewed the next day and in public
+   * notice the day after. With `approve`, its notice ends that day (approved); without, the
+   * notice goes on unless `submitted`'s caller takes it further (an objection, a jury). `claimant` fixes whose claim it is (a demo login's
+   * membership, submitted by her account); otherwise a steady covered member is drawn.
+   */
+  scheduleClaim(plan_id: string, submit: number, options: DemoClaimOptions = {}): void {
+    const plan = this.#input.plans.find((entry) => entry.plan_id === plan_id);
+    if (plan === undefined) throw new Error(`demo: no cycle plan ${plan_id}`);
+    this.#scheduleClaim(plan, submit, options.approve, options);
+  }
+
+  #scheduleClaim(plan: DemoCyclePlan, submit: number, approve: number | undefined, options: DemoClaimOptions = {}): void {
     const illness_code = this.#random.weighted(plan.illness_codes);
     const hospital = this.#random.pick(hospitals);
     const diagnosed_days_before = this.#random.between(3, 30);
     const { schedule } = this.#input;
     let claim_id: bigint | undefined;
     schedule(submit, async () => {
-      claim_id = await this.#submit(plan, submit, diagnosed_days_before, illness_code, hospital);
+      const fixed = options.claimant === undefined ? undefined : options.claimant();
+      if (options.claimant !== undefined && fixed === undefined) return;
+      claim_id = await this.#submit(plan, submit, diagnosed_days_before, illness_code, hospital, fixed);
+      if (claim_id !== undefined) options.submitted?.(claim_id);
     });
     schedule(submit + 1, async () => {
       if (claim_id === undefined) return;
@@ -140,7 +175,7 @@ export class DemoCases {
   }
 
   /** The claimant: a steady, covered member of the plan, picked by the seeded random; undefined when there is none. */
-  async #submit(plan: DemoCyclePlan, day: number, diagnosed_days_before: number, illness_code: string, hospital: string): Promise<bigint | undefined> {
+  async #submit(plan: DemoCyclePlan, day: number, diagnosed_days_before: number, illness_code: string, hospital: string, fixed?: DemoClaimant): Promise<bigint | undefined> {
     const context = this.#input.funding.context;
     const today = parseCalendarDate(dateOf(this.#input.firstDay, day));
     if (today === undefined) throw new Error('demo: a bad calendar date');
@@ -154,14 +189,21 @@ export class DemoCases {
       .where('waiting_until', '<', diagnosis_date)
       .orderBy('member_code')
       .execute();
-    const eligible = candidates.filter((row) => this.#input.steady.has(row.id) && !this.#claimedPersons.has(row.person_id));
+    const eligible = candidates.filter((row) => (fixed === undefined ? this.#input.steady.has(row.id) : row.id === fixed.membership_id) && !this.#claimedPersons.has(row.person_id));
     if (eligible.length === 0) return undefined;
-    const claimant = this.#random.pick(eligible);
+    const claimant = fixed === undefined ? this.#random.pick(eligible) : eligible[0]!;
     this.#claimedPersons.add(claimant.person_id);
     this.#claims += 1;
     const submitted = await submitClaim(
       context,
-      { membership_id: claimant.id, submitted_by_user_id: null, illness_code, diagnosis_date, hospital, files: [demoEvidence(this.#claims, illness_code, hospital)] },
+      {
+        membership_id: claimant.id,
+        submitted_by_user_id: fixed?.user_id ?? null,
+        illness_code,
+        diagnosis_date,
+        hospital,
+        files: [demoEvidence(this.#claims, illness_code, hospital)],
+      },
       this.#input.blobStore,
     );
     return submitted.claim_id;

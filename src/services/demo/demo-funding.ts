@@ -32,11 +32,12 @@ export interface FundingTotals {
   readonly lapsed_unpaid: number;
 }
 
+/** Top-ups of 100 to 500 CNY: a few cases' shares of the community's prepaid plan (demo-plans.ts). */
 const topUpChoices = [
-  [1000n, 3],
-  [5000n, 4],
-  [10_000n, 4],
-  [20_000n, 2],
+  [10_000n, 3],
+  [20_000n, 4],
+  [30_000n, 4],
+  [50_000n, 2],
 ] as const satisfies ReadonlyArray<readonly [bigint, number]>;
 
 export class DemoFunding {

@@ -64,8 +64,10 @@ export function demoPerson(
   age_years: number,
   relationship: PersonInput['relationship'],
   taken: Set<string>,
+  fixed_gender?: 'female' | 'male',
 ): PersonInput {
-  const gender = random.chance(0.5) ? 'female' : 'male';
+  const drawn = random.chance(0.5) ? 'female' : 'male';
+  const gender = fixed_gender ?? drawn;
   const birth = birthDateForAge(random, join, age_years, 30);
   const [province, region] = random.weighted(provinceRegions.map(([name, code, weight]) => [[name, code] as const, weight] as const));
   let id_number = makeNationalId(region, birth, random.between(0, 999), gender);

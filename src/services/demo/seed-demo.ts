@@ -10,11 +10,14 @@ import { changeMembershipStatus } from '../membership-status.js';
 import { ensureSamplePlans } from '../plans.js';
 import { DemoCases, demoCycleWindowDays, type DemoCyclePlan } from './demo-cases.js';
 import { DemoFunding, type FundingTotals } from './demo-funding.js';
+import { communityCriticalIllnessPlan, communitySeniorCancerPlan, ensureCommunityPlans } from './demo-plans.js';
+import { DemoLogins, type DemoLogin, type DemoLoginStories } from './demo-logins.js';
 import { demoPerson } from './demo-people.js';
 import { DemoRandom, seededRandomSource } from './demo-random.js';
 
 /**
- * The demo community: a few thousand made-up members of the two sample plans, joined over the
+ * The demo community: a few thousand made-up members of the community's two plans (sized for
+ * it, demo-plans.ts; the sample plans are created too, and stay empty), joined over the
  * past eighteen months so that waiting periods have passed, with withdrawals, lapses for unpaid
  * shares and rejoins, money through the funding services and the simulated gateway
  * (demo-funding.ts), and in the last two months real sharing cycles of both plans with cases from
@@ -30,7 +33,8 @@ export const maxDemoMembers = 200_000;
 /** How far back the first member joins: about eighteen months, so there is history to show. */
 const demoDays = 540;
 
-const join = { critical: 'critical-illness', senior: 'senior-cancer' } as const;
+/** The plans the demo people join: the community's own (demo-plans.ts), not the sample plans. */
+const join = { critical: communityCriticalIllnessPlan.id, senior: communitySeniorCancerPlan.id } as const;
 
 export interface DemoOptions {
   readonly members?: number;
@@ -59,6 +63,9 @@ export interface DemoSummary {
   /** Claims by state (submitted … in_notice, approved, scheduled, paid). */
   readonly claims: Readonly<Record<string, number>>;
   readonly payouts: DemoPayoutSummary;
+  /** The demo logins (password demo-password) and the cases they take part in. */
+  readonly logins: readonly DemoLogin[];
+  readonly stories: DemoLoginStories;
 }
 
 export interface DemoCycleSummary {
@@ -68,7 +75,14 @@ export interface DemoCycleSummary {
   readonly member_count: number;
   readonly case_count: number;
   readonly total_minor: string;
+  /** The cases' aid (total_minor adds the fee and takes off any surplus carried in). */
+  readonly aid_total_minor: string;
   readonly share_total_minor: string;
+  /** The smallest and the largest share of a member (they differ with share weights). */
+  readonly share_min_minor: string;
+  readonly share_max_minor: string;
+  /** What the operator's backstop paid of the cycle's total (the capped part, under the backstop policy). */
+  readonly backstop_minor: string;
   readonly capped_total_minor: string;
   /** Members whose share the caps held back (capped_minor > 0). */
   readonly capped_members: number;
@@ -124,8 +138,7 @@ function relationshipFor(random: DemoRandom, age: number, plan_id: string): Pers
 }
 
 /** Who joins when, and what becomes of them; drawn up front so the order of draws never depends on the database. */
-function planCommunity(random: DemoRandom, count: number, firstDay: number): DemoMember[] {
-  const taken = new Set<string>();
+function planCommunity(random: DemoRandom, count: number, firstDay: number, taken: Set<string>): DemoMember[] {
   const members: DemoMember[] = [];
   for (let index = 0; index < count; index += 1) {
     // More joins in recent months than at the start: a growing community.
@@ -232,11 +245,14 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   const funding = new DemoFunding({ ...context, clock, random: seededRandomSource(seed) }, clock, seed);
   const demo = funding.context;
   log(`DEMO DATA: seeding ${count} made-up members (seed ${JSON.stringify(seed)}), joined from ${formatCalendarDate(fromDayNumber(firstDay))}; every row is marked demo=1`);
-  // Plans made here start with the demo's history; plans that exist already are kept.
+  // Plans made here start with the demo's history; plans that exist already are kept. The demo's
+  // people join the community's plans, sized for its few thousand members; the sample plans stay empty.
   await ensureSamplePlans(demo);
+  await ensureCommunityPlans(demo);
 
   const random = new DemoRandom(seed, 'community');
-  const community = withPrepaidLapse(planCommunity(random, count, firstDay), demoDays - demoCycleWindowDays);
+  const taken = new Set<string>();
+  const community = withPrepaidLapse(planCommunity(random, count, firstDay, taken), demoDays - demoCycleWindowDays);
   const joinsByDay = new Map<number, DemoMember[]>();
   for (const member of community) pushTo(joinsByDay, member.day, member);
   const eventsByDay = new Map<number, Array<() => Promise<void>>>();
@@ -266,6 +282,21 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
     setTime: (day, time) => clock.set(at(firstDay, day, time)),
   });
   cases.planClaims();
+  const logins = new DemoLogins({
+    seed,
+    firstDay,
+    demoDays,
+    post_paid_plan: join.critical,
+    prepaid_plan: join.senior,
+    funding,
+    cases,
+    taken,
+    steady,
+    schedule,
+    expectActivation,
+    now: () => clock.now().toISOString(),
+  });
+  logins.plan();
 
   const prepaid = (plan_id: string) => plan_id === join.senior;
   const rejoin = async (joined: Joined, attempt: number, day: number): Promise<void> => {
@@ -356,13 +387,13 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   clock.set(end);
   await activateDueMemberships(demo);
   await funding.gateway.deliverPending();
-  const summary = await summarize(context, seed, firstDay, end, rejoined, await funding.totals());
+  const summary = { ...(await summarize(context, seed, firstDay, end, rejoined, await funding.totals())), ...(await logins.summary()) };
   const claims = Object.values(summary.claims).reduce((total, n) => total + n, 0);
   log(`DEMO DATA: created ${summary.people} made-up people and ${summary.memberships} memberships (all marked demo=1), ${summary.cycles.length} sharing cycles and ${claims} made-up claims`);
   return summary;
 }
 
-async function summarize(context: ServiceContext, seed: string, firstDay: number, end: string, rejoined: number, funding: FundingTotals): Promise<DemoSummary> {
+async function summarize(context: ServiceContext, seed: string, firstDay: number, end: string, rejoined: number, funding: FundingTotals): Promise<Omit<DemoSummary, 'logins' | 'stories'>> {
   const rows = await context.store.db
     .selectFrom('memberships')
     .select(['plan_id', 'status', (eb) => eb.fn.countAll<bigint | number | string>().as('count')])
@@ -413,6 +444,11 @@ async function summarizeCycles(context: ServiceContext): Promise<DemoCycleSummar
     .where('capped_minor', '>', 0n)
     .groupBy('cycle_id')
     .execute();
+  const shares = await db
+    .selectFrom('cycle_members')
+    .select(['cycle_id', (eb) => eb.fn.min<bigint>('share_minor').as('min'), (eb) => eb.fn.max<bigint>('share_minor').as('max')])
+    .groupBy('cycle_id')
+    .execute();
   const countIn = (rows: ReadonlyArray<{ cycle_id: bigint; count: bigint | number | string }>, id: bigint) => Number(rows.find((row) => row.cycle_id === id)?.count ?? 0);
   return cycles.map((cycle) => ({
     cycle_id: cycle.cycle_code,
@@ -421,7 +457,11 @@ async function summarizeCycles(context: ServiceContext): Promise<DemoCycleSummar
     member_count: Number(cycle.member_count ?? 0),
     case_count: countIn(cases, cycle.id),
     total_minor: cycle.total_minor.toString(),
+    aid_total_minor: cycle.aid_total_minor.toString(),
     share_total_minor: sumOf(cycle.share_total_minor),
+    share_min_minor: sumOf(shares.find((row) => row.cycle_id === cycle.id)?.min),
+    share_max_minor: sumOf(shares.find((row) => row.cycle_id === cycle.id)?.max),
+    backstop_minor: sumOf(cycle.backstop_minor),
     capped_total_minor: sumOf(cycle.capped_total_minor),
     capped_members: countIn(capped, cycle.id),
     merkle_root_hex: cycle.merkle_root_hex,

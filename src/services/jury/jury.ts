@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decideVerdict, drawPanel, jurorRank, quorumFor, type JuryRules } from '../../core/claims/jury.js';
+import { compareUtf8 } from '../../core/money/byte-order.js';
 import type { Trx } from '../../ledger/ledger.js';
 import { journalHeadIn } from '../../ledger/ledger-reads.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
@@ -39,10 +40,28 @@ export interface JuryPublicRecord {
   readonly window: { readonly opens_at: string; readonly closes_at: string };
   readonly counts: { readonly approve: number; readonly reject: number; readonly cast: number } | null;
   readonly verdict: { readonly outcome: 'approve' | 'reject' | 'operator_decides'; readonly reason: string; readonly operator_decision: 'approve' | 'reject' | null } | null;
+  /** The plan's jury rules as they stood when the jury opened: how the counts become the verdict. */
+  readonly rules: { readonly majority_bps: number; readonly on_tie: 'approve' | 'reject'; readonly on_missed_quorum: 'approve' | 'reject' | 'operator_decides' };
+  /**
+   * Once closed, the commitment of every ballot counted (ballotCommitment of its receipt), sorted:
+   * a juror finds their own receipt's commitment here; nobody learns a choice from it.
+   */
+  readonly ballot_commitments: readonly string[] | null;
 }
 
 export function jurySeed(case_number: string, ledger_hash_hex: string): string {
   return createHash('sha256').update(`${case_number}|${ledger_hash_hex}`, 'utf8').digest('hex');
+}
+
+/**
+ * A vote's receipt is 16 random bytes (hex) returned once to the voter; the ballot is stored under
+ * its commitment SHA-256(case_number + "|" + receipt_hex), never under the receipt itself, and the
+ * closed jury publishes every commitment. The voter recomputes theirs and finds it among them
+ * (their ballot was counted); the commitment names no choice and no juror, so showing a receipt
+ * proves to nobody how its holder voted, and the server cannot tie a commitment to a juror.
+ */
+export function ballotCommitment(case_number: string, receipt_hex: string): string {
+  return createHash('sha256').update(`${case_number}|${receipt_hex}`, 'utf8').digest('hex');
 }
 
 function juryRulesOf(rules: { jury: JuryRules }): JuryRules {
@@ -139,7 +158,7 @@ export async function castVote(
   user_id: bigint,
   vote: JuryVote,
   options: { member_code?: string } = {},
-): Promise<{ member_code: string; voted_at: string }> {
+): Promise<{ member_code: string; voted_at: string; receipt_hex: string }> {
   if (vote !== 'approve' && vote !== 'reject') juryRejection('JURY_BAD_VOTE', 'A vote is approve or reject.');
   const at = context.clock.now().toISOString();
   try {
@@ -149,9 +168,10 @@ export async function castVote(
       // SQLite runs one write transaction at a time anyway.
       const jury = await trx
         .selectFrom('juries')
-        .select(['opens_at', 'closes_at', 'closed_at'])
-        .where('claim_id', '=', claim_id)
-        .$if(context.store.dialect === 'postgres', (query) => query.forShare())
+        .innerJoin('claims', 'claims.id', 'juries.claim_id')
+        .select(['juries.opens_at', 'juries.closes_at', 'juries.closed_at', 'claims.case_number'])
+        .where('juries.claim_id', '=', claim_id)
+        .$if(context.store.dialect === 'postgres', (query) => query.forShare('juries'))
         .executeTakeFirst();
       if (jury === undefined || at < jury.opens_at) juryRejection('JURY_NOT_OPEN', 'Voting on this claim has not opened.');
       if (jury.closed_at !== null || at >= jury.closes_at) juryRejection('JURY_WINDOW_CLOSED', `Voting closed at ${jury.closes_at}.`, { closes_at: jury.closes_at });
@@ -174,9 +194,9 @@ export async function castVote(
       const voted = await trx.selectFrom('jury_voted').select('member_code').where('claim_id', '=', claim_id).where('member_code', '=', seat.member_code).executeTakeFirst();
       if (voted !== undefined) juryRejection('JURY_ALREADY_VOTED', 'This juror has voted already.');
       await trx.insertInto('jury_voted').values({ claim_id, member_code: seat.member_code, voted_at: at }).execute();
-      const ballot_hex = Buffer.from(context.random.bytes(16)).toString('hex');
-      await trx.insertInto('jury_ballots').values({ ballot_hex, claim_id, choice: vote }).execute();
-      return { member_code: seat.member_code, voted_at: at };
+      const receipt_hex = Buffer.from(context.random.bytes(16)).toString('hex');
+      await trx.insertInto('jury_ballots').values({ ballot_hex: ballotCommitment(jury.case_number, receipt_hex), claim_id, choice: vote }).execute();
+      return { member_code: seat.member_code, voted_at: at, receipt_hex };
     });
   } catch (error) {
     // Two concurrent votes for one seat: the marker's primary key lets one through.
@@ -271,6 +291,11 @@ export async function juryPublicRecord(context: ServiceContext, claim_id: bigint
   if (jury === undefined) juryRejection('JURY_NOT_FOUND', `No jury for claim ${claim_id}.`);
   const panel = await context.store.db.selectFrom('jury_panels').select('member_code').where('claim_id', '=', claim_id).orderBy('position').execute();
   const closed = jury.closed_at !== null && jury.approve_votes !== null && jury.reject_votes !== null && jury.verdict !== null;
+  const claim = await context.store.db.selectFrom('claims').select('plan_id').where('id', '=', claim_id).executeTakeFirstOrThrow();
+  const rules = juryRulesOf(versionAt(await getPlanIn(context.store.db, claim.plan_id), jury.opens_at).rules);
+  const commitments = closed
+    ? (await context.store.db.selectFrom('jury_ballots').select('ballot_hex').where('claim_id', '=', claim_id).execute()).map((row) => row.ballot_hex).sort(compareUtf8)
+    : null;
   return {
     case_number: jury.case_number,
     status: closed ? 'closed' : 'voting',
@@ -284,5 +309,7 @@ export async function juryPublicRecord(context: ServiceContext, claim_id: bigint
     window: { opens_at: jury.opens_at, closes_at: jury.closes_at },
     counts: closed ? { approve: Number(jury.approve_votes), reject: Number(jury.reject_votes), cast: Number(jury.approve_votes) + Number(jury.reject_votes) } : null,
     verdict: closed ? { outcome: jury.verdict!, reason: jury.verdict_reason ?? '', operator_decision: jury.operator_decision } : null,
+    rules: { majority_bps: rules.majority_bps, on_tie: rules.on_tie, on_missed_quorum: rules.on_missed_quorum },
+    ballot_commitments: commitments,
   };
 }

@@ -44,8 +44,8 @@ function useSessionExpiry() {
     () =>
       onSessionExpired(() => {
         if (location.pathname === '/login') return;
-        // A visitor's own "who am I" answers 401 too: only a session that was there can expire.
-        if (!client.getQueryData(sessionQueryKey)) return;
+        // A visitor's own session check (GET /api/auth/me) answers 401 too: nothing expired then.
+        if (client.getQueryData(sessionQueryKey) == null) return;
         client.setQueryData(sessionQueryKey, null);
         void navigate(loginPath(location.pathname + location.search), { replace: true });
       }),

@@ -1,4 +1,6 @@
 import type { RouteObject } from 'react-router';
 
-// This feature's pages are added here (paths in web/README.md).
-export const routes: RouteObject[] = [];
+export const routes: RouteObject[] = [
+  { path: 'cycles', lazy: async () => ({ Component: (await import('./pages/cycles-page')).CyclesPage }) },
+  { path: 'cycles/:cycle_id', lazy: async () => ({ Component: (await import('./pages/cycle-page')).CyclePage }) },
+];

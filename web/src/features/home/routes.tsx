@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router';
+import { HomePage } from './pages/home-page';
 
-// This feature's pages are added here (paths in web/README.md).
-export const routes: RouteObject[] = [];
+// The home page is the one page loaded with the app (kept light: no charts); every other page is lazy.
+export const routes: RouteObject[] = [{ path: '/', Component: HomePage }];

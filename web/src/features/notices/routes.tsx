@@ -1,4 +1,3 @@
 import type { RouteObject } from 'react-router';
 
-// This feature's pages are added here (paths in web/README.md).
-export const routes: RouteObject[] = [];
+export const routes: RouteObject[] = [{ path: 'notices', lazy: async () => ({ Component: (await import('./pages/notices-page')).NoticesPage }) }];

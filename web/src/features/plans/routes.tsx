@@ -1,4 +1,6 @@
 import type { RouteObject } from 'react-router';
 
-// This feature's pages are added here (paths in web/README.md).
-export const routes: RouteObject[] = [];
+export const routes: RouteObject[] = [
+  { path: 'plans', lazy: async () => ({ Component: (await import('./pages/plans-page')).PlansPage }) },
+  { path: 'plans/:plan_id', lazy: async () => ({ Component: (await import('./pages/plan-page')).PlanPage }) },
+];

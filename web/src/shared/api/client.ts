@@ -47,8 +47,9 @@ export function onSessionExpired(listener: Listener): () => void {
 }
 
 const sessionWatch: Middleware = {
-  async onResponse({ response }) {
-    if (response.status !== 401) return undefined;
+  async onResponse({ request, response }) {
+    // The session probe's 401 only says "a visitor": useSession reads it as no user.
+    if (response.status !== 401 || new URL(request.url).pathname === '/api/auth/me') return undefined;
     const body = (await response.clone().json().catch(() => undefined)) as ApiErrorBody | undefined;
     if (body?.error.code === 'AUTH_REQUIRED') {
       const error = new ApiError(401, body.error.code, body.error.message, body.error.details);
@@ -91,5 +92,11 @@ export async function unwrap<T>(call: Promise<{ data?: T; error?: unknown; respo
  * double click or a retried request pays once.
  */
 export function newIdempotencyKey(): string {
-  return crypto.randomUUID();
+  // crypto.randomUUID exists only on secure pages (https, localhost); getRandomValues everywhere,
+  // also on a plain-http address in a LAN. A version-4 UUID from 16 random bytes.
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6]! & 0x0f) | 0x40;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = [...bytes].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

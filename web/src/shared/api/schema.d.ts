@@ -10327,6 +10327,335 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jury/jurors/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your juror standing for each membership you pay for: quiz passed, tenure, age, whether it is drawn for juries */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jurors: {
+                                membership_id: string;
+                                member_code: string;
+                                plan_id: string;
+                                plan_name_zh: string;
+                                plan_name_en: string;
+                                name_masked: string;
+                                relationship: string;
+                                membership_status: string;
+                                /** @description When this membership passed the quiz; null while it has not */
+                                quiz_passed_at: string | null;
+                                /** @description When the membership reaches 30 days of tenure */
+                                tenure_from: string;
+                                adult: boolean;
+                                /** @description Paying, 30+ days, adult, quiz passed, no fraud record: drawn for juries of the plan (except its own household’s cases) */
+                                eligible: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jury/panels/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The jury panels the memberships you pay for were drawn on (open first), with the window, whether each seat voted (never how) and, once closed, counts and verdict */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            panels: {
+                                claim_id: string;
+                                case_number: string;
+                                plan_id: string;
+                                member_code: string;
+                                membership_id: string;
+                                /**
+                                 * @description open: voting; counting: the window is over, the count not yet published; closed: counts and verdict published
+                                 * @enum {string}
+                                 */
+                                phase: "open" | "counting" | "closed";
+                                window: {
+                                    opens_at: string;
+                                    closes_at: string;
+                                };
+                                /** @description Whether this seat has voted (never how) */
+                                voted: boolean;
+                                counts: {
+                                    approve: number;
+                                    reject: number;
+                                    cast: number;
+                                } | null;
+                                verdict: {
+                                    /** @enum {string} */
+                                    outcome: "approve" | "reject" | "operator_decides";
+                                    operator_decision: ("approve" | "reject") | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/claims/{id}/jury": {
         parameters: {
             query?: never;
@@ -10382,6 +10711,16 @@ export interface paths {
                                 reason: string;
                                 operator_decision: ("approve" | "reject") | null;
                             } | null;
+                            /** @description The plan’s jury rules when the jury opened: a side wins with more than majority_bps of the votes cast; otherwise on_tie; below the quorum on_missed_quorum */
+                            rules: {
+                                majority_bps: number;
+                                /** @enum {string} */
+                                on_tie: "approve" | "reject";
+                                /** @enum {string} */
+                                on_missed_quorum: "approve" | "reject" | "operator_decides";
+                            };
+                            /** @description Once closed: SHA-256(case_number + "|" + receipt_hex) of every ballot counted, sorted; a juror finds their receipt’s commitment here. Null while voting */
+                            ballot_commitments: string[] | null;
                         };
                     };
                 };
@@ -10563,6 +10902,16 @@ export interface paths {
                                 reason: string;
                                 operator_decision: ("approve" | "reject") | null;
                             } | null;
+                            /** @description The plan’s jury rules when the jury opened: a side wins with more than majority_bps of the votes cast; otherwise on_tie; below the quorum on_missed_quorum */
+                            rules: {
+                                majority_bps: number;
+                                /** @enum {string} */
+                                on_tie: "approve" | "reject";
+                                /** @enum {string} */
+                                on_missed_quorum: "approve" | "reject" | "operator_decides";
+                            };
+                            /** @description Once closed: SHA-256(case_number + "|" + receipt_hex) of every ballot counted, sorted; a juror finds their receipt’s commitment here. Null while voting */
+                            ballot_commitments: string[] | null;
                         };
                     };
                 };
@@ -10736,6 +11085,16 @@ export interface paths {
                                 reason: string;
                                 operator_decision: ("approve" | "reject") | null;
                             } | null;
+                            /** @description The plan’s jury rules when the jury opened: a side wins with more than majority_bps of the votes cast; otherwise on_tie; below the quorum on_missed_quorum */
+                            rules: {
+                                majority_bps: number;
+                                /** @enum {string} */
+                                on_tie: "approve" | "reject";
+                                /** @enum {string} */
+                                on_missed_quorum: "approve" | "reject" | "operator_decides";
+                            };
+                            /** @description Once closed: SHA-256(case_number + "|" + receipt_hex) of every ballot counted, sorted; a juror finds their receipt’s commitment here. Null while voting */
+                            ballot_commitments: string[] | null;
                         };
                     };
                 };
@@ -10917,6 +11276,16 @@ export interface paths {
                                 reason: string;
                                 operator_decision: ("approve" | "reject") | null;
                             } | null;
+                            /** @description The plan’s jury rules when the jury opened: a side wins with more than majority_bps of the votes cast; otherwise on_tie; below the quorum on_missed_quorum */
+                            rules: {
+                                majority_bps: number;
+                                /** @enum {string} */
+                                on_tie: "approve" | "reject";
+                                /** @enum {string} */
+                                on_missed_quorum: "approve" | "reject" | "operator_decides";
+                            };
+                            /** @description Once closed: SHA-256(case_number + "|" + receipt_hex) of every ballot counted, sorted; a juror finds their receipt’s commitment here. Null while voting */
+                            ballot_commitments: string[] | null;
                         };
                     };
                 };
@@ -11042,7 +11411,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cast your one secret vote as a juror on this claim’s panel (name the member code if you pay for several jurors on it) */
+        /** Cast your one secret vote as a juror on this claim’s panel (name the member code if you pay for several jurors on it); the answer holds your receipt, given once */
         post: {
             parameters: {
                 query?: never;
@@ -11071,6 +11440,8 @@ export interface paths {
                         "application/json": {
                             member_code: string;
                             voted_at: string;
+                            /** @description Given once, kept nowhere: once the jury closes, SHA-256(case_number + "|" + receipt_hex) is among its ballot_commitments if your ballot was counted */
+                            receipt_hex: string;
                         };
                     };
                 };
@@ -12584,6 +12955,196 @@ export interface paths {
                             tree_size: number;
                             merkle_root_hex: string;
                             proof_hex: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/statistics/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cases shared by each completed cycle and each year, counted by illness, age band at diagnosis and province (aggregate counts only) */
+        get: {
+            parameters: {
+                query?: {
+                    plan_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            per_cycle: {
+                                /** @description A cycle id, or a year (YYYY) in per_year */
+                                period: string;
+                                plan_id: string;
+                                cases: number;
+                                by_illness: {
+                                    code: string;
+                                    name_zh: string;
+                                    name_en: string;
+                                    cases: number;
+                                }[];
+                                by_age_band: {
+                                    /** @description 0-17, 18-29, 30-39, 40-49, 50-59, 60-69 or 70+ */
+                                    band: string;
+                                    min_age_years: number;
+                                    max_age_years: number | null;
+                                    cases: number;
+                                }[];
+                                by_province: {
+                                    province: string;
+                                    cases: number;
+                                }[];
+                            }[];
+                            per_year: {
+                                /** @description A cycle id, or a year (YYYY) in per_year */
+                                period: string;
+                                plan_id: string;
+                                cases: number;
+                                by_illness: {
+                                    code: string;
+                                    name_zh: string;
+                                    name_en: string;
+                                    cases: number;
+                                }[];
+                                by_age_band: {
+                                    /** @description 0-17, 18-29, 30-39, 40-49, 50-59, 60-69 or 70+ */
+                                    band: string;
+                                    min_age_years: number;
+                                    max_age_years: number | null;
+                                    cases: number;
+                                }[];
+                                by_province: {
+                                    province: string;
+                                    cases: number;
+                                }[];
+                            }[];
                         };
                     };
                 };

@@ -80,7 +80,7 @@ function Progress({ run, onCancel }: { run: Extract<Run, { status: 'running' }>;
       </p>
       <progress aria-labelledby={`${id}-label`} value={value} max={max} />
       <p id={`${id}-label`} className="verify-progress-text">
-        <span className="visually-hidden">{t('verify.cycle.progressLabel')}: </span>
+        <span className="verify-sr-only">{t('verify.cycle.progressLabel')}: </span>
         {text}
       </p>
       <button type="button" className="button secondary" onClick={onCancel}>
@@ -120,7 +120,7 @@ function Report({ run }: { run: Extract<Run, { status: 'done' }> }) {
           <p>
             {report.cycle_id === null
               ? t('verify.cycle.failedNoHeader')
-              : t('verify.cycle.failedText', { cycle: report.cycle_id, count: formatNumber(report.differences.length, language) })}
+              : t('verify.cycle.failedText', { cycle: report.cycle_id, count: report.differences.length })}
           </p>
         </div>
       )}

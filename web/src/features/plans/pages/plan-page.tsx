@@ -1,0 +1,133 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { nextDayOfMonth, todayInPlanZone } from '../../../shared/format/schedule';
+import { useLanguage } from '../../../shared/i18n/i18n';
+import { Day, Instant } from '../../../shared/ui/money';
+import { Page } from '../../../shared/ui/page';
+import { QueryState } from '../../../shared/ui/query-state';
+import { usePlan, type PlanWithHistory } from '../api';
+import { RuleSections } from '../components/rule-sections';
+import { ruleChanges, ruleSections } from '../rules';
+
+function VersionHistory({ plan }: { plan: PlanWithHistory }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const now = new Date().toISOString();
+  const newestFirst = [...plan.versions].sort((a, b) => b.version - a.version);
+  return (
+    <section aria-labelledby="plan-history">
+      <h2 id="plan-history">{t('plans.history')}</h2>
+      <ol className="timeline">
+        {newestFirst.map((version) => {
+          const previous = plan.versions.find((entry) => entry.version === version.version - 1);
+          const changes = previous === undefined ? [] : ruleChanges(previous.rules, version.rules, t, language);
+          const upcoming = version.effective_at > now;
+          const current = version.version === plan.current_version.version;
+          return (
+            <li key={version.version}>
+              <h3>
+                {t('plans.version', { version: version.version })}{' '}
+                {current ? <span className="badge">{t('plans.inForce')}</span> : null}
+                {upcoming ? <span className="badge warn">{t('plans.announced')}</span> : null}
+              </h3>
+              <p className="muted">
+                {t('plans.effective')} <Instant value={version.effective_at} />
+              </p>
+              {version.note === '' ? null : <p>{version.note}</p>}
+              {previous === undefined ? (
+                <p>{t('plans.firstRules')}</p>
+              ) : changes.length === 0 ? (
+                <p>{t('plans.noChanges')}</p>
+              ) : (
+                <div className="table-wrap">
+                  <table>
+                    <caption>{t('plans.changesFrom', { version: previous.version })}</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('plans.rule')}</th>
+                        <th scope="col">{t('plans.before')}</th>
+                        <th scope="col">{t('plans.after')}</th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {changes.map((change) => (
+                        <tr key={change.key}>
+                          <th scope="row">{change.label}</th>
+                          <td>{change.before ?? <span className="muted">{t('plans.added')}</span>}</td>
+                          <td>{change.after ?? <span className="muted">{t('plans.removed')}</span>}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}
+
+function PlanDetail({ plan }: { plan: PlanWithHistory }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const name = language === 'en' ? plan.name_en : plan.name_zh;
+  const rules = plan.current_version.rules;
+  const today = todayInPlanZone();
+  const notice = nextDayOfMonth(rules.schedule.notice_days_of_month, today);
+  const collection = nextDayOfMonth(rules.schedule.collection_days_of_month, today);
+  return (
+    <Page
+      title={name}
+      actions={
+        plan.status === 'open' ? (
+          <Link className="button" to={`/join/${plan.id}`}>
+            {t('plans.joinThis')}
+          </Link>
+        ) : (
+          <span className="badge bad">{t('plans.closed')}</span>
+        )
+      }
+    >
+      <p>
+        {t('plans.summary', { version: plan.current_version.version })} <span className={`badge ${rules.funding.model === 'prepaid' ? 'warn' : ''}`}>{t(`plans.model.${rules.funding.model}`)}</span>
+      </p>
+      <p>{t(`plans.modelExplained.${rules.funding.model}`)}</p>
+      {plan.next_version === null ? null : (
+        <div className="alert warning">
+          <p>
+            {t('plans.nextVersion', { version: plan.next_version.version })} <Instant value={plan.next_version.effective_at} />
+          </p>
+          {plan.next_version.note === '' ? null : <p>{plan.next_version.note}</p>}
+        </div>
+      )}
+      <div className="alert info">
+        <p>
+          {t('plans.nextNotice')} {notice === undefined ? '—' : <Day value={notice} />} · {t('plans.nextCollection')} {collection === undefined ? '—' : <Day value={collection} />}
+        </p>
+      </div>
+      <h2>{t('plans.rulesInForce')}</h2>
+      <div className="grid two rule-grid">
+        <RuleSections sections={ruleSections(rules, t, language)} heading="h3" />
+      </div>
+      <VersionHistory plan={plan} />
+      <p>
+        <Link className="more-link" to="/plans">{t('plans.allPlans')}</Link>
+      </p>
+    </Page>
+  );
+}
+
+export function PlanPage() {
+  const { t } = useTranslation();
+  const { plan_id = '' } = useParams();
+  const plan = usePlan(plan_id);
+  if (plan.isSuccess) return <PlanDetail plan={plan.data.plan} />;
+  // Loading, or the error with a retry (an unknown plan: PLAN_NOT_FOUND), under the page's heading.
+  return (
+    <Page title={t('plans.title')}>
+      <QueryState query={plan}>{() => null}</QueryState>
+    </Page>
+  );
+}
