@@ -12,6 +12,7 @@ import { routes as objectionsRoutes } from '../features/objections/routes';
 import { routes as plansRoutes } from '../features/plans/routes';
 import { routes as verifyRoutes } from '../features/verify/routes';
 import { routes as walletRoutes } from '../features/wallet/routes';
+import { Loading } from '../shared/ui/query-state';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
@@ -21,6 +22,8 @@ export const appRoutes: RouteObject[] = [
   {
     element: <Layout />,
     errorElement: <RouteError />,
+    // Shown while the first page's lazy chunk loads on a cold start (react-router's HydrateFallback).
+    hydrateFallbackElement: <Loading />,
     children: [
       ...homeRoutes,
       ...plansRoutes,
