@@ -4,7 +4,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate, ScrollRestoration } fr
 import { onSessionExpired } from '../shared/api/client';
 import { loginPath } from '../shared/auth/require-session';
 import { useSession, sessionQueryKey } from '../shared/auth/session';
-import { setLanguage, useLanguage } from '../shared/i18n/i18n';
+import { loadAllTexts, setLanguage, useLanguage } from '../shared/i18n/i18n';
 import { useQueryClient } from '@tanstack/react-query';
 
 /** The four tabs of the phone layout; a desktop shows them (and two more) in the header. */
@@ -53,10 +53,19 @@ function useSessionExpiry() {
   );
 }
 
+/** Once the first page has painted, fetch the rest of the texts, so the next page opens at once. */
+function usePrefetchTexts() {
+  useEffect(() => {
+    const whenIdle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 1));
+    whenIdle(() => void loadAllTexts());
+  }, []);
+}
+
 export function Layout() {
   const { t } = useTranslation();
   const session = useSession();
   useSessionExpiry();
+  usePrefetchTexts();
   const user = session.data;
   return (
     <>

@@ -12,10 +12,18 @@ import { routes as objectionsRoutes } from '../features/objections/routes';
 import { routes as plansRoutes } from '../features/plans/routes';
 import { routes as verifyRoutes } from '../features/verify/routes';
 import { routes as walletRoutes } from '../features/wallet/routes';
+import { loadAllTexts } from '../shared/i18n/i18n';
 import { Loading } from '../shared/ui/query-state';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
 import { RouteError } from './route-error';
+
+/** A lazy page comes with every text of the language, so it never shows a key while they load. */
+function withAllTexts(route: RouteObject): RouteObject {
+  const { lazy } = route;
+  if (typeof lazy !== 'function') return route;
+  return { ...route, lazy: async () => (await Promise.all([lazy(), loadAllTexts()]))[0] } as RouteObject;
+}
 
 /** Each feature owns its paths; the app only puts them under the one layout. */
 export const appRoutes: RouteObject[] = [
@@ -25,19 +33,21 @@ export const appRoutes: RouteObject[] = [
     // Shown while the first page's lazy chunk loads on a cold start (react-router's HydrateFallback).
     hydrateFallbackElement: <Loading />,
     children: [
-      ...homeRoutes,
-      ...plansRoutes,
-      ...noticesRoutes,
-      ...casesRoutes,
-      ...cyclesRoutes,
-      ...verifyRoutes,
-      ...accountRoutes,
-      ...membershipsRoutes,
-      ...walletRoutes,
-      ...claimsRoutes,
-      ...objectionsRoutes,
-      ...notificationsRoutes,
-      ...juryRoutes,
+      ...[
+        ...homeRoutes,
+        ...plansRoutes,
+        ...noticesRoutes,
+        ...casesRoutes,
+        ...cyclesRoutes,
+        ...verifyRoutes,
+        ...accountRoutes,
+        ...membershipsRoutes,
+        ...walletRoutes,
+        ...claimsRoutes,
+        ...objectionsRoutes,
+        ...notificationsRoutes,
+        ...juryRoutes,
+      ].map(withAllTexts),
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -25,20 +25,34 @@ function rememberedLanguage(): Language {
 export const i18n = i18next.createInstance();
 
 /**
- * Each language is its own chunk, fetched when it is first needed: a visitor downloads the texts of
- * the language they read, not both, before the first paint.
+ * Each language is its own chunks, fetched when first needed: the texts of the shell and the home
+ * page first (`start`), then every text (`all`) once another page loads or the browser is idle
+ * (web/translation-parts.ts). A visitor never downloads the language they do not read.
  */
-const bundles: Readonly<Record<Language, () => Promise<{ default: Record<string, unknown> }>>> = {
-  'zh-CN': () => import('./zh-CN.json'),
-  en: () => import('./en.json'),
+const bundles: Readonly<Record<Language, { start: () => Promise<{ default: Record<string, unknown> }>; all: () => Promise<{ default: Record<string, unknown> }> }>> = {
+  'zh-CN': { start: () => import('virtual:texts/zh-CN/start'), all: () => import('virtual:texts/zh-CN/all') },
+  en: { start: () => import('virtual:texts/en/start'), all: () => import('virtual:texts/en/all') },
 };
 
-async function loadLanguage(language: Language): Promise<void> {
-  if (i18n.hasResourceBundle(language, 'translation')) return;
-  i18n.addResourceBundle(language, 'translation', (await bundles[language]()).default);
+const allLoaded = new Map<Language, Promise<void>>();
+
+/** Every text of a language (the current one by default), loaded once. */
+export function loadAllTexts(language: Language = currentLanguage()): Promise<void> {
+  let loading = allLoaded.get(language);
+  if (loading === undefined) {
+    loading = bundles[language].all().then((texts) => {
+      i18n.addResourceBundle(language, 'translation', texts.default, true, true);
+    });
+    allLoaded.set(language, loading);
+  }
+  return loading;
 }
 
-/** Loads the remembered (or default) language's texts; the app renders once this resolves. */
+function currentLanguage(): Language {
+  return isLanguage(i18n.language) ? i18n.language : defaultLanguage;
+}
+
+/** Loads the remembered (or default) language's first texts; the app renders once this resolves. */
 export async function startI18n(): Promise<void> {
   const language = rememberedLanguage();
   await i18n.use(initReactI18next).init({
@@ -49,7 +63,7 @@ export async function startI18n(): Promise<void> {
     returnNull: false,
     partialBundledLanguages: true,
   });
-  await loadLanguage(language);
+  i18n.addResourceBundle(language, 'translation', (await bundles[language].start()).default, true, false);
   applyLanguage(language);
 }
 
@@ -66,7 +80,7 @@ i18n.on('languageChanged', (language) => {
 });
 
 export async function setLanguage(language: Language): Promise<void> {
-  await loadLanguage(language);
+  await loadAllTexts(language);
   await i18n.changeLanguage(language);
 }
 
