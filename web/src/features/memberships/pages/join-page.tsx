@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { RequireSession } from '../../../shared/auth/require-session';
 import { errorMessage } from '../../../shared/i18n/error-message';
 import { useLanguage } from '../../../shared/i18n/i18n';
-import { type PlanRulesJson } from '../../../shared/members/join-rules';
+import { formatCalendarDate, parseNationalId, type PlanRulesJson } from '../../../shared/members/join-rules';
 import { TextField } from '../../../shared/ui/field';
 import { Day, Money } from '../../../shared/ui/money';
 import { Page } from '../../../shared/ui/page';
@@ -100,9 +100,10 @@ function JoinForm({ plan, household }: { plan: Plan; household: Household }) {
   const isNew = who === 'self-new' || who === 'family-new';
   const existingId = who.startsWith('person:') ? who.slice('person:'.length) : undefined;
   const existing = household.persons.find((person) => person.person_id === existingId);
+  // What the ID number says, as soon as it is typed (not only once every other field is valid too).
   const id_number_hint = (() => {
-    const checked = checkNewPerson({ ...fields, relationship: 'self' });
-    return checked.person === undefined ? t('memberships.join.idHint') : t('memberships.join.idDerived', { birth: checked.person.birth_date, gender: t(`memberships.gender.${checked.person.gender}`) });
+    const id = parseNationalId(fields.id_number.trim());
+    return id.ok ? t('memberships.join.idDerived', { birth: formatCalendarDate(id.value.birth_date), gender: t(`memberships.gender.${id.value.gender}`) }) : t('memberships.join.idHint');
   })();
 
   function update(field: keyof NewPersonFields, value: string) {

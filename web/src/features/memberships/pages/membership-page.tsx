@@ -67,7 +67,7 @@ function Detail({ membership }: { membership: MembershipDetail }) {
           </h2>
           <StatusBadge status={membership.status} />
         </div>
-        <dl className="facts membership-facts">
+        <dl className="membership-facts">
           <dt>{t('memberships.memberCode')}</dt>
           <dd>
             <code>{membership.member_code}</code>

@@ -123,7 +123,7 @@ export function PlanPage() {
   const { t } = useTranslation();
   const { plan_id = '' } = useParams();
   const plan = usePlan(plan_id);
-  if (plan.isSuccess) return <PlanDetail plan={plan.data.plan} />;
+  if (plan.isSuccess) return <PlanDetail plan={plan.data} />;
   // Loading, or the error with a retry (an unknown plan: PLAN_NOT_FOUND), under the page's heading.
   return (
     <Page title={t('plans.title')}>
