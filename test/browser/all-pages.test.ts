@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,10 @@ import type { PageEntry, Viewer } from './pages/page-entry.js';
 const logins: Readonly<Record<Exclude<Viewer, 'visitor'>, string>> = { member: 'demo-member', prepaid: 'demo-prepaid', juror: 'demo-juror' };
 const demoPassword = 'demo-password';
 const viewportNames: readonly ViewportName[] = ['phone', 'desktop'];
+
+/** A translation key shown instead of its text (`memberships.me.title`): a text missing in that language or not loaded. */
+const namespaces = Object.keys(JSON.parse(readFileSync(join(import.meta.dirname, '../../web/src/shared/i18n/en.json'), 'utf8')) as object);
+const untranslatedKey = new RegExp(`\\b(?:${namespaces.join('|')})\\.[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*\\b`, 'g');
 
 /** Every feature's pages, from test/browser/pages/<feature>.ts. */
 async function pageEntries(): Promise<PageEntry[]> {
@@ -104,6 +108,8 @@ describe.runIf(chromiumAvailable())('every page', () => {
             const path = await pathOf(entry, context);
             const texts = await visit(page, path, entry);
             expect(await page.evaluate(() => document.documentElement.lang), `${path} ${language}`).toBe(language);
+            const shown = await page.evaluate(() => document.body.innerText);
+            expect(shown.match(untranslatedKey) ?? [], `${path} ${language}: keys shown instead of texts`).toEqual([]);
             await screenshot(page, entry.name, language, viewport);
             expect(await axeViolations(page), `${path} ${language} ${viewport}`).toEqual([]);
             const found = texts.flatMap((text) => leaks(text, secrets.get(entry.viewer) ?? []));

@@ -36,8 +36,15 @@ const bundles: Readonly<Record<Language, { start: () => Promise<{ default: Recor
 
 const allLoaded = new Map<Language, Promise<void>>();
 
+// The router starts loading the first page as soon as it is created, which is before startI18n has
+// run: every load of texts waits for the start, so it knows the language and i18next is set up.
+let markStarted: () => void = () => undefined;
+const started = new Promise<void>((resolve) => (markStarted = resolve));
+
 /** Every text of a language (the current one by default), loaded once. */
-export function loadAllTexts(language: Language = currentLanguage()): Promise<void> {
+export async function loadAllTexts(chosen?: Language): Promise<void> {
+  await started;
+  const language = chosen ?? currentLanguage();
   let loading = allLoaded.get(language);
   if (loading === undefined) {
     loading = bundles[language].all().then((texts) => {
@@ -45,7 +52,7 @@ export function loadAllTexts(language: Language = currentLanguage()): Promise<vo
     });
     allLoaded.set(language, loading);
   }
-  return loading;
+  await loading;
 }
 
 function currentLanguage(): Language {
@@ -65,6 +72,7 @@ export async function startI18n(): Promise<void> {
   });
   i18n.addResourceBundle(language, 'translation', (await bundles[language].start()).default, true, false);
   applyLanguage(language);
+  markStarted();
 }
 
 function applyLanguage(language: string): void {
