@@ -1,3 +1,4 @@
+import { useSession } from '../../../shared/auth/session';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { formatNumber } from '../../../shared/format/dates';
@@ -148,6 +149,23 @@ function PlanCards({ plans }: { plans: Plans }) {
   );
 }
 
+/** A visitor's way in: make an account (then join a plan), or log in. */
+function VisitorActions() {
+  const { t } = useTranslation();
+  const session = useSession();
+  if (session.data !== null) return null;
+  return (
+    <p className="row">
+      <Link className="button" to="/signup">
+        {t('home.signUp')}
+      </Link>
+      <Link className="button secondary" to="/login">
+        {t('home.logIn')}
+      </Link>
+    </p>
+  );
+}
+
 export function HomePage() {
   const { t } = useTranslation();
   const plans = usePlans();
@@ -155,6 +173,7 @@ export function HomePage() {
   return (
     <Page title={t('home.title')}>
       <p className="lead">{t('home.intro')}</p>
+      <VisitorActions />
       <QueryState query={plans}>
         {({ plans: list }) => (
           <>

@@ -78,10 +78,15 @@ function Detail({ membership }: { membership: MembershipDetail }) {
           <dd>
             <Instant value={membership.joined_at} />
           </dd>
-          <dt>{membership.status === 'waiting' ? t('memberships.waitingUntil') : t('memberships.coverFrom')}</dt>
-          <dd>
-            <Day value={membership.waiting_until} />
-          </dd>
+          {/* Once cover has begun, "covered since" says it; the planned start would repeat the day. */}
+          {since !== undefined && membership.status !== 'waiting' ? null : (
+            <>
+              <dt>{membership.status === 'waiting' ? t('memberships.waitingUntil') : t('memberships.coverFrom')}</dt>
+              <dd>
+                <Day value={membership.waiting_until} />
+              </dd>
+            </>
+          )}
           {since === undefined ? null : (
             <>
               <dt>{t('memberships.coveredSince')}</dt>
