@@ -188,7 +188,8 @@ describeEachBackend('jury', (dialect) => {
     expect(await codeOf(castVote(w.context, w.claim_id, onPanel[0]!, 'maybe' as 'approve'))).toBe('JURY_BAD_VOTE');
     expect(await voteCounts()).toEqual([0, 0]);
 
-    expect(await castVote(w.context, w.claim_id, onPanel[0]!, 'approve')).toEqual({ member_code: record.panel[0], voted_at: '2027-03-15T10:00:00.000Z' });
+    // The answer carries the juror's receipt (README, "Jury vote receipts"): 16 random bytes, shown once.
+    expect(await castVote(w.context, w.claim_id, onPanel[0]!, 'approve')).toEqual({ member_code: record.panel[0], voted_at: '2027-03-15T10:00:00.000Z', receipt_hex: expect.stringMatching(/^[0-9a-f]{32}$/) });
     expect(await codeOf(castVote(w.context, w.claim_id, onPanel[0]!, 'reject'))).toBe('JURY_ALREADY_VOTED');
     expect(await voteCounts()).toEqual([1, 1]);
     // Two at once for one seat: the marker's key lets one through.
