@@ -54,4 +54,28 @@ describe.runIf(chromiumAvailable())('the web app shell', () => {
       await context.close();
     }
   });
+
+  it('a lost connection or a server failure shows the reason and a retry, never a blank page, and the retry loads the page', async () => {
+    const context = await newContext(chromium.browser, server.url, 'zh-CN');
+    const page = await context.newPage();
+    // The plans request never reaches the server (as when the connection drops).
+    await page.route('**/api/plans', (route) => route.abort('internetdisconnected'));
+    await page.goto('/');
+    const alert = page.getByRole('main').getByRole('alert');
+    await alert.getByText('连不上服务器。请检查网络后重试。').waitFor();
+    await alert.getByRole('button', { name: '重试' }).waitFor();
+    // The server answers, but with a failure.
+    await page.unroute('**/api/plans');
+    await page.route('**/api/plans', (route) =>
+      route.fulfill({ status: 500, contentType: 'application/json', body: JSON.stringify({ error: { code: 'INTERNAL', message: 'boom', details: null } }) }),
+    );
+    await alert.getByRole('button', { name: '重试' }).click();
+    await alert.getByText('服务器出错了，已记录。请稍后重试。').waitFor();
+    // The connection is back: the retry shows the plans.
+    await page.unroute('**/api/plans');
+    await alert.getByRole('button', { name: '重试' }).click();
+    await page.getByRole('heading', { level: 2, name: '互助计划' }).waitFor();
+    expect(await page.getByRole('main').getByRole('alert').count()).toBe(0);
+    await context.close();
+  });
 });
