@@ -72,8 +72,8 @@ const words = {
     backToMe: '返回我的互助',
     self: '(本人)',
     child: '(子女)',
-    waiting: '观察期',
-    waitingUntil: '观察期至',
+    waiting: '等待期',
+    waitingUntil: '等待期至',
   },
   en: {
     homeTitle: 'Mutual aid: when one falls ill, all share',
