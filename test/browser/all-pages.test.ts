@@ -7,10 +7,8 @@ import { axeViolations } from './support/axe.js';
 import { chromiumAvailable, languages, launchChromium, newContext, screenshot, type Language, type LaunchedBrowser, type ViewportName } from './support/browser.js';
 import { forbiddenFor, leaks } from './support/personal-data.js';
 import { startServer, type RunningServer } from './support/server.js';
-import type { PageEntry, Viewer } from './pages/page-entry.js';
+import { viewerLogins as logins, type PageEntry, type Viewer } from './pages/page-entry.js';
 
-/** The demo logins (README); the visitor has none. */
-const logins: Readonly<Record<Exclude<Viewer, 'visitor'>, string>> = { member: 'demo-member', prepaid: 'demo-prepaid', juror: 'demo-juror' };
 const demoPassword = 'demo-password';
 const viewportNames: readonly ViewportName[] = ['phone', 'desktop'];
 
@@ -42,7 +40,7 @@ describe.runIf(chromiumAvailable())('every page', () => {
   beforeAll(async () => {
     server = await startServer();
     chromium = await launchChromium();
-    for (const viewer of ['visitor', 'member', 'prepaid', 'juror'] as const) {
+    for (const viewer of new Set(entries.map((entry) => entry.viewer))) {
       secrets.set(viewer, await forbiddenFor(server.dir, viewer === 'visitor' ? null : logins[viewer]));
     }
     // Not vacuous: the demo's thousands of people are in the list the pages are searched for.
@@ -101,7 +99,7 @@ describe.runIf(chromiumAvailable())('every page', () => {
   for (const entry of entries) {
     it(`${entry.name} (${entry.viewer})`, async () => {
       for (const language of languages) {
-        for (const viewport of viewportNames) {
+        for (const viewport of entry.viewports ?? viewportNames) {
           const context = await contextFor(entry.viewer, language, viewport);
           const page = await context.newPage();
           try {

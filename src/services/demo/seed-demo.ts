@@ -11,6 +11,7 @@ import { ensureSamplePlans } from '../plans.js';
 import { DemoCases, demoCycleWindowDays, type DemoCyclePlan } from './demo-cases.js';
 import { DemoFunding, type FundingTotals } from './demo-funding.js';
 import { communityCriticalIllnessPlan, communitySeniorCancerPlan, ensureCommunityPlans } from './demo-plans.js';
+import { createDemoStaff } from './demo-staff.js';
 import { DemoLogins, type DemoLogin, type DemoLoginStories } from './demo-logins.js';
 import { demoPerson } from './demo-people.js';
 import { DemoRandom, seededRandomSource } from './demo-random.js';
@@ -387,7 +388,13 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   clock.set(end);
   await activateDueMemberships(demo);
   await funding.gateway.deliverPending();
-  const summary = { ...(await summarize(context, seed, firstDay, end, rejoined, await funding.totals())), ...(await logins.summary()) };
+  const staff = await createDemoStaff(context.store, end);
+  const memberSide = await logins.summary();
+  const summary = {
+    ...(await summarize(context, seed, firstDay, end, rejoined, await funding.totals())),
+    ...memberSide,
+    logins: [...memberSide.logins, ...staff],
+  };
   const claims = Object.values(summary.claims).reduce((total, n) => total + n, 0);
   log(`DEMO DATA: created ${summary.people} made-up people and ${summary.memberships} memberships (all marked demo=1), ${summary.cycles.length} sharing cycles and ${claims} made-up claims`);
   return summary;

@@ -6,7 +6,27 @@ import type { Page } from 'playwright-core';
  * demo-prepaid (pays for herself and a family member), `juror` is demo-juror; `visitor` is not
  * logged in.
  */
-export type Viewer = 'visitor' | 'member' | 'prepaid' | 'juror';
+export type Viewer = 'visitor' | 'member' | 'prepaid' | 'juror' | StaffViewer;
+
+/**
+ * The staff demo logins (src/services/demo/demo-staff.ts): `reviewer` is demo-reviewer,
+ * `investigator` demo-investigator, `operator` demo-operator, `operator2` demo-operator-2 (the
+ * second operator of maker–checker), `auditor` demo-auditor, `admin` demo-admin.
+ */
+export type StaffViewer = 'reviewer' | 'investigator' | 'operator' | 'operator2' | 'auditor' | 'admin';
+
+/** Every viewer's demo login (README); the visitor has none. */
+export const viewerLogins: Readonly<Record<Exclude<Viewer, 'visitor'>, string>> = {
+  member: 'demo-member',
+  prepaid: 'demo-prepaid',
+  juror: 'demo-juror',
+  reviewer: 'demo-reviewer',
+  investigator: 'demo-investigator',
+  operator: 'demo-operator',
+  operator2: 'demo-operator-2',
+  auditor: 'demo-auditor',
+  admin: 'demo-admin',
+};
 
 /** What a page entry may look up on the running demo server before it names its path. */
 export interface PageScene {
@@ -21,6 +41,14 @@ export interface PageEntry {
   readonly viewer: Viewer;
   /** The path to open, or how to find it on the demo data (a cycle id, a membership id…). */
   readonly path: string | ((scene: PageScene) => Promise<string>);
+  /**
+   * Staff pages: the roles that may open it (web/src/shared/auth/staff-access.ts; an admin always
+   * may). The role × page test opens it as every viewer: the others must see "not allowed".
+   * Without it, the page is for anyone logged in (or, with viewer 'visitor', for everyone).
+   */
+  readonly roles?: readonly string[];
+  /** The sizes it is shot at: staff pages are desktop-first (1280×800) and must work on a tablet. */
+  readonly viewports?: readonly ('phone' | 'desktop' | 'tablet')[];
   /** Resolves when the page shows its content (not a loading state): wait for an element, never a time. */
   ready(page: Page): Promise<void>;
 }

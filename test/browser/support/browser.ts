@@ -34,6 +34,8 @@ export async function launchChromium(): Promise<LaunchedBrowser> {
 export const viewports = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 800 },
+  /** The staff console is desktop-first but usable on a tablet held upright. */
+  tablet: { width: 820, height: 1180 },
 } as const;
 export type ViewportName = keyof typeof viewports;
 export type Language = 'zh-CN' | 'en';

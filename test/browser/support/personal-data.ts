@@ -6,13 +6,15 @@ import { openStore } from '../../../src/store/store.js';
 /**
  * What a viewer must never see: every person's full name, ID number, phone and birth date, and
  * every evidence file name, except those of the people the viewer pays for (their own family).
+ * Staff see masked data only; reviewers, investigators and admins may see evidence file names.
  * Read straight from the running server's database with its key file, as the server would.
  */
 export async function forbiddenFor(dir: string, username: string | null): Promise<string[]> {
   const store = openStore(`sqlite:${join(dir, 'huzhu.db')}`);
   try {
     const cipher = new FieldCipher(loadDataKey({ envKey: undefined, keyFile: join(dir, 'huzhu.key'), production: true }));
-    const viewer = username === null ? undefined : await store.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+    const viewer = username === null ? undefined : await store.db.selectFrom('users').select(['id', 'roles']).where('username', '=', username).executeTakeFirst();
+    const seesFileNames = (viewer?.roles ?? '').split(',').some((role) => ['reviewer', 'investigator', 'admin'].includes(role));
     const viewerId = viewer?.id ?? -1n;
     const persons = await store.db.selectFrom('persons').select(['id', 'payer_user_id', 'name_enc', 'id_number_enc', 'phone_enc', 'birth_date']).execute();
     const others = persons.filter((person) => person.payer_user_id !== viewerId);
@@ -29,7 +31,7 @@ export async function forbiddenFor(dir: string, username: string | null): Promis
         cipher.decrypt(person.phone_enc).replace(/\D/g, '').slice(-11),
         person.birth_date,
       ]),
-      ...files.filter((file) => file.payer_user_id !== viewerId).map((file) => file.file_name),
+      ...(seesFileNames ? [] : files.filter((file) => file.payer_user_id !== viewerId).map((file) => file.file_name)),
     ].filter((secret) => secret.length >= 2);
   } finally {
     await store.close();

@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate, ScrollRestoration } fr
 import { onSessionExpired } from '../shared/api/client';
 import { loginPath } from '../shared/auth/require-session';
 import { useSession, sessionQueryKey } from '../shared/auth/session';
+import { isStaff } from '../shared/auth/staff-access';
 import { loadAllTexts, setLanguage, useLanguage } from '../shared/i18n/i18n';
 import { useQueryClient } from '@tanstack/react-query';
 
@@ -85,6 +86,7 @@ export function Layout() {
         </nav>
         <div className="header-actions">
           <LanguageSwitch />
+          {isStaff(user) ? <Link to="/staff">{t('nav.staff')}</Link> : null}
           {user === undefined ? null : user === null ? <Link to="/login">{t('nav.login')}</Link> : <Link to="/account">{user.display_name}</Link>}
         </div>
       </header>

@@ -1,4 +1,11 @@
 import { createBrowserRouter, type RouteObject } from 'react-router';
+import { routes as staffClaimsRoutes } from '../features/staff-claims/routes';
+import { routes as staffJuryRoutes } from '../features/staff-jury/routes';
+import { routes as operatorRoutes } from '../features/operator/routes';
+import { routes as staffCyclesRoutes } from '../features/staff-cycles/routes';
+import { routes as ledgerRoutes } from '../features/ledger/routes';
+import { routes as auditRoutes } from '../features/audit/routes';
+import { routes as adminRoutes } from '../features/admin/routes';
 import { routes as accountRoutes } from '../features/account/routes';
 import { routes as casesRoutes } from '../features/cases/routes';
 import { routes as claimsRoutes } from '../features/claims/routes';
@@ -16,6 +23,8 @@ import { loadAllTexts } from '../shared/i18n/i18n';
 import { Loading } from '../shared/ui/query-state';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
+import { StaffHome } from './staff-home';
+import { StaffLayout } from './staff-layout';
 import { RouteError } from './route-error';
 
 /** A lazy page comes with every text of the language, so it never shows a key while they load. */
@@ -48,6 +57,23 @@ export const appRoutes: RouteObject[] = [
         ...notificationsRoutes,
         ...juryRoutes,
       ].map(withAllTexts),
+      {
+        // The staff console (desktop-first): every staff feature's pages beside its navigation.
+        path: '/staff',
+        element: <StaffLayout />,
+        children: [
+          { index: true, element: <StaffHome /> },
+          ...[
+            ...operatorRoutes,
+            ...staffClaimsRoutes,
+            ...staffJuryRoutes,
+            ...staffCyclesRoutes,
+            ...ledgerRoutes,
+            ...auditRoutes,
+            ...adminRoutes,
+          ].map(withAllTexts),
+        ],
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },
