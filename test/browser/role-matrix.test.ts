@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,6 +23,10 @@ const rolesOf: Readonly<Record<MatrixViewer, readonly string[]>> = {
   auditor: ['auditor'],
   admin: ['admin'],
 };
+
+/** A translation key shown instead of its text (as in all-pages.test.ts): "not allowed" must be translated too. */
+const namespaces = Object.keys(JSON.parse(readFileSync(join(import.meta.dirname, '../../web/src/shared/i18n/en.json'), 'utf8')) as object);
+const untranslatedKey = new RegExp(`\\b(?:${namespaces.join('|')})\\.[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*\\b`, 'g');
 
 /** The one request a page may make before it knows who is looking: the session check. */
 const sessionCheck = '/api/auth/me';
@@ -166,6 +170,8 @@ describe.runIf(chromiumAvailable())('role × page matrix', () => {
           expect(await notAllowed.count(), `${where}: shown`).toBe(0);
           await page.waitForFunction(() => document.querySelector('main .loading') === null);
         }
+        const shown = await page.evaluate(() => document.body.innerText);
+        expect(shown.match(untranslatedKey) ?? [], `${where}: keys shown instead of texts`).toEqual([]);
         expect(texts.flatMap((text) => leaks(text, secrets.get(viewer) ?? [])), `${where}: another person's data`).toEqual([]);
       }));
     }, 240_000);
