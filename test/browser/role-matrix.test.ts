@@ -1,10 +1,9 @@
 /// <reference lib="dom" />
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, launchChromium, newContext, type LaunchedBrowser } from './support/browser.js';
 import { forbiddenFor, leaks } from './support/personal-data.js';
+import { pageEntries, untranslatedKey } from './support/page-registry.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { viewerLogins, type PageEntry, type Viewer } from './pages/page-entry.js';
 
@@ -24,19 +23,9 @@ const rolesOf: Readonly<Record<MatrixViewer, readonly string[]>> = {
   admin: ['admin'],
 };
 
-/** A translation key shown instead of its text (as in all-pages.test.ts): "not allowed" must be translated too. */
-const namespaces = Object.keys(JSON.parse(readFileSync(join(import.meta.dirname, '../../web/src/shared/i18n/en.json'), 'utf8')) as object);
-const untranslatedKey = new RegExp(`\\b(?:${namespaces.join('|')})\\.[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*\\b`, 'g');
-
 /** The one request a page may make before it knows who is looking: the session check. */
 const sessionCheck = '/api/auth/me';
 
-async function pageEntries(): Promise<PageEntry[]> {
-  const folder = join(import.meta.dirname, 'pages');
-  const files = readdirSync(folder).filter((name) => name.endsWith('.ts') && name !== 'page-entry.ts').sort();
-  const lists = await Promise.all(files.map(async (name) => ((await import(join(folder, name))) as { pages: PageEntry[] }).pages));
-  return lists.flat();
-}
 const entries = await pageEntries();
 
 type Expectation = 'shown' | 'login' | 'not-allowed';
