@@ -127,7 +127,7 @@ function ReadLog() {
     const rows = reads.data.pages.flatMap((page) => page.reads);
     body =
       rows.length === 0 ? (
-        <p className="muted">{t('admin.log.none')}</p>
+        <p className="muted admin-log-empty">{t('admin.log.none')}</p>
       ) : (
         <>
           <div className="table-wrap">
