@@ -7,7 +7,8 @@ import { serviceContextFor } from '../../src/cli/cli-context.js';
 import { MemoryBlobStore } from '../../src/services/blobs/memory-blob-store.js';
 import { approveForNotice, objectToClaim, publishNotice, resolveObjection, startReview, submitClaim } from '../../src/services/claims/index.js';
 import { fixedClock } from '../../src/services/clock.js';
-import { jurorQuiz } from '../../src/services/jury/index.js';
+import type { ServiceContext } from '../../src/services/context.js';
+import { closeJury, jurorQuiz } from '../../src/services/jury/index.js';
 import { activateDueMemberships, enrolMembers } from '../../src/services/members.js';
 import { openStore, type Store } from '../../src/store/store.js';
 import { noToAll, personBornOn } from '../support/test-context.js';
@@ -35,6 +36,9 @@ describe.runIf(chromiumAvailable())('staff jury pages', () => {
   let store: Store;
   let claim_id: string;
   let case_number: string;
+  /** A second claim in in_jury: its jury closes with no vote, below the quorum, and the operator decides. */
+  let missed: { claim_id: string; case_number: string };
+  let context: ServiceContext & { clock: ReturnType<typeof fixedClock> };
   let jurors: Map<string, ApiSession>;
   let operatorContext: BrowserContext;
   let page: Page;
@@ -53,18 +57,19 @@ describe.runIf(chromiumAvailable())('staff jury pages', () => {
     store = openStore(database);
     const now = Date.now();
     const clock = fixedClock(new Date(now - 130 * day_ms));
-    const context = { ...serviceContextFor(store, { ...process.env, DATABASE_URL: database, HUZHU_ENV: '' }, { clock }), clock };
+    context = { ...serviceContextFor(store, { ...process.env, DATABASE_URL: database, HUZHU_ENV: '' }, { clock }), clock };
     const people = [
       { payer: claimant, born: '1983-05-02' },
       { payer: payers[0]!, born: '1981-07-11' },
       { payer: payers[1]!, born: '1977-02-19' },
+      { payer: claimant, born: '1985-10-08' },
     ];
     const enrolled = await enrolMembers(
       context,
       people.map((person, index) => ({
         plan_id: 'critical-illness',
         payer_user_id: person.payer,
-        person: personBornOn(person.born, 9101 + index, { name: ['赵明轩', '孙雅琴', '周建国'][index]! }),
+        person: personBornOn(person.born, 9101 + index, { name: ['赵明轩', '孙雅琴', '周建国', '吴佳怡'][index]! }),
         answers: noToAll,
       })),
     );
@@ -88,6 +93,17 @@ describe.runIf(chromiumAvailable())('staff jury pages', () => {
     await publishNotice(context, claim.claim_id, 'user:reviewer');
     const objection = await objectToClaim(context, claim.claim_id, rows[2]!.membership_id, 'The hospital report looks altered.');
     await resolveObjection(context, objection.id, 'refer_to_jury', 'The members decide.', 'user:reviewer');
+    const second = await submitClaim(
+      context,
+      { membership_id: rows[3]!.membership_id, submitted_by_user_id: claimant, illness_code: 'CI-02', diagnosis_date: new Date(now - 4 * day_ms).toISOString().slice(0, 10), hospital: '复旦大学附属华山医院', files: [pdf] },
+      new MemoryBlobStore(),
+    );
+    missed = { claim_id: second.claim_id.toString(), case_number: second.case_number };
+    await startReview(context, second.claim_id, 'user:reviewer');
+    await approveForNotice(context, second.claim_id, 'user:reviewer');
+    await publishNotice(context, second.claim_id, 'user:reviewer');
+    const objected = await objectToClaim(context, second.claim_id, rows[1]!.membership_id, 'The diagnosis predates the membership.');
+    await resolveObjection(context, objected.id, 'refer_to_jury', 'The members decide.', 'user:reviewer');
 
     jurors = new Map();
     for (const [index, username] of ['jury-juror-a', 'jury-juror-b'].entries()) {
@@ -190,5 +206,44 @@ describe.runIf(chromiumAvailable())('staff jury pages', () => {
       expect(await axeViolations(tab), language).toEqual([]);
       await view.close();
     }
+  });
+
+  it('a jury that missed its quorum leaves the decision to the operator, who decides once', async () => {
+    const operator = await ApiSession.login(server.url, 'jury-operator', password);
+    const record = await operator.request<{ window: { closes_at: string }; quorum: number }>('POST', `/api/claims/${missed.claim_id}/jury/open`, { window_hours: 1 });
+    expect(record.quorum).toBeGreaterThan(0);
+    // Nobody votes. The close is the service the route calls, on a clock at the window's end (the test never waits an hour).
+    context.clock.set(new Date(record.window.closes_at));
+    await closeJury(context, BigInt(missed.claim_id), 'user:operator');
+
+    await page.goto(`/staff/jury/${missed.claim_id}`);
+    await page.getByRole('heading', { level: 1, name: `案件 ${missed.case_number} 的评议团` }).waitFor();
+    await page.locator('.badge', { hasText: '待运营方决定' }).waitFor();
+    const result = page.locator('section[aria-labelledby="staff-jury-result"]');
+    await result.getByText('未达法定票数，待运营方决定').waitFor();
+    expect(await result.innerText()).toContain('支持 0 票，反对 0 票，共 0 票');
+    expect(await page.getByRole('button', { name: '结束投票并计票' }).count()).toBe(0);
+
+    const form = page.locator('section[aria-labelledby="staff-jury-decision"]');
+    await form.getByRole('button', { name: '提交决定' }).click();
+    await form.getByText('请选择给付或驳回。').waitFor();
+    await form.getByText('请写明决定原因。').waitFor();
+    await screenshot(page, 'staff-jury-decision', 'zh-CN', 'desktop');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const sent: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && request.url().endsWith(`/api/claims/${missed.claim_id}/jury/decision`)) sent.push(request.postData() ?? '');
+    });
+    await form.getByLabel('驳回申请').check();
+    await form.getByLabel('决定原因').fill('诊断早于入会，评议团未达法定票数，按计划规则由运营方驳回。');
+    const decided = page.waitForResponse((response) => response.url().endsWith(`/api/claims/${missed.claim_id}/jury/decision`));
+    await form.getByRole('button', { name: '提交决定' }).dblclick();
+    expect((await decided).status()).toBe(200);
+    await result.getByText('未达法定票数，运营方决定驳回').waitFor();
+    await result.getByText('案件现在的状态：最终未通过').waitFor();
+    expect(sent).toHaveLength(1);
+    expect(JSON.parse(sent[0]!)).toEqual({ decision: 'reject', reason: '诊断早于入会，评议团未达法定票数，按计划规则由运营方驳回。' });
+    expect(await page.locator('section[aria-labelledby="staff-jury-decision"]').count()).toBe(0);
   });
 });
