@@ -258,7 +258,7 @@ function DecisionForm({ claim_id }: { claim_id: string }) {
       <p>{t('staffJury.decision.explain')}</p>
       <ApiFailure error={decide.error} />
       <form onSubmit={submit} noValidate>
-        <fieldset className="field">
+        <fieldset className="field staff-jury-choices">
           <legend>{t('staffJury.decision.question')}</legend>
           <label className="choice">
             <input type="radio" name="decision" checked={decision === 'approve'} onChange={() => setDecision('approve')} />
