@@ -80,6 +80,18 @@ describe.runIf(chromiumAvailable())('admin pages', () => {
     await reviewerPage.goto('/staff/admin/users');
     await reviewerPage.getByTestId('not-allowed').waitFor();
 
+    // Roles change with checkboxes; the change applies to the reviewer's next request.
+    expect((await reviewerContext.request.get('/api/ledger/accounts')).status()).toBe(403);
+    await row.getByRole('button', { name: '修改角色：reviewer-lin' }).click();
+    const editor = page.locator('form.admin-roles-editor');
+    await editor.getByLabel('审计员').check();
+    const saved = page.waitForResponse((response) => /\/api\/users\/\d+\/roles$/.test(response.url()));
+    await editor.getByRole('button', { name: '保存角色' }).click();
+    expect((await saved).status()).toBe(200);
+    await row.getByText('审核员、审计员').waitFor();
+    expect(await page.locator('form.admin-roles-editor').count()).toBe(0);
+    expect((await reviewerContext.request.get('/api/ledger/accounts')).status()).toBe(200);
+
     // Disabling asks first; confirmed, the reviewer's session ends.
     await row.getByRole('button', { name: '停用 reviewer-lin' }).click();
     await page.getByText('确定停用 reviewer-lin 吗？').first().waitFor();
