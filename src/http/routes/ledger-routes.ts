@@ -397,8 +397,8 @@ export function ledgerRoutes(app: FastifyInstance, store: Store, clock: Clock): 
         querystring: z.object({
           account: accountCode.optional().describe('only transactions with a leg on this account code'),
           kind: z.string().regex(/^[a-z][a-z0-9_.]{0,63}$/).optional().describe('only transactions of this kind: the flow that posted them'),
-          posted_from: z.iso.datetime().optional().describe('posted at or after this instant'),
-          posted_before: z.iso.datetime().optional().describe('posted before this instant'),
+          posted_from: z.iso.datetime({ offset: true }).optional().describe('posted at or after this instant'),
+          posted_before: z.iso.datetime({ offset: true }).optional().describe('posted before this instant'),
           ...pageQuery,
         }),
         response: { 200: z.object({ transactions: z.array(transactionSchema), next_before: idString.nullable() }), ...errorResponses },
