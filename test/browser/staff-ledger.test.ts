@@ -51,7 +51,7 @@ describe.runIf(chromiumAvailable())('staff ledger pages', () => {
     await page.goto('/staff/ledger/postings');
     const own = page.locator('section[aria-labelledby="ledger-own-accounts"]');
     // The demo has no operator account yet: she opens one (operator equity is the other side).
-    await own.getByLabel('Code after operator:').fill('bank:CNY');
+    await own.getByLabel('Code after “operator:”').fill('bank:CNY');
     await own.getByLabel('Name', { exact: true }).fill('Operating bank account');
     const opened = page.waitForResponse((response) => response.url().endsWith('/api/ledger/accounts') && response.request().method() === 'POST');
     await own.getByRole('button', { name: 'Open the account' }).click();

@@ -32,7 +32,16 @@ async function aManualPosting(scene: PageScene): Promise<string> {
 
 /** The ledger's staff pages (web/src/features/ledger), for operators and auditors. */
 export const pages: PageEntry[] = [
-  { name: 'staff-ledger-accounts', viewer: 'operator', path: '/staff/ledger', roles, viewports, ready: (page) => page.locator('table a.ledger-code').first().waitFor() },
+  // One family of accounts: the whole list's first page holds wallets whose created_at (the day a member joined) the
+  // personal-data scan reads as a birth date whenever some demo person was born that day.
+  {
+    name: 'staff-ledger-accounts',
+    viewer: 'operator',
+    path: '/staff/ledger?prefix=aid_payable%3A',
+    roles,
+    viewports,
+    ready: (page) => page.locator('table a.ledger-code').first().waitFor(),
+  },
   { name: 'staff-ledger-accounts-auditor', viewer: 'auditor', path: '/staff/ledger?prefix=custody%3A', roles, viewports, ready: (page) => page.locator('table a.ledger-code').first().waitFor() },
   {
     name: 'staff-ledger-account',

@@ -16,14 +16,13 @@ export function AccountEntriesTable({ account, limit, caption, paged = true }: {
   return (
     <>
       <div className="table-wrap">
-        <table>
+        <table className="ledger-table">
           <caption>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t('ledger.transactions.id')}</th>
               <th scope="col">{t('ledger.transactions.postedAt')}</th>
               <th scope="col">{t('ledger.transactions.kind')}</th>
-              <th scope="col">{t('ledger.transactions.description')}</th>
               <th scope="col" className="number">
                 {t('ledger.account.change')}
               </th>
@@ -43,8 +42,8 @@ export function AccountEntriesTable({ account, limit, caption, paged = true }: {
                 </td>
                 <td>
                   <KindName kind={entry.transaction.kind} />
+                  <span className="ledger-reason">{entry.transaction.description}</span>
                 </td>
-                <td>{entry.transaction.description}</td>
                 <td className="number">
                   <Money minor={entry.change_minor} currency={account.currency} />
                 </td>

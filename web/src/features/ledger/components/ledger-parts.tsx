@@ -52,9 +52,11 @@ export function AccountLink({ code }: { code: string }) {
 /** The flow that posted a transaction, by its kind; a kind without a text shows as its code. */
 export function KindName({ kind }: { kind: string }) {
   const { t } = useTranslation();
+  const name = t(`ledger.kinds.${kind}`, { defaultValue: '' });
+  if (name === '') return <code className="ledger-kind">{kind}</code>;
   return (
     <span>
-      {t(`ledger.kinds.${kind}`, { defaultValue: kind })} <code className="ledger-kind">{kind}</code>
+      {name} <code className="ledger-kind">{kind}</code>
     </span>
   );
 }
@@ -76,7 +78,7 @@ export function LegsTable({ legs, currency, caption }: { legs: LedgerTransaction
   }
   return (
     <div className="table-wrap">
-      <table>
+      <table className="ledger-table">
         <caption>{caption}</caption>
         <thead>
           <tr>

@@ -38,7 +38,7 @@ function AccountsTable({ prefix }: { prefix: string }) {
   return (
     <>
       <div className="table-wrap">
-        <table>
+        <table className="ledger-table">
           <caption>{prefix === '' ? t('ledger.accounts.caption') : t('ledger.accounts.captionPrefix', { prefix })}</caption>
           <thead>
             <tr>
@@ -58,7 +58,7 @@ function AccountsTable({ prefix }: { prefix: string }) {
                   <AccountLink code={account.code} />
                 </td>
                 <td>{account.name}</td>
-                <td>{t(`ledger.types.${account.type}`)}</td>
+                <td className="ledger-nowrap">{t(`ledger.types.${account.type}`)}</td>
                 <td>{account.currency}</td>
                 <td className="number">
                   <Money minor={account.balance_minor} currency={account.currency} />

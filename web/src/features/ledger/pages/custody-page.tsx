@@ -70,7 +70,7 @@ function CustodyCard({ figures }: { figures: CustodyFigures }) {
       </div>
       <p>{t('ledger.custody.identity')}</p>
       <div className="table-wrap">
-        <table>
+        <table className="ledger-table">
           <caption>{t('ledger.custody.caption', { currency })}</caption>
           <tbody>
             {rows.map(([key, amount]) => (

@@ -211,7 +211,7 @@ function OperatorAccounts() {
       {query.isSuccess && accounts.length === 0 ? <p className="muted">{t('ledger.own.none')}</p> : null}
       {accounts.length === 0 ? null : (
         <div className="table-wrap">
-          <table>
+          <table className="ledger-table">
             <caption>{t('ledger.own.caption')}</caption>
             <thead>
               <tr>
@@ -306,7 +306,7 @@ function PostingsTable() {
       {query.isSuccess && postings.length === 0 ? <p className="muted">{t('ledger.postings.none')}</p> : null}
       {postings.length === 0 ? null : (
         <div className="table-wrap">
-          <table>
+          <table className="ledger-table">
             <caption>{t('ledger.postings.caption')}</caption>
             <thead>
               <tr>

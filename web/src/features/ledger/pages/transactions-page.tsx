@@ -40,14 +40,13 @@ function TransactionsTable({ filter }: { filter: TransactionFilter }) {
   return (
     <>
       <div className="table-wrap">
-        <table>
+        <table className="ledger-table">
           <caption>{t('ledger.transactions.caption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('ledger.transactions.id')}</th>
               <th scope="col">{t('ledger.transactions.postedAt')}</th>
               <th scope="col">{t('ledger.transactions.kind')}</th>
-              <th scope="col">{t('ledger.transactions.description')}</th>
               <th scope="col">{t('ledger.transactions.legs')}</th>
               <th scope="col" className="number">
                 {t('ledger.transactions.amount')}
@@ -65,8 +64,8 @@ function TransactionsTable({ filter }: { filter: TransactionFilter }) {
                 </td>
                 <td>
                   <KindName kind={transaction.kind} />
+                  <span className="ledger-reason">{transaction.description}</span>
                 </td>
-                <td>{transaction.description}</td>
                 <td>
                   <LegsSummary legs={transaction.legs} />
                 </td>

@@ -61,7 +61,7 @@ function Report({ report }: { report: JournalReport }) {
       )}
       {report.problems.length === 0 ? null : (
         <div className="table-wrap">
-          <table>
+          <table className="ledger-table">
             <caption>{t('ledger.verify.problemsCaption')}</caption>
             <thead>
               <tr>
