@@ -2,6 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import { RejectionError, assert, reject } from '../core/rejection.js';
 import { exactSumOf, exactSumParts, type SumParts } from '../store/exact-sum.js';
 import type { Database } from '../store/schema.js';
+import type { Store } from '../store/store.js';
 import { normalBalance, type AccountType } from './account.js';
 import { getTransactionsIn, type PostedTransaction } from './ledger.js';
 
@@ -38,7 +39,8 @@ async function accountIdOf(db: Kysely<Database>, code: string): Promise<{ id: bi
  * (the index on ledger_postings (account_id, transaction_id) walks them in order); otherwise the
  * journal itself, by id, with the kind index (0020) when a kind is asked for.
  */
-export async function listTransactions(db: Kysely<Database>, filter: TransactionFilter): Promise<{ transactions: PostedTransaction[]; next_before: bigint | null }> {
+export async function listTransactions(store: Store, filter: TransactionFilter): Promise<{ transactions: PostedTransaction[]; next_before: bigint | null }> {
+  const db = store.db;
   const limit = Math.min(filter.limit, maxTransactionsPage);
   let ids: bigint[];
   if (filter.account_code !== undefined) {
@@ -83,10 +85,11 @@ export interface AccountEntry {
  * neither); walking down the page, each older balance is the newer one less the newer change.
  */
 export async function listAccountEntries(
-  db: Kysely<Database>,
+  store: Store,
   code: string,
   options: { before_id?: bigint; limit: number },
 ): Promise<{ entries: AccountEntry[]; next_before: bigint | null }> {
+  const db = store.db;
   const account = await accountIdOf(db, code);
   const limit = Math.min(options.limit, maxTransactionsPage);
   let query = db

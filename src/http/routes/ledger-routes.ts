@@ -408,7 +408,7 @@ export function ledgerRoutes(app: FastifyInstance, store: Store, clock: Clock): 
       const { account, kind, posted_from, posted_before, before, limit } = request.query;
       // Instants compare as text only in one form: the ledger stores toISOString() (UTC, milliseconds).
       const instant = (value: string | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
-      const page = await listTransactions(store.db, {
+      const page = await listTransactions(store, {
         account_code: account,
         kind,
         posted_from: instant(posted_from),
@@ -442,7 +442,7 @@ export function ledgerRoutes(app: FastifyInstance, store: Store, clock: Clock): 
     async (request) => {
       const account = await getAccount(store, request.params.code);
       const { before, limit } = request.query;
-      const page = await listAccountEntries(store.db, account.code, { before_id: before === undefined ? undefined : BigInt(before), limit });
+      const page = await listAccountEntries(store, account.code, { before_id: before === undefined ? undefined : BigInt(before), limit });
       return {
         account: accountJson(account),
         entries: page.entries.map((entry) => ({

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { countOfPrefix } from '../../ledger/ledger-reads.js';
 import type { Store } from '../../store/store.js';
 import { accountCodes } from '../plan-accounts.js';
 import { reconcileFundingAccounts } from './funding-reconciliation.js';
@@ -32,14 +32,12 @@ export async function custodySummaries(store: Store): Promise<CustodySummary[]> 
   const summaries: CustodySummary[] = [];
   for (const report of reports) {
     const balances = report.balances;
-    const counted = await sql<{ count: bigint | number | string }>`
-      select count(*) as count from ledger_accounts where code like 'wallet:%' and currency = ${report.currency}`.execute(store.db);
     summaries.push({
       currency: report.currency,
       custody_account_code: accountCodes.custody(report.currency),
       custody_minor: balances.custody_minor,
       wallets_minor: balances.wallets_minor,
-      wallet_count: BigInt(counted.rows[0]?.count ?? 0),
+      wallet_count: await countOfPrefix(store.db, 'wallet:', report.currency),
       prepaid_receivable_minor: balances.prepaid_receivable_minor,
       prepaid_payables_minor:
         balances.prepaid_aid_payable_minor +
