@@ -17,7 +17,7 @@ export const maxTransactionsPage = 200;
 export interface TransactionFilter {
   /** Only transactions with a leg on this account. */
   readonly account_code?: string;
-  /** Only transactions of this kind (the flow that posted them: top_up, share_deduction, manual…). */
+  /** Only transactions of this kind (the flow that posted them: wallet_top_up, share_deduction, manual…). */
   readonly kind?: string;
   /** posted_at ≥ this instant (ISO 8601, UTC). */
   readonly posted_from?: string;
