@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import { chromiumAvailable, launchChromium, newContext, screenshot, type Language, type LaunchedBrowser } from './support/browser.js';
+import { ApiSession } from './support/api-session.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 const demoPassword = 'demo-password';
@@ -139,6 +140,39 @@ describe.runIf(chromiumAvailable())('staff ledger pages', () => {
     // The audit trail names both operators.
     await page.goto(`/staff/ledger/postings/${posting_id}`);
     await page.locator('.ledger-trail li').filter({ hasText: 'Approved and posted' }).filter({ hasText: 'demo-operator-2' }).waitFor();
+  }, 120_000);
+
+  it('lets demo-operator-2 reject a posting only with a reason, and nothing is posted', async () => {
+    const maker = await ApiSession.login(server.url, 'demo-operator', demoPassword);
+    const asked = await maker.request<{ manual_posting: { id: string } }>(
+      'POST',
+      '/api/ledger/transactions',
+      {
+        description: 'Typed twice by mistake',
+        currency: 'CNY',
+        legs: [
+          { account_code: 'operator:bank:CNY', side: 'debit', amount_minor: '500' },
+          { account_code: 'operator_equity:CNY', side: 'credit', amount_minor: '500' },
+        ],
+      },
+      { 'idempotency-key': 'browser-ledger-reject-me' },
+    );
+    const id = asked.manual_posting.id;
+    const page = await loggedIn('demo-operator-2', 'zh-CN');
+    const bank_before_minor = await balanceOf(page, 'operator:bank:CNY');
+    await page.goto(`/staff/ledger/postings/${id}`);
+    const decision = page.locator('.ledger-decision');
+    await decision.getByRole('button', { name: '驳回' }).click();
+    await decision.locator('.field-error', { hasText: '请填写理由' }).waitFor();
+    await decision.getByLabel('驳回理由').fill('重复提交');
+    const rejected = page.waitForResponse((response) => response.url().endsWith(`/api/ledger/manual-postings/${id}/reject`));
+    await decision.getByRole('button', { name: '驳回' }).click();
+    expect((await rejected).status()).toBe(200);
+    await page.locator('.ledger-trail li').filter({ hasText: '重复提交' }).waitFor();
+    await page.locator('.badge', { hasText: '已驳回' }).waitFor();
+    expect(await page.locator('.ledger-decision').count()).toBe(0);
+    expect(await balanceOf(page, 'operator:bank:CNY')).toBe(bank_before_minor);
+    expect(await axeViolations(page)).toEqual([]);
   }, 120_000);
 
   it('runs the journal check and shows it intact', async () => {
