@@ -2947,7 +2947,166 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Transactions with their legs, newest first, paged (pass next_before as before); filtered by account, kind (the flow) and posting time (operator, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only transactions with a leg on this account code */
+                    account?: string;
+                    /** @description only transactions of this kind: the flow that posted them */
+                    kind?: string;
+                    /** @description posted at or after this instant */
+                    posted_from?: string;
+                    /** @description posted before this instant */
+                    posted_before?: string;
+                    /** @description the previous page's next_before: only transactions older than it */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            transactions: {
+                                id: string;
+                                idempotency_key: string;
+                                kind: string;
+                                description: string;
+                                currency: string;
+                                metadata: {
+                                    [key: string]: string;
+                                };
+                                reverses_id: string | null;
+                                posted_at: string;
+                                hash: string;
+                                legs: {
+                                    account_code: string;
+                                    /** @enum {string} */
+                                    side: "debit" | "credit";
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    amount_minor: string;
+                                }[];
+                            }[];
+                            next_before: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Ask for a manual posting between the operator's own accounts (operator:… and operator_equity:…); nothing is posted until another operator approves it (operator) */
         post: {
@@ -4423,6 +4582,353 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ledger/accounts/{code}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One account's transactions newest first, each with what it changed and the balance right after it, paged (operator, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the previous page's next_before: only transactions older than it */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "asset" | "liability" | "income" | "expense" | "equity";
+                                currency: string;
+                                /** @enum {string} */
+                                guard: "none" | "non_negative";
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                balance_minor: string;
+                                created_at: string;
+                            };
+                            entries: {
+                                transaction: {
+                                    id: string;
+                                    idempotency_key: string;
+                                    kind: string;
+                                    description: string;
+                                    currency: string;
+                                    metadata: {
+                                        [key: string]: string;
+                                    };
+                                    reverses_id: string | null;
+                                    posted_at: string;
+                                    hash: string;
+                                    legs: {
+                                        account_code: string;
+                                        /** @enum {string} */
+                                        side: "debit" | "credit";
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        amount_minor: string;
+                                    }[];
+                                };
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                change_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                balance_after_minor: string;
+                            }[];
+                            next_before: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/custody": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Custody against the prepaid wallets per currency: custody + prepaid receivables = wallets + prepaid payables + wallet refunds in transit; the difference is 0 when they agree (operator, auditor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currencies: {
+                                currency: string;
+                                custody_account_code: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                custody_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                wallets_minor: string;
+                                wallet_count: number;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                prepaid_receivable_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                prepaid_payables_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                wallet_refunds_in_transit_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                difference_minor: string;
+                                ok: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger/verify": {
         parameters: {
             query?: never;
@@ -4430,7 +4936,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the journal hash chain and every balance */
+        /** Recompute the journal hash chain and every balance (operator, auditor) */
         get: {
             parameters: {
                 query?: never;
