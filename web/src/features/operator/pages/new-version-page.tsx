@@ -21,9 +21,13 @@ function todayInChina(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: displayTimeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
 }
 
-/** A version takes effect at the start of its day in China. */
+/**
+ * A version takes effect at the start of its day in UTC, the day cycle snapshots are taken on
+ * (cycle-calendar.ts), so the notice names the day chosen. Checked against today in China, which
+ * is never behind UTC, so the start is always in the future.
+ */
 function effectiveAt(day: string): string {
-  return `${day}T00:00:00+08:00`;
+  return `${day}T00:00:00Z`;
 }
 
 /** Which form field a refusal of the server concerns. */
