@@ -50,9 +50,9 @@ describe.runIf(chromiumAvailable())('operator pages', () => {
 
   it('shows the next cycle preview on the dashboard with the API’s figures', async () => {
     const { dashboard } = await apiGet<{ dashboard: { currency: string; next_cycle: { cycle_id: string; total_minor: string; estimated_share_minor: string } } }>(
-      '/api/operator/dashboard?plan_id=critical-illness',
+      '/api/operator/dashboard?plan_id=community-critical-illness',
     );
-    await page.goto('/staff/operator?plan_id=critical-illness');
+    await page.goto('/staff/operator?plan_id=community-critical-illness');
     const next = page.locator('[data-testid="operator-next-cycle"]');
     await next.waitFor();
     await expect.poll(() => next.locator('h2').textContent()).toContain(dashboard.next_cycle.cycle_id);

@@ -135,6 +135,15 @@ describeEachBackend('HTTP operator dashboard, plan version preview and member se
     expect(outcome(await get('/api/operator/dashboard?plan_id=critical-illness', member))).toEqual([403, 'AUTH_FORBIDDEN']);
     expect(outcome(await get('/api/operator/dashboard?plan_id=critical-illness'))).toEqual([401, 'AUTH_REQUIRED']);
     expect(outcome(await get('/api/operator/dashboard?plan_id=no-such-plan', operator))).toEqual([404, 'PLAN_NOT_FOUND']);
+    expect(outcome(await get('/api/operator/dashboard?plan_id=critical-illness&cycles=25', operator))).toEqual([400, 'VALIDATION_FAILED']);
+  });
+
+  it('shows a prepaid plan with age-weighted shares and nobody in it: zeros, not errors', async () => {
+    const response = await get('/api/operator/dashboard?plan_id=senior-cancer', operator);
+    expect(response.statusCode, response.body).toBe(200);
+    const dashboard = response.json().dashboard;
+    expect(dashboard.members).toEqual({ covered: '0', waiting: '0' });
+    expect(dashboard.next_cycle).toMatchObject({ member_count: '0', weight_total: '0', total_minor: '0', estimated_share_minor: '0', members_at_cap: '0', per_member_cap_minor: '0' });
   });
 
   const version = (url: string, effective_at: string, cookie = operator) =>
