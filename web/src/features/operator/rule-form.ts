@@ -155,7 +155,7 @@ function describe(field: RuleField, value: unknown, rules: PlanRules, t: TFuncti
     case 'choice':
       return t(`operator.rules.choice.${String(value)}`);
     case 'count':
-      return field.path.endsWith('days') || field.path.endsWith('_days_before_next') || field.path === 'waiting_days'
+      return /days(_before_next)?$/.test(field.path)
         ? t('operator.rules.days', { count: Number(value) })
         : field.path.includes('years')
           ? t('operator.rules.years', { count: Number(value) })

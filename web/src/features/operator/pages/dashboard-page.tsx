@@ -12,6 +12,9 @@ import { QueryState } from '../../../shared/ui/query-state';
 import { useDashboard, usePlans, type Dashboard, type Plan } from '../api';
 import { planName } from '../components/plan-name';
 
+/** Claims someone is still working on: neither decided for good nor paid. */
+const openClaimStates = ['submitted', 'in_review', 'investigating', 'approved_for_notice', 'in_notice', 'objected', 'in_jury', 'appealed'] as const;
+
 function Stat({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
     <div className="card">
@@ -238,10 +241,7 @@ function DashboardView({ plans }: { plans: readonly Plan[] }) {
               <Stat label={t('operator.dashboard.membersWaiting')}>{formatNumber(data.members.waiting, language)}</Stat>
               <Stat label={t('operator.dashboard.claimsOpen')}>
                 {formatNumber(
-                  ['submitted', 'in_review', 'investigating', 'approved_for_notice', 'in_notice', 'objected', 'in_jury', 'appealed'].reduce(
-                    (total, state) => total + Number(data.claims_by_state[state as keyof typeof data.claims_by_state]),
-                    0,
-                  ),
+                  openClaimStates.reduce((total, state) => total + Number(data.claims_by_state[state]), 0),
                   language,
                 )}
               </Stat>
