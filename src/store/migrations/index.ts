@@ -17,6 +17,7 @@ import { pointInTimeCycles } from './0014-point-in-time-cycles.js';
 import { accounts } from './0015-accounts.js';
 import { personalDataReads } from './0017-personal-data-reads.js';
 import { ledgerTransactionKind } from './0020-ledger-transaction-kind.js';
+import { operatorDashboard } from './0018-operator-dashboard.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -38,5 +39,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0015-accounts': accounts(dialect),
     '0017-personal-data-reads': personalDataReads(dialect),
     '0020-ledger-transaction-kind': ledgerTransactionKind(dialect),
+    '0018-operator-dashboard': operatorDashboard(dialect),
   };
 }

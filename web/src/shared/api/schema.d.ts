@@ -5952,6 +5952,173 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/plans/{id}/versions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a new rule version as announcing it would, and show the notice members would get; writes nothing (operator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 8601 time with a zone, after now and after the latest version */
+                        effective_at: string;
+                        /** @description What changes and why, shown to members */
+                        note: string;
+                        /** @description The plan rules, shaped as `rules` in the response of GET /api/plans/{id}; money as strings of digits in minor units. Invalid rules are refused with PLAN_BAD_RULES and the issues in details. */
+                        rules?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            preview: {
+                                version: number;
+                                effective_at: string;
+                                notice: {
+                                    title_zh: string;
+                                    title_en: string;
+                                    body_zh: string;
+                                    body_en: string;
+                                };
+                                /** @description Payers of live memberships the notice would go to now */
+                                recipient_count: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans/{id}/versions": {
         parameters: {
             query?: never;
@@ -7324,12 +7491,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Memberships by id with masked person data, paged: pass next_after as after (operator, auditor) */
+        /** Memberships by id with masked person data, by plan, status, person or member code (exact or prefix), paged: pass next_after as after (operator, auditor) */
         get: {
             parameters: {
                 query?: {
                     plan_id?: string;
                     status?: "waiting" | "active" | "lapsed" | "withdrawn" | "terminated" | "ended";
+                    /** @description Only the memberships of this person */
+                    person_id?: string;
+                    /** @description Exactly this member code (M and 12 characters) */
+                    member_code?: string;
+                    /** @description Member codes starting with this: M and at least 3 more characters, so a search matches a bounded number of members */
+                    member_code_prefix?: string;
                     /** @description The last membership_id of the previous page */
                     after?: string;
                     limit?: number;
@@ -17283,6 +17456,234 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One plan at a glance: members covered, joins and exits per cycle, claims by state, the next cycle’s preview and cash (operator) */
+        get: {
+            parameters: {
+                query: {
+                    plan_id: string;
+                    /** @description How many past cycles the joins and exits cover */
+                    cycles?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dashboard: {
+                                plan_id: string;
+                                currency: string;
+                                at: string;
+                                members: {
+                                    /** @description Live and past the waiting period now */
+                                    covered: string;
+                                    /** @description Live and still in the waiting period */
+                                    waiting: string;
+                                };
+                                /** @description Joins and exits between the snapshots of the last cycles, oldest first; the last window runs from the last snapshot to now */
+                                flows: {
+                                    cycle_id: string;
+                                    since_at: string | null;
+                                    until_at: string;
+                                    member_count: string | null;
+                                    joins: string;
+                                    exits: string;
+                                    exits_by_status: {
+                                        lapsed: string;
+                                        withdrawn: string;
+                                        terminated: string;
+                                        ended: string;
+                                    };
+                                }[];
+                                claims_by_state: {
+                                    [key: string]: string;
+                                };
+                                next_cycle: {
+                                    cycle_id: string;
+                                    snapshot_at: string;
+                                    collection_at: string;
+                                    /** @description The snapshot is past and the cycle waits for its run */
+                                    due: boolean;
+                                    plan_version: number;
+                                    /** @description The cases it would share, at most 200 (case_count counts them all) */
+                                    cases: {
+                                        case_number: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        aid_minor: string;
+                                    }[];
+                                    case_count: number;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    aid_total_minor: string;
+                                    fee_bps: number;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    fee_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    surplus_in_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    total_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    surplus_out_minor: string;
+                                    /** @enum {string} */
+                                    cap_policy: "backstop" | "reduce_aid";
+                                    member_count: string;
+                                    weight_total: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    share_per_weight_minor: string;
+                                    per_member_cap_minor: string | null;
+                                    /** @description What a member of weight 1 with nothing paid this year would pay, after the caps */
+                                    estimated_share_minor: string;
+                                    members_at_cap: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    capped_estimate_minor: string;
+                                };
+                                cash: {
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    in_collection_minor: string;
+                                    in_collection_count: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    shares_receivable_minor: string;
+                                    /** @description The currency’s custody account, for every plan in that currency */
+                                    custody_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    payouts_due_minor: string;
+                                    payouts_due_count: string;
+                                    payouts_failed_count: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    advances_outstanding_minor: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
