@@ -119,7 +119,7 @@ describe.runIf(chromiumAvailable())('staff cycle and payout pages', () => {
     const payout_id = await row.getAttribute('data-payout');
     await row.getByText('5 of 5 attempts').click();
     await row.getByText('refused').first().waitFor();
-    await row.getByRole('button', { name: `Send payout ${payout_id} again` }).click();
+    await row.getByRole('button', { name: `Send again: payout ${payout_id}` }).click();
     const retried = page.waitForResponse((response) => response.url().endsWith(`/api/payouts/${payout_id}/retry`));
     await row.getByRole('button', { name: 'Yes, send it again' }).click();
     const answer = await retried;
@@ -153,7 +153,7 @@ describe.runIf(chromiumAvailable())('staff cycle and payout pages', () => {
     await page.goto('/staff/payouts');
     await page.locator('[data-payout]').first().waitFor();
     expect(await page.getByRole('columnheader', { name: 'Action' }).count()).toBe(0);
-    expect(await page.getByRole('button', { name: /^Send payout \d+ again$/ }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: /^Send again: payout \d+$/ }).count()).toBe(0);
     await page.goto(`/staff/payouts/advances?plan=${plan_id}`);
     await page.locator('section[aria-labelledby="statement-title"] .stat').first().waitFor();
     expect(await page.getByRole('button', { name: 'Record the advance' }).count()).toBe(0);

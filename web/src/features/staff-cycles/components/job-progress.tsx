@@ -10,7 +10,7 @@ const statusTone: Record<CycleJob['status'], string> = { running: 'warn', succee
 
 export function JobStatusBadge({ status }: { status: CycleJob['status'] }) {
   const { t } = useTranslation();
-  return <span className={`badge ${statusTone[status]}`}>{t(`staffCycles.jobStatus.${status}`)}</span>;
+  return <span className={`badge staff-cycles-badge ${statusTone[status]}`}>{t(`staffCycles.jobStatus.${status}`)}</span>;
 }
 
 function JobError({ error }: { error: NonNullable<CycleJob['error']> }) {

@@ -48,7 +48,7 @@ function RecordAdvance({ plan_id, currency }: { plan_id: string; currency: strin
     );
   };
   return (
-    <form className="card" onSubmit={submit} noValidate aria-labelledby="advance-title">
+    <form className="card staff-cycles-advance" onSubmit={submit} noValidate aria-labelledby="advance-title">
       <h2 id="advance-title">{t('staffCycles.advances.recordTitle')}</h2>
       <p className="muted">{t('staffCycles.advances.recordExplained')}</p>
       <TextField

@@ -65,7 +65,6 @@ function PayoutRows({ plan_id, status }: { plan_id: string; status: string }) {
               <th scope="col">{t('staffCycles.payouts.amount')}</th>
               <th scope="col">{t('staffCycles.status')}</th>
               <th scope="col">{t('staffCycles.payouts.attempts')}</th>
-              <th scope="col">{t('staffCycles.payouts.next')}</th>
               {mayAct ? <th scope="col">{t('staffCycles.payouts.action')}</th> : null}
             </tr>
           </thead>
@@ -83,19 +82,18 @@ function PayoutRows({ plan_id, status }: { plan_id: string; status: string }) {
                   <Money minor={payout.amount_minor} currency={payout.currency} />
                 </td>
                 <td>
-                  <span className={`badge ${statusTone[payout.status]}`} data-testid="payout-status">
+                  <span className={`badge staff-cycles-badge ${statusTone[payout.status]}`} data-testid="payout-status">
                     {t(`staffCycles.payoutStatus.${payout.status}`)}
                   </span>
-                  {payout.last_failure_reason === null || payout.status === 'paid' ? null : (
+                  {payout.next_attempt_at === null ? null : (
                     <div className="muted">
-                      <code>{payout.last_failure_reason}</code>
+                      {t('staffCycles.payouts.next')}: <Instant value={payout.next_attempt_at} />
                     </div>
                   )}
                 </td>
                 <td>
                   <Attempts payout={payout} />
                 </td>
-                <td>{payout.next_attempt_at === null ? '—' : <Instant value={payout.next_attempt_at} />}</td>
                 {mayAct ? <td>{mayRequeue(payout) || payout.status === 'in_flight' ? <RequeueButton payout={payout} /> : null}</td> : null}
               </tr>
             ))}
