@@ -343,7 +343,10 @@ export function cycleRoutes(app: FastifyInstance, context: ServiceContext, jobs:
             .string()
             .max(80)
             .optional()
-            .describe('the `progress_token` of your last answer: with `wait_seconds`, answered as soon as the job moved from it (a step started or done, the end)'),
+            .describe(
+              'the `progress_token` of your last answer: with `wait_seconds`, answered as soon as the job moved ' +
+                'from it (a step started or done, the end)',
+            ),
         }),
         response: { 200: cycleJobSchema, ...errorResponses },
       },
@@ -360,7 +363,9 @@ export function cycleRoutes(app: FastifyInstance, context: ServiceContext, jobs:
       preHandler: requireRoles(...staff),
       schema: {
         tags: ['cycles'],
-        summary: 'Cycle jobs, newest first, without their result (GET the job for it); filtered by plan, status or cycle, paged by id (operator, auditor)',
+        summary:
+          'Cycle jobs, newest first, without their result (GET the job for it); filtered by plan, status or cycle, ' +
+          'paged by id (operator, auditor)',
         querystring: z.object({
           plan_id: z.string().max(64).optional(),
           status: z.enum(cycleJobStatuses).optional(),
@@ -401,7 +406,11 @@ export function cycleRoutes(app: FastifyInstance, context: ServiceContext, jobs:
     },
     async (request) => {
       const { plan_id, before, limit } = request.query;
-      const page = await listStaffCycles(context, { limit, ...(plan_id === undefined ? {} : { plan_id }), ...(before === undefined ? {} : { before }) });
+      const page = await listStaffCycles(context, {
+        limit,
+        ...(plan_id === undefined ? {} : { plan_id }),
+        ...(before === undefined ? {} : { before }),
+      });
       return { cycles: page.cycles.map(staffCycleJson), next_before: page.next_before };
     },
   );
@@ -412,7 +421,9 @@ export function cycleRoutes(app: FastifyInstance, context: ServiceContext, jobs:
       preHandler: requireRoles(...staff),
       schema: {
         tags: ['cycles'],
-        summary: "A cycle for the staff: its figures, status and latest job, and every case with its aid, the aid payable after a cut, and its payout (operator, auditor)",
+        summary:
+          'A cycle for the staff: its figures, status and latest job, and every case with its aid, the aid payable ' +
+          'after a cut, and its payout (operator, auditor)',
         params: z.object({ cycle_id: cycleCode }),
         response: {
           200: staffCycleSchema.extend({

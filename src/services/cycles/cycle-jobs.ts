@@ -202,7 +202,10 @@ export class CycleJobs {
     const now = this.#now();
     const jobs: CycleJob[] = [];
     // Bounded by the page's limit; a stale running job is marked interrupted as a single read would.
-    for (const row of rows) jobs.push(await this.#jobOf(row.status === 'running' && this.#isStale(row, now) ? await this.#interrupt(row, now) : row, { withResult: false }));
+    for (const row of rows) {
+      const current = row.status === 'running' && this.#isStale(row, now) ? await this.#interrupt(row, now) : row;
+      jobs.push(await this.#jobOf(current, { withResult: false }));
+    }
     return jobs;
   }
 

@@ -145,9 +145,11 @@ export async function retryFailedAidPayout(context: ServiceContext, payout_id: b
   return context.store.db.transaction().execute(async (trx) => {
     const payout = await trx.selectFrom('aid_payouts').selectAll().where('id', '=', payout_id).executeTakeFirst();
     if (payout === undefined) payoutRejection('PAYOUT_NOT_FOUND', `No aid payout ${payout_id}.`, { payout_id: payout_id.toString() });
-    const waitingRetry = payout.status === 'due' && payout.last_failure_reason !== null && payout.next_attempt_at !== null && payout.next_attempt_at > now;
+    const waitingRetry =
+      payout.status === 'due' && payout.last_failure_reason !== null && payout.next_attempt_at !== null && payout.next_attempt_at > now;
     if (payout.status !== 'failed' && !waitingRetry) {
-      payoutRejection('PAYOUT_NOT_FAILED', `Aid payout ${payout_id} is ${payout.status} and has no failed attempt waiting; only a failed payout is sent again by hand.`, {
+      const message = `Aid payout ${payout_id} is ${payout.status} and has no failed attempt waiting; only a failed payout is sent again by hand.`;
+      payoutRejection('PAYOUT_NOT_FAILED', message, {
         payout_id: payout_id.toString(),
         status: payout.status,
       });
