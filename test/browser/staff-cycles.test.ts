@@ -159,6 +159,20 @@ describe.runIf(chromiumAvailable())('staff cycle and payout pages', () => {
     expect(await page.getByRole('button', { name: 'Record the advance' }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
 
+    // On a tablet, in Chinese: the operator's payouts (with their actions) and the cycles, for a look.
+    const tablet = await newContext(chromium.browser, server.url, 'zh-CN', 'tablet');
+    expect((await tablet.request.post('/api/auth/login', { data: { username: 'demo-operator', password: demoPassword } })).status()).toBe(200);
+    const shot = await tablet.newPage();
+    await shot.goto('/staff/payouts');
+    await shot.locator('[data-payout]').first().waitFor();
+    await screenshot(shot, 'staff-payouts-run', 'zh-CN', 'tablet');
+    expect(await axeViolations(shot)).toEqual([]);
+    await shot.goto('/staff/cycles');
+    await shot.locator('section[aria-labelledby="jobs-title"] table').waitFor();
+    await screenshot(shot, 'staff-cycles-run', 'zh-CN', 'tablet');
+    expect(await axeViolations(shot)).toEqual([]);
+    await tablet.close();
+
     const run = await context.request.post(`/api/plans/${plan_id}/cycles/run`, { data: {} });
     expect(run.status()).toBe(403);
     const { payouts } = (await (await context.request.get('/api/payouts?limit=1')).json()) as { payouts: Array<{ id: string }> };
