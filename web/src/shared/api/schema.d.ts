@@ -16105,6 +16105,8 @@ export interface paths {
                                 created_at: string;
                                 updated_at: string;
                                 finished_at: string | null;
+                                /** @description changes whenever the job moves: pass it as `seen` to wait for the next move */
+                                progress_token: string;
                             };
                             url: string;
                             joined: boolean;
@@ -16236,6 +16238,8 @@ export interface paths {
             parameters: {
                 query?: {
                     wait_seconds?: number;
+                    /** @description the `progress_token` of your last answer: with `wait_seconds`, answered as soon as the job moved from it (a step started or done, the end) */
+                    seen?: string;
                 };
                 header?: never;
                 path: {
@@ -16332,6 +16336,609 @@ export interface paths {
                             created_at: string;
                             updated_at: string;
                             finished_at: string | null;
+                            /** @description changes whenever the job moves: pass it as `seen` to wait for the next move */
+                            progress_token: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycle-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cycle jobs, newest first, without their result (GET the job for it); filtered by plan, status or cycle, paged by id (operator, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    plan_id?: string;
+                    status?: "running" | "succeeded" | "failed" | "interrupted";
+                    cycle_id?: string;
+                    /** @description page on: the last job_id of the previous page */
+                    before_id?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobs: {
+                                job_id: string;
+                                plan_id: string;
+                                /** @description the run time asked for; null for the time the job started */
+                                run_at: string | null;
+                                /**
+                                 * @description interrupted: the process running it stopped; a new run resumes the cycle
+                                 * @enum {string}
+                                 */
+                                status: "running" | "succeeded" | "failed" | "interrupted";
+                                cycle_id: string | null;
+                                /** @description the step running, or the last one done */
+                                step: ("snapshot" | "allocate" | "publish" | "charge" | "schedule" | "collect" | "payout") | null;
+                                steps_done: number;
+                                steps_total: number;
+                                /** @description database statements the running step has executed, while this server runs the job */
+                                step_statements: number | null;
+                                /** @description a rejection code such as CYCLE_NOT_DUE, or CYCLE_JOB_INTERRUPTED */
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                created_by: string;
+                                created_at: string;
+                                updated_at: string;
+                                finished_at: string | null;
+                                /** @description changes whenever the job moves: pass it as `seen` to wait for the next move */
+                                progress_token: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cycles newest first, running and failed ones too, with each one's status and latest job; paged (operator, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    plan_id?: string;
+                    /** @description page on: `next_before` of the previous page */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycles: {
+                                cycle: {
+                                    cycle_id: string;
+                                    plan_id: string;
+                                    sequence: number;
+                                    /** @enum {string} */
+                                    status: "running" | "completed";
+                                    currency: string;
+                                    snapshot_at: string;
+                                    collection_at: string;
+                                    case_count: number;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    aid_total_minor: string;
+                                    fee_bps: number;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    fee_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    surplus_in_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    total_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    surplus_out_minor: string;
+                                    weight_scheme: string;
+                                    /** @enum {string} */
+                                    cap_policy: "backstop" | "reduce_aid";
+                                    member_count: number | null;
+                                    weight_total: string | null;
+                                    share_total_minor: string | null;
+                                    capped_total_minor: string | null;
+                                    /** @description What a member of weight 1 was allocated before the caps: total ÷ weight total, rounded down */
+                                    allocated_share_per_member_minor: string | null;
+                                    /** @description What a covered member was charged after the caps, on average: share total ÷ members, rounded down */
+                                    paid_share_per_member_minor: string | null;
+                                    /** @description Receivables and wallet deductions made by the charge step (null before it ran) */
+                                    charged_minor: string | null;
+                                    /** @description Prepaid shares the wallets could not pay when charged, owed by those members as receivables */
+                                    shortfall_minor: string | null;
+                                    /** @description What the operator's backstop paid in for the caps */
+                                    backstop_minor: string | null;
+                                    /** @description The aid the cases are owed, after a "reduce_aid" cut */
+                                    aid_payable_minor: string | null;
+                                    /** @description The management fee recognised; charged + shortfall + backstop + surplus in = aid payable + fee payable + surplus out */
+                                    fee_payable_minor: string | null;
+                                    merkle_root_hex: string | null;
+                                    previous_root_hex: string;
+                                    seed_hex: string;
+                                    signature_hex: string | null;
+                                    completed_at: string | null;
+                                };
+                                /**
+                                 * @description published: the run completed; failed: its latest job failed or was interrupted (a new run resumes it); else running
+                                 * @enum {string}
+                                 */
+                                staff_status: "running" | "published" | "failed";
+                                /** @description the cycle's latest job; null for a cycle run without one (the CLI) */
+                                last_job: {
+                                    job_id: string;
+                                    /** @enum {string} */
+                                    status: "running" | "succeeded" | "failed" | "interrupted";
+                                    error_code: string | null;
+                                } | null;
+                            }[];
+                            next_before: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{cycle_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cycle for the staff: its figures, status and latest job, and every case with its aid, the aid payable after a cut, and its payout (operator, auditor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    cycle_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycle: {
+                                cycle_id: string;
+                                plan_id: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                status: "running" | "completed";
+                                currency: string;
+                                snapshot_at: string;
+                                collection_at: string;
+                                case_count: number;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                aid_total_minor: string;
+                                fee_bps: number;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                fee_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                surplus_in_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                total_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                surplus_out_minor: string;
+                                weight_scheme: string;
+                                /** @enum {string} */
+                                cap_policy: "backstop" | "reduce_aid";
+                                member_count: number | null;
+                                weight_total: string | null;
+                                share_total_minor: string | null;
+                                capped_total_minor: string | null;
+                                /** @description What a member of weight 1 was allocated before the caps: total ÷ weight total, rounded down */
+                                allocated_share_per_member_minor: string | null;
+                                /** @description What a covered member was charged after the caps, on average: share total ÷ members, rounded down */
+                                paid_share_per_member_minor: string | null;
+                                /** @description Receivables and wallet deductions made by the charge step (null before it ran) */
+                                charged_minor: string | null;
+                                /** @description Prepaid shares the wallets could not pay when charged, owed by those members as receivables */
+                                shortfall_minor: string | null;
+                                /** @description What the operator's backstop paid in for the caps */
+                                backstop_minor: string | null;
+                                /** @description The aid the cases are owed, after a "reduce_aid" cut */
+                                aid_payable_minor: string | null;
+                                /** @description The management fee recognised; charged + shortfall + backstop + surplus in = aid payable + fee payable + surplus out */
+                                fee_payable_minor: string | null;
+                                merkle_root_hex: string | null;
+                                previous_root_hex: string;
+                                seed_hex: string;
+                                signature_hex: string | null;
+                                completed_at: string | null;
+                            };
+                            /**
+                             * @description published: the run completed; failed: its latest job failed or was interrupted (a new run resumes it); else running
+                             * @enum {string}
+                             */
+                            staff_status: "running" | "published" | "failed";
+                            /** @description the cycle's latest job; null for a cycle run without one (the CLI) */
+                            last_job: {
+                                job_id: string;
+                                /** @enum {string} */
+                                status: "running" | "succeeded" | "failed" | "interrupted";
+                                error_code: string | null;
+                            } | null;
+                            cases: {
+                                case_number: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                aid_minor: string;
+                                /** @description the aid owed after a "reduce_aid" cut */
+                                payable_minor: string;
+                                payout_id: string | null;
+                                payout_status: string | null;
+                            }[];
                         };
                     };
                 };
@@ -16835,6 +17442,8 @@ export interface paths {
                                 case_number: string;
                                 plan_id: string;
                                 cycle_id: string;
+                                /** @description the public id of the cycle that scheduled it */
+                                cycle_code: string;
                                 /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
                                 amount_minor: string;
                                 currency: string;
@@ -16849,6 +17458,20 @@ export interface paths {
                                 last_failure_reason: string | null;
                                 created_at: string;
                                 paid_at: string | null;
+                                /** @description every try to pay it, first to last */
+                                attempt_history: {
+                                    attempt: string;
+                                    /**
+                                     * @description pending: sent, the provider has not answered yet
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "succeeded" | "failed";
+                                    failure_reason: string | null;
+                                    /** @description when the attempt was sent */
+                                    created_at: string;
+                                    /** @description when the provider's answer came */
+                                    settled_at: string | null;
+                                }[];
                             }[];
                         };
                     };
@@ -16977,7 +17600,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a payout whose attempts are used up once more, e.g. after the bank details were corrected (operator) */
+        /** Requeue a payout: one whose attempts are used up (failed) is due again with one more attempt, e.g. after the bank details were corrected; one whose last attempt failed and waits for its next try is due now. PAYOUT_NOT_FAILED for any other (operator) */
         post: {
             parameters: {
                 query?: never;
