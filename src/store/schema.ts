@@ -311,6 +311,7 @@ export interface Database {
   investigations: InvestigationsTable;
   objections: ObjectionsTable;
   fraud_findings: FraudFindingsTable;
+  claim_notes: ClaimNotesTable;
   juror_qualifications: JurorQualificationsTable;
   juries: JuriesTable;
   jury_panels: JuryPanelsTable;
@@ -421,6 +422,15 @@ export interface ObjectionsTable {
   resolution: string | null;
   created_at: string;
   resolved_at: string | null;
+}
+
+/** Staff notes on a claim (0016): append-only. */
+export interface ClaimNotesTable {
+  id: Generated<bigint>;
+  claim_id: bigint;
+  author_user_id: bigint;
+  body: string;
+  created_at: string;
 }
 
 export interface FraudFindingsTable {
