@@ -2,7 +2,7 @@ import { deflateSync } from 'node:zlib';
 import { addDays, calendarDateOf, formatCalendarDate } from '../../core/members/age.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { ServiceContext } from '../context.js';
-import { appealClaim, approveForNotice, assignInvestigator, objectToClaim, publishNotice, rejectClaim, resolveObjection, startReview, submitClaim, type EvidenceFile } from '../claims/index.js';
+import { appealClaim, approveForNotice, claimRejectionReasons, assignInvestigator, objectToClaim, publishNotice, rejectClaim, resolveObjection, startReview, submitClaim, type EvidenceFile } from '../claims/index.js';
 import { DemoRandom } from './demo-random.js';
 
 /**
@@ -16,6 +16,8 @@ import { DemoRandom } from './demo-random.js';
  */
 
 const day_ms = 86_400_000;
+/** The first reason of the fixed list (insufficient evidence), for the claim that is rejected and appealed. */
+const insufficientEvidence = Object.keys(claimRejectionReasons)[0]!;
 const hospitals = ['市第一人民医院', '省人民医院', '市中心医院', '省肿瘤医院', '医科大学附属第一医院'];
 
 /** A small valid PDF (one page, one line of text) so the workbench can show it inline. */
@@ -160,7 +162,7 @@ export async function seedDemoClaimQueues(input: DemoClaimQueuesInput): Promise<
     }
     if (queue === 'appealed') {
       tick();
-      await rejectClaim(context, claim_id, 'INSUFFICIENT_EVIDENCE', '病理报告缺少医院盖章，请补充后申诉。(DEMO)', 'operator');
+      await rejectClaim(context, claim_id, insufficientEvidence, '病理报告缺少医院盖章，请补充后申诉。(DEMO)', 'operator');
       tick();
       await appealClaim(context, claim_id, '已补充盖章的病理报告，请重新审核。(DEMO)', 'member');
     }
