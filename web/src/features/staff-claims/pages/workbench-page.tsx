@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { RequireRole } from '../../../shared/auth/require-role';
@@ -134,15 +134,21 @@ function Workbench({ claim }: { claim: StaffClaim }) {
   const plan = plans.data?.plans.find((entry) => entry.id === claim.plan_id);
   const illness = plan?.illnesses.find((entry) => entry.code === claim.illness_code);
   const illnessName = illness === undefined ? claim.illness_code : `${claim.illness_code} ${language === 'en' ? illness.name_en : illness.name_zh}`;
+  // A double click must not send twice: the ref holds before React renders the disabled button.
+  const sending = useRef(false);
   const pending = decision.isPending;
   const blocked = pending || changed !== undefined;
 
   function decide(next: Decision, after?: () => void) {
-    if (blocked) return;
+    if (blocked || sending.current) return;
+    sending.current = true;
     setFailure(undefined);
     decision.mutate(
       { seen: claim.state_changed_at, decision: next },
       {
+        onSettled: () => {
+          sending.current = false;
+        },
         onSuccess: () => after?.(),
         onError: (error) => {
           const current = changedState(error);
