@@ -186,6 +186,8 @@ function Workbench({ claim }: { claim: StaffClaim }) {
     decide(next, after);
   };
   const openObjections = claim.objections.filter((entry) => entry.status === 'open');
+  const decisionShown =
+    (can.review && ['submitted', 'in_review', 'investigating'].includes(claim.state)) || (can.notice && ['approved_for_notice', 'in_notice'].includes(claim.state));
   const readOnly = !can.review && !can.notice && !can.fraud && !can.notes && !can.findings;
 
   return (
@@ -317,6 +319,13 @@ function Workbench({ claim }: { claim: StaffClaim }) {
                       <strong>{label}</strong> <span className="muted">{file.content_type}</span> · {Math.ceil(file.size_bytes / 1024)} KB
                       {file.file_name === undefined ? null : <span className="muted"> · {file.file_name}</span>}
                     </p>
+                    {!can.evidence ? null : (
+                      <p>
+                        <a href={evidenceUrl(claim.claim_id, file.sha256)} target="_blank" rel="noopener noreferrer">
+                          {t('staffClaims.evidence.open', { label })}
+                        </a>
+                      </p>
+                    )}
                     {!can.evidence ? null : file.content_type === 'application/pdf' ? (
                       <iframe className="staff-claims-pdf" src={evidenceUrl(claim.claim_id, file.sha256)} title={label} />
                     ) : (
@@ -377,7 +386,7 @@ function Workbench({ claim }: { claim: StaffClaim }) {
                 {t('staffClaims.decide.rejectedFor')} {t(`staffClaims.reasons.${claim.rejection_code}`)}: {claim.rejection_text}
               </p>
             )}
-            {!can.review && !can.notice ? <p className="muted">{t('staffClaims.decide.none')}</p> : null}
+            {decisionShown ? null : <p className="muted">{t('staffClaims.decide.none')}</p>}
           </Section>
 
           <Section id="wb-investigation" title={t('staffClaims.investigation.title')}>
