@@ -54,7 +54,7 @@ describe.runIf(chromiumAvailable())('staff claims pages', () => {
     const claimUrl = new URL(reviewer.url()).pathname;
     const claim_id = claimUrl.split('/').at(-1)!;
     // The evidence shows inline: the scan as an image, the report in a frame.
-    await reviewer.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('img.staff-claims-image')].some((image) => image.complete && image.naturalWidth > 0));
+    await reviewer.waitForFunction(() => Array.from(document.querySelectorAll<HTMLImageElement>('img.staff-claims-image')).some((image) => image.complete && image.naturalWidth > 0));
     expect(await reviewer.locator('iframe.staff-claims-pdf').count()).toBeGreaterThan(0);
     expect(await reviewer.locator('section[aria-labelledby="wb-checks"] .badge.bad').count()).toBe(0);
     expect(await axeViolations(reviewer)).toEqual([]);
