@@ -96,6 +96,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:', 'blob:'],
         'worker-src': ["'self'", 'blob:'],
+        // The claims workbench shows evidence PDFs in a frame of this origin (the file's own
+        // response narrows its CSP further); <object> and other origins' frames stay refused.
+        'frame-src': ["'self'"],
         // Only behind HTTPS: over plain HTTP on a LAN address it would send the app's own files to https://.
         'upgrade-insecure-requests': options.secureCookies === true ? [] : null,
       },

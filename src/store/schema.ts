@@ -322,6 +322,7 @@ export interface Database {
   investigations: InvestigationsTable;
   objections: ObjectionsTable;
   fraud_findings: FraudFindingsTable;
+  claim_notes: ClaimNotesTable;
   juror_qualifications: JurorQualificationsTable;
   juries: JuriesTable;
   jury_panels: JuryPanelsTable;
@@ -433,6 +434,15 @@ export interface ObjectionsTable {
   resolution: string | null;
   created_at: string;
   resolved_at: string | null;
+}
+
+/** Staff notes on a claim (0016): append-only. */
+export interface ClaimNotesTable {
+  id: Generated<bigint>;
+  claim_id: bigint;
+  author_user_id: bigint;
+  body: string;
+  created_at: string;
 }
 
 export interface FraudFindingsTable {

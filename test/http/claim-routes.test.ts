@@ -213,9 +213,11 @@ describeEachBackend('HTTP claims', (dialect) => {
     expect(card).toMatchObject({ case_number: caseNumber, state: 'approved', name_masked: '吴*漫', aid_minor: '30000000' });
   });
 
-  it('shows the audit trail to auditors and operators only: who, when, what, before and after', async () => {
+  it('shows the audit trail to staff (an investigator only on her claims): who, when, what, before and after', async () => {
     const url = `/api/claims/${claimId}/audit`;
-    for (const who of ['member', 'reviewer', 'investigator']) expect(outcome(await get(who, url))).toEqual([403, 'AUTH_FORBIDDEN']);
+    expect(outcome(await get('member', url))).toEqual([403, 'AUTH_FORBIDDEN']);
+    expect(outcome(await get('other investigator', url))).toEqual([404, 'CLAIM_NOT_FOUND']);
+    for (const who of ['reviewer', 'investigator']) expect((await get(who, url)).statusCode).toBe(200);
     expect(outcome(await get('auditor', '/api/claims/999999/audit'))).toEqual([404, 'CLAIM_NOT_FOUND']);
     const events = (await get('auditor', url)).json().events;
     expect(events.map((entry: { event: string }) => entry.event)).toEqual(['submit', 'start_review', 'request_investigation', 'record_findings', 'approve_for_notice', 'publish_notice', 'object', 'dismiss_objection', 'end_notice']);

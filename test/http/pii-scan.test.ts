@@ -158,6 +158,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/ledger/manual-postings/{id}': ['1'],
       '/api/claims/{id}': claimIds,
       '/api/claims/{id}/audit': claimIds,
+      '/api/claims/{id}/notes': claimIds,
       '/api/claims/{id}/jury': claimIds,
       '/api/juries/{id}': claimIds,
       '/api/claims/{id}/evidence/{sha256}': evidence.map((row) => [row.claim_id.toString(), row.sha256]),
@@ -175,7 +176,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/ledger/accounts': ['?limit=1000'],
       '/api/ledger/manual-postings': ['?limit=500', '?status=pending'],
       '/api/ledger/audit': ['?limit=500'],
-      '/api/claims/queue': ['?limit=200', '?state=in_notice'],
+      '/api/claims/queue': ['?limit=200', '?state=in_notice', '?assigned_to=unassigned&min_days_waiting=0&age_from=0&age_to=130'],
       '/api/payouts': ['?limit=500', '?plan_id=critical-illness&status=due'],
     };
     const urls: string[] = [];

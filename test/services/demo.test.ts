@@ -156,9 +156,29 @@ describeEachBackend('demo community', (dialect) => {
     }
     expect(summary!.payouts.by_status.paid).toBeGreaterThan(0);
     expect(summary!.payouts.advances).toBeGreaterThan(0);
-    const evidence = await first.store.db.selectFrom('claim_evidence').select('sha256').execute();
-    expect(evidence).toHaveLength(claims.length);
-    for (const file of evidence) expect(new TextDecoder().decode(await blobStore.get(file.sha256))).toMatch(/^%PDF-1\.7\n% Huzhu DEMO: a made-up/);
+    // The history's claims have one made-up PDF each; the claims waiting in the staff queues at the
+    // end (demo-claim-queues.ts) a valid one-page PDF and a PNG scan, for the workbench to show.
+    const evidence = await first.store.db.selectFrom('claim_evidence').select(['claim_id', 'sha256', 'file_name', 'content_type']).execute();
+    const queued = new Set(evidence.filter((file) => file.file_name.startsWith('demo-queue-')).map((file) => file.claim_id));
+    expect(new Set(evidence.map((file) => file.claim_id)).size).toBe(claims.length);
+    for (const file of evidence) {
+      const text = new TextDecoder().decode(await blobStore.get(file.sha256));
+      if (!queued.has(file.claim_id)) expect(text).toMatch(/^%PDF-1\.7\n% Huzhu DEMO: a made-up/);
+      else if (file.content_type === 'application/pdf') expect(text).toMatch(/^%PDF-1\.7\n1 0 obj[\s\S]*DEMO diagnosis report[\s\S]*%%EOF\n$/);
+      else expect(file.content_type).toBe('image/png');
+    }
+    // Every staff queue has a claim waiting: the states, and demo-investigator's open investigation.
+    const waiting = claims.filter((claim) => queued.has(claim.id)).map((claim) => claim.state);
+    expect(waiting.sort()).toEqual(['appealed', 'approved_for_notice', 'in_review', 'investigating', 'objected', 'submitted', 'submitted']);
+    expect(claims.some((claim) => claim.state === 'in_jury')).toBe(true);
+    const investigation = await first.store.db
+      .selectFrom('investigations')
+      .innerJoin('users', 'users.id', 'investigations.investigator_user_id')
+      .select(['users.username', 'investigations.completed_at'])
+      .executeTakeFirstOrThrow();
+    expect(investigation).toEqual({ username: 'demo-investigator', completed_at: null });
+    const open = await first.store.db.selectFrom('objections').innerJoin('claims', 'claims.id', 'objections.claim_id').select('claims.state').where('objections.status', '=', 'open').execute();
+    expect(open.map((row) => row.state)).toContain('objected');
 
     // A prepaid member lapsed for a deduction the wallet could not meet; post-paid non-payers lapsed at the deadline.
     const lapses = await first.store.db

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCalendarDate } from '../members/age.js';
+import { addDays, parseCalendarDate } from '../members/age.js';
 import { criticalIllnessPlan } from '../plans/sample-plans.js';
 import type { PlanRulesJson } from '../plans/plan-rules.js';
-import { assessClaim, type ClaimCheck } from './claim-eligibility.js';
+import { assessClaim, claimRuleChecks, type ClaimCheck } from './claim-eligibility.js';
 import { claimEvents, claimStates, transitionClaim } from './claim-lifecycle.js';
 import { decideVerdict, drawPanel, isEligibleJuror, quorumFor } from './jury.js';
 
@@ -69,6 +69,48 @@ describe('claim assessment', () => {
     expect(codeOf({ aids_so_far: 1 })).toBe('CLAIM_AID_LIMIT_REACHED');
     expect(codeOf({ duplicate: true })).toBe('CLAIM_DUPLICATE');
     expect(codeOf({ submitted_on: date('2027-05-31') })).toBe('CLAIM_DIAGNOSIS_IN_FUTURE');
+  });
+});
+
+describe('claim rule checks (the reviewer\'s workbench)', () => {
+  const base: ClaimCheck = {
+    rules,
+    birth_date: date('1990-05-17'),
+    diagnosis_date: date('2027-06-01'),
+    submitted_on: date('2027-06-10'),
+    illness_code: 'CI-01',
+    covered_from: date('2027-02-26'),
+    covered_until: null,
+    aids_so_far: 0,
+    duplicate: false,
+  };
+  const failing = (check: Partial<ClaimCheck>) =>
+    claimRuleChecks({ ...base, ...check })
+      .filter((entry) => !entry.pass)
+      .map((entry) => entry.code);
+
+  it('reports every rule with its figures, the age band and the aid it gives', () => {
+    const checks = claimRuleChecks(base);
+    expect(checks.every((entry) => entry.pass)).toBe(true);
+    expect(checks.find((entry) => entry.code === 'age_band')?.figures).toEqual({ age_at_diagnosis_years: 37, band_min_age_years: 0, band_max_age_years: 39, aid_minor: '30000000' });
+    expect(checks.find((entry) => entry.code === 'within_claim_window')?.figures).toMatchObject({ days_since_diagnosis: 9, claim_window_days: 180 });
+    expect(claimRuleChecks({ ...base, birth_date: date('1985-01-01') }).find((entry) => entry.code === 'age_band')?.figures).toMatchObject({ band_min_age_years: 40, aid_minor: '10000000' });
+  });
+
+  it('names each failing rule, several at once', () => {
+    expect(failing({ diagnosis_date: date('2027-02-25') })).toEqual(['waiting_period_over']);
+    expect(failing({ covered_until: date('2027-05-01') })).toEqual(['covered_at_diagnosis']);
+    expect(failing({ submitted_on: date('2027-11-29') })).toEqual(['within_claim_window']);
+    expect(failing({ illness_code: 'XX-99', aids_so_far: 1 })).toEqual(['illness_covered', 'aid_limit']);
+  });
+
+  it('passes every check exactly when the assessment accepts the claim', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -200, max: 400 }), fc.integer({ min: 0, max: 2 }), fc.constantFrom('CI-01', 'XX-99'), (submit_offset_days, aids_so_far, illness_code) => {
+        const check = { ...base, submitted_on: addDays(base.diagnosis_date, submit_offset_days), aids_so_far, illness_code };
+        expect(claimRuleChecks(check).every((entry) => entry.pass)).toBe(assessClaim(check).ok);
+      }),
+    );
   });
 });
 

@@ -19,15 +19,36 @@ import {
   startReview,
   type ClaimRow,
 } from '../../services/claims/index.js';
-import { assertObjectionOf, claimAuditTrail, evidenceOf, getClaimForStaff, isInvestigatorOf, listClaimQueue, maxClaimPageSize, resolveClaimId } from '../../services/claims/claim-queries.js';
+import {
+  assertObjectionOf,
+  claimAuditTrail,
+  countClaimQueue,
+  evidenceOf,
+  getClaimForStaff,
+  isInvestigatorOf,
+  listClaimQueue,
+  maxClaimPageSize,
+  resolveClaimId,
+  type ClaimQueueFilter,
+} from '../../services/claims/claim-queries.js';
+import { addClaimNote, claimExtras, listClaimNotes, listInvestigators, maxClaimNoteLength, maxClaimNotesPage, type ClaimNote } from '../../services/claims/claim-workbench.js';
 import type { User } from '../../services/users.js';
 import { currentUser, requireRoles } from '../auth.js';
 import { errorResponses, idString, minorAmount } from '../schemas.js';
+
+/** Evidence types that may be shown inline, and their file extensions (the upload's allow-list). */
+const inlineTypes: ReadonlyMap<string, string> = new Map([
+  ['application/pdf', 'pdf'],
+  ['image/png', 'png'],
+  ['image/jpeg', 'jpg'],
+]);
 
 /** Roles that see every claim in the queue and its staff view (masked). */
 const queueRoles: Role[] = ['reviewer', 'investigator', 'operator', 'auditor'];
 /** Roles that see the hospital, evidence file names and the files themselves. */
 const privateRoles: Role[] = ['reviewer', 'investigator'];
+/** Roles that write notes on a claim (an investigator on the claims assigned to them); auditors read them. */
+const noteWriterRoles: Role[] = ['reviewer', 'investigator', 'operator'];
 const rejectionReasonCodes = Object.keys(claimRejectionReasons).filter((code) => code !== 'FRAUD') as [string, ...string[]];
 
 /** An investigator who holds no wider staff role sees only the claims assigned to them. */
@@ -55,12 +76,43 @@ const queueItemSchema = z.object({
   name_masked: z.string(),
   state: z.enum(claimStates),
   illness_code: z.string(),
+  age_at_diagnosis_years: z.number().int(),
   aid_minor: minorAmount,
   submitted_at: z.string(),
   state_changed_at: z.string(),
+  days_waiting: z.number().int().describe('Whole days since the claim entered its state, by the server clock'),
   assigned_to_user_id: idString.nullable(),
+  assigned_to_name: z.string().nullable().describe('The display name of the investigator of the open investigation'),
   open_objections: z.number().int(),
 });
+
+/** The queue's filters, shared by the list and the counts. */
+const queueFilterQuery = z.object({
+  plan_id: z.string().max(64).optional(),
+  illness_code: z.string().max(32).optional(),
+  age_from: z.coerce.number().int().min(0).max(130).optional().describe('Age at diagnosis, at least (years); an aid band of the plan is age_from..age_to'),
+  age_to: z.coerce.number().int().min(0).max(130).optional().describe('Age at diagnosis, at most (years)'),
+  min_days_waiting: z.coerce.number().int().min(0).max(3650).optional().describe('Only claims in their state for at least this many whole days'),
+  assigned_to: z.union([idString, z.literal('unassigned')]).optional().describe('The user id of the investigator of the open investigation, or "unassigned"'),
+});
+
+/** The claim version the staff member saw: refused with 409 CLAIM_CHANGED when the claim changed since. */
+const expectedField = {
+  expected_state_changed_at: z
+    .string()
+    .max(40)
+    .optional()
+    .describe('The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it)'),
+};
+const seenBody = z.object(expectedField);
+
+const ruleCheckSchema = z.object({
+  code: z.enum(['covered_at_diagnosis', 'waiting_period_over', 'within_claim_window', 'illness_covered', 'aid_limit', 'age_band']),
+  pass: z.boolean(),
+  figures: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+
+const noteSchema = z.object({ note_id: idString, author_user_id: idString, author_name: z.string(), body: z.string(), created_at: z.string() });
 
 const staffClaimSchema = z.object({
   claim_id: idString,
@@ -93,9 +145,25 @@ const staffClaimSchema = z.object({
     }),
   ),
   investigations: z.array(
-    z.object({ investigator_user_id: idString, assigned_at: z.string(), findings: z.string().nullable(), recommendation: z.enum(['approve', 'reject']).nullable(), completed_at: z.string().nullable() }),
+    z.object({
+      investigator_user_id: idString,
+      investigator_name: z.string(),
+      assigned_at: z.string(),
+      findings: z.string().nullable(),
+      recommendation: z.enum(['approve', 'reject']).nullable(),
+      completed_at: z.string().nullable(),
+    }),
   ),
   objections: z.array(z.object({ objection_id: idString, status: z.string(), reason: z.string(), resolution: z.string().nullable(), created_at: z.string(), resolved_at: z.string().nullable() })),
+  checks: z.array(ruleCheckSchema).describe('The plan’s rules at diagnosis, each checked with its figures'),
+  membership: z.object({
+    status: z.string(),
+    joined_at: z.string(),
+    waiting_until: z.string(),
+    history: z.array(z.object({ event: z.string(), from_status: z.string().nullable(), to_status: z.string(), reason: z.string(), at: z.string() })),
+  }),
+  appeal: z.object({ reason: z.string(), at: z.string() }).nullable(),
+  fraud_finding: z.object({ finding: z.string(), recorded_by: z.string(), at: z.string() }).nullable(),
 });
 
 const transitionResponseSchema = z.object({
@@ -108,9 +176,22 @@ function transitionJson(claim: ClaimRow) {
 
 const params = z.object({ id: idString });
 
+function noteJson(note: ClaimNote) {
+  return { note_id: note.note_id.toString(), author_user_id: note.author_user_id.toString(), author_name: note.author_name, body: note.body, created_at: note.created_at };
+}
+
 /** Reviewers', investigators', operators' and auditors' side of claims: queues, the staff view, evidence, transitions, the audit trail. */
 export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, blobStore: BlobStore): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  /** The query's filters; an investigator with no wider role is held to the claims assigned to them. */
+  const queueFilter = (request: FastifyRequest, query: z.infer<typeof queueFilterQuery>): ClaimQueueFilter => {
+    const user = currentUser(request);
+    const assigned = onlyOwnInvestigations(user) ? user.id : query.assigned_to === undefined ? undefined : query.assigned_to === 'unassigned' ? 'unassigned' : BigInt(query.assigned_to);
+    return { plan_id: query.plan_id, illness_code: query.illness_code, age_from_years: query.age_from, age_to_years: query.age_to, min_days_waiting: query.min_days_waiting, assigned_to: assigned };
+  };
+  /** Investigators' display names by user id (staff users are few: one bounded query per page). */
+  const investigatorNames = async () => new Map((await listInvestigators(context)).map((entry) => [entry.user_id, entry.display_name]));
 
   api.get(
     '/api/claims/queue',
@@ -118,11 +199,10 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
       preHandler: requireRoles(...queueRoles),
       schema: {
         tags: ['claims'],
-        summary: 'The claims work queue by id, paged: pass next_after as after (reviewer, operator, auditor; an investigator sees the claims assigned to them)',
-        querystring: z.object({
+        summary:
+          'The claims work queue by id, filtered (state, plan, illness, age at diagnosis, days waiting, assignee), paged: pass next_after as after (reviewer, operator, auditor; an investigator sees the claims assigned to them)',
+        querystring: queueFilterQuery.extend({
           state: z.enum(claimStates).optional(),
-          plan_id: z.string().max(64).optional(),
-          assigned_to: idString.optional().describe('The user id of the investigator of the open investigation'),
           after: idString.optional().describe('The last claim_id of the previous page'),
           limit: z.coerce.number().int().min(1).max(maxClaimPageSize).default(50),
         }),
@@ -130,15 +210,55 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
       },
     },
     async (request, reply) => {
-      const user = currentUser(request);
-      const { state, plan_id, assigned_to, after, limit } = request.query;
-      const assigned = onlyOwnInvestigations(user) ? user.id : assigned_to === undefined ? undefined : BigInt(assigned_to);
-      const page = await listClaimQueue(context, { state, plan_id, assigned_to: assigned, after: after === undefined ? undefined : BigInt(after), limit });
+      const { state, after, limit } = request.query;
+      const page = await listClaimQueue(context, { ...queueFilter(request, request.query), state, after: after === undefined ? undefined : BigInt(after), limit });
+      const names = await investigatorNames();
       reply.header('cache-control', 'no-store');
       return {
-        claims: page.claims.map((claim) => ({ ...claim, claim_id: claim.claim_id.toString(), aid_minor: claim.aid_minor.toString(), assigned_to_user_id: claim.assigned_to_user_id?.toString() ?? null })),
+        claims: page.claims.map((claim) => ({
+          ...claim,
+          claim_id: claim.claim_id.toString(),
+          aid_minor: claim.aid_minor.toString(),
+          assigned_to_user_id: claim.assigned_to_user_id?.toString() ?? null,
+          assigned_to_name: claim.assigned_to_user_id === null ? null : (names.get(claim.assigned_to_user_id) ?? null),
+        })),
         next_after: page.next_after?.toString() ?? null,
       };
+    },
+  );
+
+  api.get(
+    '/api/claims/queue/counts',
+    {
+      preHandler: requireRoles(...queueRoles),
+      schema: {
+        tags: ['claims'],
+        summary: 'How many claims are in each state under the queue’s filters (the same roles and scope as the queue)',
+        querystring: queueFilterQuery,
+        response: { 200: z.object({ counts: z.record(z.string(), z.number().int()), total: z.number().int() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const counts = await countClaimQueue(context, queueFilter(request, request.query));
+      reply.header('cache-control', 'no-store');
+      return { counts, total: Object.values(counts).reduce((sum, n) => sum + n, 0) };
+    },
+  );
+
+  api.get(
+    '/api/claims/investigators',
+    {
+      preHandler: requireRoles('reviewer'),
+      schema: {
+        tags: ['claims'],
+        summary: 'The active investigators a reviewer may assign a claim to: user id and display name only (reviewer)',
+        response: { 200: z.object({ investigators: z.array(z.object({ user_id: idString, display_name: z.string() })) }), ...errorResponses },
+      },
+    },
+    async (_request, reply) => {
+      const investigators = await listInvestigators(context);
+      reply.header('cache-control', 'no-store');
+      return { investigators: investigators.map((entry) => ({ user_id: entry.user_id.toString(), display_name: entry.display_name })) };
     },
   );
 
@@ -148,7 +268,8 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
       preHandler: requireRoles(...queueRoles),
       schema: {
         tags: ['claims'],
-        summary: 'One claim as staff see it: masked person data; hospital and evidence file names for reviewers and investigators only (reviewer, investigator if assigned, operator, auditor)',
+        summary:
+          'One claim as staff see it (the workbench): masked person data, membership history, the rules checked with their figures, investigations, objections, appeal, fraud finding; hospital and evidence file names for reviewers and investigators only (reviewer, investigator if assigned, operator, auditor)',
         params,
         response: { 200: z.object({ claim: staffClaimSchema }), ...errorResponses },
       },
@@ -157,15 +278,24 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
       const user = currentUser(request);
       const claim_id = await claimInScope(context, request, request.params.id);
       const claim = await getClaimForStaff(context, claim_id, { private_details: hasAnyRole(user.roles, privateRoles) });
+      const extras = await claimExtras(context, claim_id);
+      const names = await investigatorNames();
       reply.header('cache-control', 'no-store');
       return {
         claim: {
           ...claim,
+          ...extras,
+          checks: [...extras.checks],
+          membership: { ...extras.membership, history: [...extras.membership.history] },
           claim_id: claim.claim_id.toString(),
           membership_id: claim.membership_id.toString(),
           aid_minor: claim.aid_minor.toString(),
           evidence: [...claim.evidence],
-          investigations: claim.investigations.map((entry) => ({ ...entry, investigator_user_id: entry.investigator_user_id.toString() })),
+          investigations: claim.investigations.map((entry) => ({
+            ...entry,
+            investigator_user_id: entry.investigator_user_id.toString(),
+            investigator_name: names.get(entry.investigator_user_id) ?? `user:${entry.investigator_user_id}`,
+          })),
           objections: claim.objections.map((entry) => ({ ...entry, objection_id: entry.objection_id.toString() })),
         },
       };
@@ -178,8 +308,9 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
       preHandler: requireRoles(...privateRoles),
       schema: {
         tags: ['claims'],
-        summary: 'The bytes of one evidence file of the claim, as an attachment (reviewer, investigator if assigned); never public',
+        summary: 'The bytes of one evidence file of the claim, as an attachment, or with inline=1 for the workbench to show (PDF, PNG, JPEG) (reviewer, investigator if assigned); never public',
         params: z.object({ id: idString, sha256: z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case hex SHA-256') }),
+        querystring: z.object({ inline: z.enum(['0', '1']).optional().describe('1: Content-Disposition inline, to show in an <img> or <iframe> of this origin') }),
         response: { 200: z.unknown().describe('The file bytes (application/pdf, image/jpeg or image/png)'), ...errorResponses },
       },
     },
@@ -191,12 +322,18 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
         request.log.error({ sha256: request.params.sha256 }, 'evidence blob missing from the blob store');
         throw new RejectionError(reject('CLAIM_EVIDENCE_NOT_FOUND', 'The file is missing from storage.', { sha256: request.params.sha256 }).rejection);
       }
-      const extension = content_type === 'application/pdf' ? 'pdf' : content_type === 'image/png' ? 'png' : 'jpg';
+      const extension = inlineTypes.get(content_type);
+      // Stored types are checked by their bytes at upload; anything else is never sent inline.
+      const inline = request.query.inline === '1' && extension !== undefined;
       // The uploaded file name is not sent: it may name the patient, and the sha256 names the file.
       return reply
         .header('cache-control', 'no-store, private')
-        .header('content-disposition', `attachment; filename="${request.params.sha256}.${extension}"`)
-        .type(content_type)
+        .header('content-disposition', `${inline ? 'inline' : 'attachment'}; filename="${request.params.sha256}.${extension ?? 'bin'}"`)
+        .header('x-content-type-options', 'nosniff')
+        // Shown only inside this origin's pages; the file itself may load nothing and run nothing.
+        .header('content-security-policy', "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; object-src 'self'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'")
+        .header('x-frame-options', 'SAMEORIGIN')
+        .type(inline ? content_type : (extension === undefined ? 'application/octet-stream' : content_type))
         .send(Buffer.from(bytes));
     },
   );
@@ -204,10 +341,10 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
   api.get(
     '/api/claims/:id/audit',
     {
-      preHandler: requireRoles('auditor', 'operator'),
+      preHandler: requireRoles(...queueRoles),
       schema: {
         tags: ['claims'],
-        summary: 'The audit trail of a claim: every action with who, when, what, and the claim before and after (auditor, operator)',
+        summary: 'The audit trail of a claim: every action with who, when, what, and the claim before and after (auditor, operator, reviewer, investigator if assigned)',
         params,
         response: {
           200: z.object({
@@ -230,25 +367,28 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
       },
     },
     async (request, reply) => {
-      const events = await claimAuditTrail(context, BigInt(request.params.id));
+      const events = await claimAuditTrail(context, await claimInScope(context, request, request.params.id));
       reply.header('cache-control', 'no-store');
       return { events: events.map((entry) => ({ ...entry, id: entry.id.toString() })) };
     },
   );
 
   const actor = (request: FastifyRequest) => `user:${currentUser(request).id}`;
-  const transition = (path: string, roles: Role[], summary: string, run: (claim_id: bigint, request: FastifyRequest) => Promise<ClaimRow>) =>
+  const seen = (body: { expected_state_changed_at?: string | undefined } | undefined) => ({ expected_state_changed_at: body?.expected_state_changed_at });
+  const transition = (path: string, roles: Role[], summary: string, run: (claim_id: bigint, request: FastifyRequest, expected: { expected_state_changed_at?: string | undefined }) => Promise<ClaimRow>) =>
     api.post(
       `/api/claims/:id/${path}`,
-      { preHandler: requireRoles(...roles), schema: { tags: ['claims'], summary, params, response: { 200: transitionResponseSchema, ...errorResponses } } },
-      async (request) => transitionJson(await run(BigInt(request.params.id), request)),
+      { preHandler: requireRoles(...roles), schema: { tags: ['claims'], summary, params, body: seenBody.optional(), response: { 200: transitionResponseSchema, ...errorResponses } } },
+      async (request) => transitionJson(await run(BigInt(request.params.id), request, seen(request.body))),
     );
 
-  transition('start-review', ['reviewer'], 'Start the initial review of a submitted claim (reviewer)', (claim_id, request) => startReview(context, claim_id, actor(request)));
-  transition('approve-for-notice', ['reviewer'], 'Approve a reviewed claim for public notice (reviewer)', (claim_id, request) => approveForNotice(context, claim_id, actor(request)));
-  transition('publish-notice', ['reviewer', 'operator'], 'Publish the case card for the plan’s notice days (reviewer, operator)', (claim_id, request) => publishNotice(context, claim_id, actor(request)));
-  transition('end-notice', ['reviewer', 'operator'], 'End the notice once it is over with no open objection: the claim is approved (reviewer, operator)', (claim_id, request) =>
-    endNotice(context, claim_id, actor(request)),
+  transition('start-review', ['reviewer'], 'Start the initial review of a submitted claim (reviewer)', (claim_id, request, expected) => startReview(context, claim_id, actor(request), expected));
+  transition('approve-for-notice', ['reviewer'], 'Approve a reviewed claim for public notice (reviewer)', (claim_id, request, expected) => approveForNotice(context, claim_id, actor(request), expected));
+  transition('publish-notice', ['reviewer', 'operator'], 'Publish the case card for the plan’s notice days (reviewer, operator)', (claim_id, request, expected) =>
+    publishNotice(context, claim_id, actor(request), expected),
+  );
+  transition('end-notice', ['reviewer', 'operator'], 'End the notice once it is over with no open objection: the claim is approved (reviewer, operator)', (claim_id, request, expected) =>
+    endNotice(context, claim_id, actor(request), expected),
   );
 
   api.post(
@@ -259,11 +399,11 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
         tags: ['claims'],
         summary: 'Assign a third-party investigator to a claim under review (reviewer)',
         params,
-        body: z.object({ investigator_user_id: idString }),
+        body: z.object({ investigator_user_id: idString, ...expectedField }),
         response: { 200: transitionResponseSchema, ...errorResponses },
       },
     },
-    async (request) => transitionJson(await assignInvestigator(context, BigInt(request.params.id), BigInt(request.body.investigator_user_id), actor(request))),
+    async (request) => transitionJson(await assignInvestigator(context, BigInt(request.params.id), BigInt(request.body.investigator_user_id), actor(request), seen(request.body))),
   );
 
   api.post(
@@ -274,7 +414,7 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
         tags: ['claims'],
         summary: 'Record the findings and recommendation of the investigation assigned to you (investigator)',
         params,
-        body: z.object({ findings: z.string().min(1).max(20_000), recommendation: z.enum(['approve', 'reject']) }),
+        body: z.object({ findings: z.string().min(1).max(20_000), recommendation: z.enum(['approve', 'reject']), ...expectedField }),
         response: { 200: transitionResponseSchema, ...errorResponses },
       },
     },
@@ -289,11 +429,11 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
         tags: ['claims'],
         summary: 'Reject a claim with a reason from the fixed list and a case-specific text (reviewer); fraud goes through /fraud',
         params,
-        body: z.object({ reason_code: z.enum(rejectionReasonCodes), reason_text: z.string().min(1).max(4000) }),
+        body: z.object({ reason_code: z.enum(rejectionReasonCodes), reason_text: z.string().min(1).max(4000), ...expectedField }),
         response: { 200: transitionResponseSchema, ...errorResponses },
       },
     },
-    async (request) => transitionJson(await rejectClaim(context, BigInt(request.params.id), request.body.reason_code, request.body.reason_text, actor(request))),
+    async (request) => transitionJson(await rejectClaim(context, BigInt(request.params.id), request.body.reason_code, request.body.reason_text, actor(request), seen(request.body))),
   );
 
   api.post(
@@ -304,12 +444,12 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
         tags: ['claims'],
         summary: 'Record fraud on a claim: the claim is finally rejected, the membership terminated, the finding kept (operator)',
         params,
-        body: z.object({ finding: z.string().min(1).max(20_000) }),
+        body: z.object({ finding: z.string().min(1).max(20_000), ...expectedField }),
         response: { 200: transitionResponseSchema.extend({ membership_status: z.string() }), ...errorResponses },
       },
     },
     async (request) => {
-      const result = await recordFraud(context, BigInt(request.params.id), request.body.finding, actor(request));
+      const result = await recordFraud(context, BigInt(request.params.id), request.body.finding, actor(request), seen(request.body));
       return { ...transitionJson(result.claim), membership_status: result.membership_status };
     },
   );
@@ -322,7 +462,7 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
         tags: ['claims'],
         summary: 'Resolve one objection: dismiss (the notice goes on), uphold (back to review) or refer to the jury (reviewer)',
         params: z.object({ id: idString, objection_id: idString }),
-        body: z.object({ decision: z.enum(['dismiss', 'uphold', 'refer_to_jury']), resolution: z.string().min(1).max(4000) }),
+        body: z.object({ decision: z.enum(['dismiss', 'uphold', 'refer_to_jury']), resolution: z.string().min(1).max(4000), ...expectedField }),
         response: { 200: transitionResponseSchema.extend({ objection: z.object({ objection_id: idString, status: z.string() }) }), ...errorResponses },
       },
     },
@@ -330,8 +470,47 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
       const claim_id = BigInt(request.params.id);
       const objection_id = BigInt(request.params.objection_id);
       await assertObjectionOf(context, claim_id, objection_id);
-      const result = await resolveObjection(context, objection_id, request.body.decision, request.body.resolution, actor(request));
+      const result = await resolveObjection(context, objection_id, request.body.decision, request.body.resolution, actor(request), seen(request.body));
       return { ...transitionJson(result.claim), objection: { objection_id: result.objection.id.toString(), status: result.objection.status } };
+    },
+  );
+
+  api.get(
+    '/api/claims/:id/notes',
+    {
+      preHandler: requireRoles(...queueRoles),
+      schema: {
+        tags: ['claims'],
+        summary: 'The staff notes on a claim, oldest first, paged: pass next_after as after (reviewer, investigator if assigned, operator, auditor)',
+        params,
+        querystring: z.object({ after: idString.optional(), limit: z.coerce.number().int().min(1).max(maxClaimNotesPage).default(maxClaimNotesPage) }),
+        response: { 200: z.object({ notes: z.array(noteSchema), next_after: idString.nullable() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const claim_id = await claimInScope(context, request, request.params.id);
+      const page = await listClaimNotes(context, claim_id, { after: request.query.after === undefined ? undefined : BigInt(request.query.after), limit: request.query.limit });
+      reply.header('cache-control', 'no-store');
+      return { notes: page.notes.map(noteJson), next_after: page.next_after?.toString() ?? null };
+    },
+  );
+
+  api.post(
+    '/api/claims/:id/notes',
+    {
+      preHandler: requireRoles(...noteWriterRoles),
+      schema: {
+        tags: ['claims'],
+        summary: `Add a note to a claim for colleagues, 1–${maxClaimNoteLength} characters; notes are never edited (reviewer, investigator if assigned, operator)`,
+        params,
+        body: z.object({ body: z.string().max(maxClaimNoteLength * 2).describe(`1–${maxClaimNoteLength} characters once trimmed`) }),
+        response: { 201: z.object({ note: noteSchema }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const claim_id = await claimInScope(context, request, request.params.id);
+      const note = await addClaimNote(context, claim_id, currentUser(request).id, request.body.body);
+      return reply.status(201).send({ note: noteJson(note) });
     },
   );
 }

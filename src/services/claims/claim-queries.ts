@@ -29,29 +29,91 @@ export interface ClaimQueueItem {
   readonly name_masked: string;
   readonly state: ClaimState;
   readonly illness_code: string;
+  readonly age_at_diagnosis_years: number;
   readonly aid_minor: bigint;
   readonly submitted_at: string;
   readonly state_changed_at: string;
+  /** Whole days since the claim entered its state, by the server clock. */
+  readonly days_waiting: number;
   /** The investigator of the open investigation, if any. */
   readonly assigned_to_user_id: bigint | null;
   readonly open_objections: number;
 }
 
+/** What the staff queue and its counts are filtered by; every field is optional. */
+export interface ClaimQueueFilter {
+  readonly state?: ClaimState | undefined;
+  readonly plan_id?: string | undefined;
+  readonly illness_code?: string | undefined;
+  /** Age at diagnosis, inclusive bounds (an aid band of the plan is one such range). */
+  readonly age_from_years?: number | undefined;
+  readonly age_to_years?: number | undefined;
+  /** Only claims that have been in their state for at least this many whole days (by the server clock). */
+  readonly min_days_waiting?: number | undefined;
+  /** The investigator of the open investigation, or 'unassigned' for claims with none. */
+  readonly assigned_to?: bigint | 'unassigned' | undefined;
+}
+
+const dayMs = 86_400_000;
+
+/** Whole days between an instant and now: how long a claim has waited in its state. */
+export function daysWaiting(state_changed_at: string, now: string): number {
+  return Math.max(0, Math.floor((Date.parse(now) - Date.parse(state_changed_at)) / dayMs));
+}
+
+function queueBase(context: ServiceContext) {
+  return context.store.db
+    .selectFrom('claims as c')
+    .innerJoin('persons as p', 'p.id', 'c.person_id')
+    .leftJoin('investigations as i', (join) => join.onRef('i.claim_id', '=', 'c.id').on('i.completed_at', 'is', null));
+}
+
+/** The filters but the state (the counts are per state under the others). */
+function filtered(query: ReturnType<typeof queueBase>, filter: ClaimQueueFilter, now: string): ReturnType<typeof queueBase> {
+  let q = query;
+  if (filter.plan_id !== undefined) q = q.where('c.plan_id', '=', filter.plan_id);
+  if (filter.illness_code !== undefined) q = q.where('c.illness_code', '=', filter.illness_code);
+  if (filter.age_from_years !== undefined) q = q.where('c.age_at_diagnosis_years', '>=', BigInt(filter.age_from_years));
+  if (filter.age_to_years !== undefined) q = q.where('c.age_at_diagnosis_years', '<=', BigInt(filter.age_to_years));
+  if (filter.min_days_waiting !== undefined) {
+    // ISO instants of one format sort as text, on both databases; the (state, state_changed_at) index serves it.
+    const changed_by = new Date(Date.parse(now) - filter.min_days_waiting * dayMs).toISOString();
+    q = q.where('c.state_changed_at', '<=', changed_by);
+  }
+  const assigned = filter.assigned_to;
+  if (assigned === 'unassigned') q = q.where('i.investigator_user_id', 'is', null);
+  else if (assigned !== undefined) q = q.where('i.investigator_user_id', '=', assigned);
+  return q;
+}
+
 /**
- * The staff work queue, by claim id ascending, keyset-paged (pass the last claim_id as `after`).
- * `assigned_to` keeps the claims whose open investigation is assigned to that user.
+ * The staff work queue, by claim id ascending, keyset-paged (pass the last claim_id as `after`),
+ * filtered as ClaimQueueFilter says; `now` is the server clock that days waiting count from.
  */
 export async function listClaimQueue(
   context: ServiceContext,
-  filter: { state?: ClaimState; plan_id?: string; assigned_to?: bigint; after?: bigint; limit: number },
+  filter: ClaimQueueFilter & { after?: bigint | undefined; limit: number },
 ): Promise<{ claims: ClaimQueueItem[]; next_after: bigint | null }> {
   const limit = Math.min(Math.max(1, filter.limit), maxClaimPageSize);
-  const db = context.store.db;
-  let query = db
-    .selectFrom('claims as c')
-    .innerJoin('persons as p', 'p.id', 'c.person_id')
-    .leftJoin('investigations as i', (join) => join.onRef('i.claim_id', '=', 'c.id').on('i.completed_at', 'is', null))
-    .select(['c.id', 'c.case_number', 'c.plan_id', 'c.member_code', 'p.name_masked', 'c.state', 'c.illness_code', 'c.aid_minor', 'c.submitted_at', 'c.state_changed_at', 'i.investigator_user_id'])
+  const now = context.clock.now().toISOString();
+  let query = filtered(queueBase(context), filter, now);
+  if (filter.state !== undefined) query = query.where('c.state', '=', filter.state);
+  if (filter.after !== undefined) query = query.where('c.id', '>', filter.after);
+  const rows = await query
+    .select([
+      'c.id',
+      'c.case_number',
+      'c.plan_id',
+      'c.member_code',
+      'p.name_masked',
+      'c.state',
+      'c.illness_code',
+      'c.age_at_diagnosis_years',
+      'c.aid_minor',
+      'c.submitted_at',
+      'c.state_changed_at',
+      'i.investigator_user_id',
+    ])
     .select((eb) =>
       eb
         .selectFrom('objections as o')
@@ -61,12 +123,8 @@ export async function listClaimQueue(
         .as('open_objections'),
     )
     .orderBy('c.id')
-    .limit(limit);
-  if (filter.state !== undefined) query = query.where('c.state', '=', filter.state);
-  if (filter.plan_id !== undefined) query = query.where('c.plan_id', '=', filter.plan_id);
-  if (filter.assigned_to !== undefined) query = query.where('i.investigator_user_id', '=', filter.assigned_to);
-  if (filter.after !== undefined) query = query.where('c.id', '>', filter.after);
-  const rows = await query.execute();
+    .limit(limit)
+    .execute();
   const claims = rows.map((row) => ({
     claim_id: row.id,
     case_number: row.case_number,
@@ -75,14 +133,28 @@ export async function listClaimQueue(
     name_masked: row.name_masked,
     state: row.state,
     illness_code: row.illness_code,
+    age_at_diagnosis_years: Number(row.age_at_diagnosis_years),
     aid_minor: row.aid_minor,
     submitted_at: row.submitted_at,
     state_changed_at: row.state_changed_at,
+    days_waiting: daysWaiting(row.state_changed_at, now),
     assigned_to_user_id: row.investigator_user_id ?? null,
     open_objections: Number(row.open_objections ?? 0),
   }));
   const last = claims.at(-1);
   return { claims, next_after: claims.length === limit && last !== undefined ? last.claim_id : null };
+}
+
+/** How many claims are in each state under the filters (the state filter aside): one GROUP BY. */
+export async function countClaimQueue(context: ServiceContext, filter: ClaimQueueFilter): Promise<Partial<Record<ClaimState, number>>> {
+  const now = context.clock.now().toISOString();
+  const rows = await filtered(queueBase(context), filter, now)
+    .select(['c.state', (eb) => eb.fn.countAll<bigint | number | string>().as('n')])
+    .groupBy('c.state')
+    .execute();
+  const counts: Partial<Record<ClaimState, number>> = {};
+  for (const row of rows) counts[row.state] = Number(row.n);
+  return counts;
 }
 
 /** Whether this user was ever assigned an investigation of the claim (an investigator's scope). */

@@ -30,6 +30,8 @@ export const claimServiceRejectionCodes = [
   'CLAIM_NOTICE_NOT_OVER',
   'CLAIM_OPEN_OBJECTIONS',
   'CLAIM_NOT_PUBLIC',
+  'CLAIM_CHANGED',
+  'CLAIM_NOTE_BAD_TEXT',
 ] as const;
 
 export type ClaimServiceRejectionCode = (typeof claimServiceRejectionCodes)[number] | ClaimRejectionCode | 'CLAIM_BAD_TRANSITION';

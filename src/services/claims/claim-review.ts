@@ -4,7 +4,7 @@ import type { ServiceContext } from '../context.js';
 import { getPlanIn } from '../funding/plan-in.js';
 import { versionAt } from '../plans.js';
 import { checkText, claimRejection, claimRejectionReasons, isClaimRejectionReason } from './claim-rejections.js';
-import { applyClaimEventIn, lockClaimIn, transitionClaimIn, type ClaimRow } from './claim-transitions.js';
+import { applyClaimEventIn, lockClaimIn, transitionClaimIn, type ClaimRow, type SeenClaim } from './claim-transitions.js';
 import { checkEvidenceFiles, insertEvidenceIn, storeEvidenceFiles, type EvidenceFile } from './evidence.js';
 
 /**
@@ -17,18 +17,18 @@ async function inTransaction<T>(context: ServiceContext, work: (trx: Trx, at: st
   return context.store.db.transaction().execute((trx) => work(trx, at));
 }
 
-export async function startReview(context: ServiceContext, claim_id: bigint, actor: string): Promise<ClaimRow> {
-  return inTransaction(context, (trx, at) => applyClaimEventIn(trx, claim_id, { event: 'start_review', actor, reason: 'Initial review started', at }));
+export async function startReview(context: ServiceContext, claim_id: bigint, actor: string, seen?: SeenClaim): Promise<ClaimRow> {
+  return inTransaction(context, (trx, at) => applyClaimEventIn(trx, claim_id, { event: 'start_review', actor, reason: 'Initial review started', at }, seen));
 }
 
 /** Sends a claim under review to a third-party investigator (a user with the investigator role). */
-export async function assignInvestigator(context: ServiceContext, claim_id: bigint, investigator_user_id: bigint, actor: string): Promise<ClaimRow> {
+export async function assignInvestigator(context: ServiceContext, claim_id: bigint, investigator_user_id: bigint, actor: string, seen?: SeenClaim): Promise<ClaimRow> {
   return inTransaction(context, async (trx, at) => {
     const investigator = await trx.selectFrom('users').select(['id', 'roles', 'disabled_at']).where('id', '=', investigator_user_id).executeTakeFirst();
     if (investigator === undefined || investigator.disabled_at !== null || !investigator.roles.split(',').includes('investigator')) {
       claimRejection('CLAIM_INVESTIGATOR_NOT_FOUND', `User ${investigator_user_id} is not an active investigator.`, { investigator_user_id: investigator_user_id.toString() });
     }
-    const claim = await applyClaimEventIn(trx, claim_id, { event: 'request_investigation', actor, reason: `Investigation assigned to user:${investigator_user_id}`, at });
+    const claim = await applyClaimEventIn(trx, claim_id, { event: 'request_investigation', actor, reason: `Investigation assigned to user:${investigator_user_id}`, at }, seen);
     await trx.insertInto('investigations').values({ claim_id, investigator_user_id, assigned_at: at, findings: null, recommendation: null, completed_at: null }).execute();
     return claim;
   });
@@ -42,7 +42,7 @@ export async function recordFindings(
   context: ServiceContext,
   claim_id: bigint,
   investigator_user_id: bigint,
-  input: { findings: string; recommendation: 'approve' | 'reject'; files?: readonly EvidenceFile[] },
+  input: { findings: string; recommendation: 'approve' | 'reject'; files?: readonly EvidenceFile[]; expected_state_changed_at?: string | undefined },
   blobStore?: BlobStore,
 ): Promise<ClaimRow> {
   const findings = checkText(input.findings, 'findings', 20_000);
@@ -54,7 +54,7 @@ export async function recordFindings(
   checkEvidenceFiles(files);
   const evidence = files.length > 0 && blobStore !== undefined ? await storeEvidenceFiles(blobStore, files) : [];
   return inTransaction(context, async (trx, at) => {
-    const locked = await lockClaimIn(trx, claim_id);
+    const locked = await lockClaimIn(trx, claim_id, input);
     const open = await trx.selectFrom('investigations').selectAll().where('claim_id', '=', claim_id).where('completed_at', 'is', null).executeTakeFirst();
     if (open === undefined || open.investigator_user_id !== investigator_user_id) {
       claimRejection('CLAIM_NOT_ASSIGNED', 'Only the investigator assigned to this claim can record findings.', { claim_id: claim_id.toString() });
@@ -70,12 +70,12 @@ export async function recordFindings(
   });
 }
 
-export async function approveForNotice(context: ServiceContext, claim_id: bigint, actor: string): Promise<ClaimRow> {
-  return inTransaction(context, (trx, at) => applyClaimEventIn(trx, claim_id, { event: 'approve_for_notice', actor, reason: 'Review approved the claim for public notice', at }));
+export async function approveForNotice(context: ServiceContext, claim_id: bigint, actor: string, seen?: SeenClaim): Promise<ClaimRow> {
+  return inTransaction(context, (trx, at) => applyClaimEventIn(trx, claim_id, { event: 'approve_for_notice', actor, reason: 'Review approved the claim for public notice', at }, seen));
 }
 
 /** Rejects with a reason from the fixed list (same words for the same reason) and a case-specific text. */
-export async function rejectClaim(context: ServiceContext, claim_id: bigint, reason_code: string, reason_text: string, actor: string): Promise<ClaimRow> {
+export async function rejectClaim(context: ServiceContext, claim_id: bigint, reason_code: string, reason_text: string, actor: string, seen?: SeenClaim): Promise<ClaimRow> {
   if (!isClaimRejectionReason(reason_code) || reason_code === 'FRAUD') {
     // FRAUD goes through recordFraud, which also terminates the membership and records the finding.
     claimRejection('CLAIM_BAD_REASON_CODE', 'Choose a rejection reason from the list (fraud is recorded with recordFraud).', {
@@ -90,7 +90,7 @@ export async function rejectClaim(context: ServiceContext, claim_id: bigint, rea
       reason: `${reason_code}: ${text}`,
       at,
       set: { rejection_code: reason_code, rejection_text: text },
-    }),
+    }, seen),
   );
 }
 
@@ -98,9 +98,9 @@ export async function rejectClaim(context: ServiceContext, claim_id: bigint, rea
  * Publishes the case card for the plan's notice days. The notice period is a procedure, so the
  * rules in force when it starts decide its length (the claim itself is judged by the rules at diagnosis).
  */
-export async function publishNotice(context: ServiceContext, claim_id: bigint, actor: string): Promise<ClaimRow> {
+export async function publishNotice(context: ServiceContext, claim_id: bigint, actor: string, seen?: SeenClaim): Promise<ClaimRow> {
   return inTransaction(context, async (trx, at) => {
-    const locked = await lockClaimIn(trx, claim_id);
+    const locked = await lockClaimIn(trx, claim_id, seen);
     const plan = await getPlanIn(trx, locked.plan_id);
     const notice_days = versionAt(plan, at).rules.notice_days;
     const notice_ends_at = new Date(Date.parse(at) + notice_days * 86_400_000).toISOString();
@@ -109,9 +109,9 @@ export async function publishNotice(context: ServiceContext, claim_id: bigint, a
 }
 
 /** Ends the notice: only once its time is over and no objection is open; the claim is then approved. */
-export async function endNotice(context: ServiceContext, claim_id: bigint, actor: string): Promise<ClaimRow> {
+export async function endNotice(context: ServiceContext, claim_id: bigint, actor: string, seen?: SeenClaim): Promise<ClaimRow> {
   return inTransaction(context, async (trx, at) => {
-    const locked = await lockClaimIn(trx, claim_id);
+    const locked = await lockClaimIn(trx, claim_id, seen);
     if (locked.state === 'in_notice' && (locked.notice_ends_at === null || at < locked.notice_ends_at)) {
       claimRejection('CLAIM_NOTICE_NOT_OVER', `The public notice runs until ${locked.notice_ends_at ?? '(not set)'}.`, { notice_ends_at: locked.notice_ends_at });
     }

@@ -13,11 +13,20 @@ export function claimJson(row: ClaimRow): string {
 }
 
 /**
+ * The claim as the staff member saw it when deciding: the time of its last state change, which
+ * every transition moves (state_changed_at). A decision made on an older view is refused with
+ * CLAIM_CHANGED instead of overwriting what someone else decided meanwhile. Omitted, no check.
+ */
+export interface SeenClaim {
+  readonly expected_state_changed_at?: string | undefined;
+}
+
+/**
  * Locks the claim row inside the caller's transaction. A no-op write takes SQLite's write lock
  * and PostgreSQL's row lock, so two reviewers acting on one claim at once are serialized and the
  * second sees the first one's state.
  */
-export async function lockClaimIn(trx: Trx, claim_id: bigint): Promise<ClaimRow> {
+export async function lockClaimIn(trx: Trx, claim_id: bigint, seen?: SeenClaim): Promise<ClaimRow> {
   const row = await trx
     .updateTable('claims')
     .set((eb) => ({ state: eb.ref('state') }))
@@ -25,6 +34,13 @@ export async function lockClaimIn(trx: Trx, claim_id: bigint): Promise<ClaimRow>
     .returningAll()
     .executeTakeFirst();
   if (row === undefined) claimRejection('CLAIM_NOT_FOUND', `No claim ${claim_id}.`, { claim_id: claim_id.toString() });
+  if (seen?.expected_state_changed_at !== undefined && seen.expected_state_changed_at !== row.state_changed_at) {
+    claimRejection('CLAIM_CHANGED', 'The claim changed since you opened it; look at it again before deciding.', {
+      state: row.state,
+      state_changed_at: row.state_changed_at,
+      expected_state_changed_at: seen.expected_state_changed_at,
+    });
+  }
   return row;
 }
 
@@ -69,6 +85,6 @@ export async function transitionClaimIn(trx: Trx, locked: ClaimRow, transition: 
 }
 
 /** Locks the claim and applies one transition, as one step of a larger transaction. */
-export async function applyClaimEventIn(trx: Trx, claim_id: bigint, transition: ClaimTransition): Promise<ClaimRow> {
-  return transitionClaimIn(trx, await lockClaimIn(trx, claim_id), transition);
+export async function applyClaimEventIn(trx: Trx, claim_id: bigint, transition: ClaimTransition, seen?: SeenClaim): Promise<ClaimRow> {
+  return transitionClaimIn(trx, await lockClaimIn(trx, claim_id, seen), transition);
 }

@@ -1,7 +1,7 @@
 import type { ServiceContext } from '../context.js';
 import { applyMembershipEventIn } from '../membership-status.js';
 import { checkText, claimRejectionReasons } from './claim-rejections.js';
-import { lockClaimIn, transitionClaimIn, type ClaimRow } from './claim-transitions.js';
+import { lockClaimIn, transitionClaimIn, type ClaimRow, type SeenClaim } from './claim-transitions.js';
 
 /**
  * A concealed condition or other fraud found on a claim: in one transaction the claim is rejected
@@ -10,11 +10,11 @@ import { lockClaimIn, transitionClaimIn, type ClaimRow } from './claim-transitio
  * A membership that already ended otherwise (withdrawn, ended) keeps its state: the finding is
  * still recorded.
  */
-export async function recordFraud(context: ServiceContext, claim_id: bigint, finding: string, actor: string): Promise<{ claim: ClaimRow; membership_status: string; fraud_finding_id: bigint }> {
+export async function recordFraud(context: ServiceContext, claim_id: bigint, finding: string, actor: string, seen?: SeenClaim): Promise<{ claim: ClaimRow; membership_status: string; fraud_finding_id: bigint }> {
   const text = checkText(finding, 'finding', 20_000);
   const at = context.clock.now().toISOString();
   return context.store.db.transaction().execute(async (trx) => {
-    const locked = await lockClaimIn(trx, claim_id);
+    const locked = await lockClaimIn(trx, claim_id, seen);
     const claim = await transitionClaimIn(trx, locked, {
       event: 'reject_for_fraud',
       actor,

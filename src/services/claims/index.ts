@@ -5,5 +5,5 @@ export { objectToClaim, resolveObjection, type ObjectionDecision, type Objection
 export { recordFraud } from './fraud.js';
 export { caseCard, type CaseCard } from './case-card.js';
 export { claimRejectionReasons, claimServiceRejectionCodes, type ClaimRejectionReasonCode } from './claim-rejections.js';
-export { applyClaimEventIn, lockClaimIn, transitionClaimIn, type ClaimRow } from './claim-transitions.js';
+export { applyClaimEventIn, lockClaimIn, transitionClaimIn, type ClaimRow, type SeenClaim } from './claim-transitions.js';
 export { checkEvidenceFiles, maxEvidenceFileBytes, maxEvidenceFilesPerClaim, allowedEvidenceTypes, type EvidenceFile } from './evidence.js';

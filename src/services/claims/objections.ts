@@ -1,7 +1,7 @@
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import type { ServiceContext } from '../context.js';
 import { checkText, claimRejection } from './claim-rejections.js';
-import { lockClaimIn, transitionClaimIn, type ClaimRow } from './claim-transitions.js';
+import { lockClaimIn, transitionClaimIn, type ClaimRow, type SeenClaim } from './claim-transitions.js';
 
 export interface ObjectionRow {
   readonly id: bigint;
@@ -68,6 +68,7 @@ export async function resolveObjection(
   decision: ObjectionDecision,
   resolution: string,
   actor: string,
+  seen?: SeenClaim,
 ): Promise<{ objection: ObjectionRow; claim: ClaimRow }> {
   if (decision !== 'dismiss' && decision !== 'uphold' && decision !== 'refer_to_jury') claimRejection('CLAIM_BAD_RESOLUTION', 'An objection is dismissed, upheld or referred to the jury.');
   const text = checkText(resolution, 'resolution');
@@ -76,7 +77,7 @@ export async function resolveObjection(
     const found = await trx.selectFrom('objections').select(['claim_id']).where('id', '=', objection_id).executeTakeFirst();
     if (found === undefined) claimRejection('CLAIM_OBJECTION_NOT_FOUND', `No objection ${objection_id}.`, { objection_id: objection_id.toString() });
     // The claim lock serializes resolutions of objections to one claim.
-    let claim = await lockClaimIn(trx, found.claim_id);
+    let claim = await lockClaimIn(trx, found.claim_id, seen);
     const status = { dismiss: 'dismissed', uphold: 'upheld', refer_to_jury: 'referred' } as const;
     const objection = await trx
       .updateTable('objections')

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { assessClaim, type ClaimAssessment } from '../../core/claims/claim-eligibility.js';
-import { calendarDateOf, formatCalendarDate, parseCalendarDate } from '../../core/members/age.js';
+import { calendarDateOf, formatCalendarDate, parseCalendarDate, type CalendarDate } from '../../core/members/age.js';
 import { memberCodeFromBytes } from '../../core/members/member-code.js';
 import { finalStates, type MembershipState } from '../../core/members/membership-lifecycle.js';
 import { RejectionError, type Rejection } from '../../core/rejection.js';
@@ -41,6 +41,17 @@ export function caseNumberFrom(random: RandomSource): string {
   return `C${memberCodeFromBytes(random.bytes(8)).slice(1)}`;
 }
 
+/**
+ * The day cover stopped, or null while it lasts. A final state (lapsed, withdrawn, ended) ended
+ * cover on the day it was entered. Termination is for fraud (a condition concealed at joining),
+ * which voids cover from the start: otherwise a fraudster could claim again for a diagnosis made
+ * before the termination.
+ */
+export function coverEndOf(membership: { status: MembershipState; joined_at: string; status_changed_at: string }): CalendarDate | null {
+  if (membership.status === 'terminated') return calendarDateOf(membership.joined_at);
+  return finalStates.includes(membership.status) ? calendarDateOf(membership.status_changed_at) : null;
+}
+
 interface Assessed {
   readonly membership: { id: bigint; plan_id: string; member_code: string; person_id: bigint; payer_user_id: bigint | null; status: MembershipState };
   readonly plan_version: number;
@@ -69,15 +80,7 @@ async function assessIn(db: Kysely<Database>, input: SubmitClaimInput, now: stri
   if (covered_from === undefined) throw new Error(`membership ${membership.id} has a bad waiting_until`);
   const birth_date = parseCalendarDate(membership.birth_date);
   if (birth_date === undefined) throw new Error(`person ${membership.person_id} has a bad birth date`);
-  // A final state (lapsed, withdrawn, ended) ended cover on the day it was entered. Termination
-  // is for fraud (a condition concealed at joining), which voids cover from the start: otherwise
-  // a fraudster could claim again for a diagnosis made before the termination.
-  const covered_until =
-    membership.status === 'terminated'
-      ? calendarDateOf(membership.joined_at)
-      : finalStates.includes(membership.status)
-        ? calendarDateOf(membership.status_changed_at)
-        : null;
+  const covered_until = coverEndOf(membership);
   // "One aid per member per plan" counts the person, so rejoining after a lapse does not reset it.
   const aids = await db
     .selectFrom('claims')

@@ -12,6 +12,7 @@ import { DemoCases, demoCycleWindowDays, type DemoCyclePlan } from './demo-cases
 import { DemoFunding, type FundingTotals } from './demo-funding.js';
 import { DemoFailedPayout } from './demo-failed-payout.js';
 import { communityCriticalIllnessPlan, communitySeniorCancerPlan, ensureCommunityPlans } from './demo-plans.js';
+import { seedDemoClaimQueues } from './demo-claim-queues.js';
 import { createDemoStaff } from './demo-staff.js';
 import { DemoLogins, type DemoLogin, type DemoLoginStories } from './demo-logins.js';
 import { demoPerson } from './demo-people.js';
@@ -272,6 +273,7 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   const steady = new Set<bigint>();
   /** Lapsing memberships whose person rejoins this many days after the lapse. */
   const rejoinAfterLapse = new Map<bigint, { joined: Joined; after_days: number }>();
+  const blobStore = options.blobStore ?? new MemoryBlobStore();
   const cases = new DemoCases({
     seed,
     firstDay,
@@ -279,7 +281,7 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
     plans: cyclePlans,
     live_notice_plan: join.critical,
     funding,
-    blobStore: options.blobStore ?? new MemoryBlobStore(),
+    blobStore,
     steady,
     schedule,
     setTime: (day, time) => clock.set(at(firstDay, day, time)),
@@ -391,6 +393,7 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   await activateDueMemberships(demo);
   await funding.gateway.deliverPending();
   const staff = await createDemoStaff(context.store, end);
+  await seedDemoClaimQueues({ seed, context: demo, setTime: (at_time) => clock.set(at_time), blobStore, plan_id: join.critical, end });
   const memberSide = await logins.summary();
   const summary = {
     ...(await summarize(context, seed, firstDay, end, rejoined, await funding.totals())),

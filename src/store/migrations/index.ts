@@ -18,6 +18,7 @@ import { accounts } from './0015-accounts.js';
 import { personalDataReads } from './0017-personal-data-reads.js';
 import { ledgerTransactionKind } from './0020-ledger-transaction-kind.js';
 import { operatorDashboard } from './0018-operator-dashboard.js';
+import { claimNotes } from './0016-claim-notes.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -40,5 +41,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0017-personal-data-reads': personalDataReads(dialect),
     '0020-ledger-transaction-kind': ledgerTransactionKind(dialect),
     '0018-operator-dashboard': operatorDashboard(dialect),
+    '0016-claim-notes': claimNotes(dialect),
   };
 }

@@ -10653,14 +10653,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The claims work queue by id, paged: pass next_after as after (reviewer, operator, auditor; an investigator sees the claims assigned to them) */
+        /** The claims work queue by id, filtered (state, plan, illness, age at diagnosis, days waiting, assignee), paged: pass next_after as after (reviewer, operator, auditor; an investigator sees the claims assigned to them) */
         get: {
             parameters: {
                 query?: {
-                    state?: "submitted" | "in_review" | "investigating" | "approved_for_notice" | "in_notice" | "objected" | "in_jury" | "approved" | "scheduled" | "paid" | "rejected" | "appealed" | "rejected_final";
                     plan_id?: string;
-                    /** @description The user id of the investigator of the open investigation */
-                    assigned_to?: string;
+                    illness_code?: string;
+                    /** @description Age at diagnosis, at least (years); an aid band of the plan is age_from..age_to */
+                    age_from?: number;
+                    /** @description Age at diagnosis, at most (years) */
+                    age_to?: number;
+                    /** @description Only claims in their state for at least this many whole days */
+                    min_days_waiting?: number;
+                    /** @description The user id of the investigator of the open investigation, or "unassigned" */
+                    assigned_to?: string | "unassigned";
+                    state?: "submitted" | "in_review" | "investigating" | "approved_for_notice" | "in_notice" | "objected" | "in_jury" | "approved" | "scheduled" | "paid" | "rejected" | "appealed" | "rejected_final";
                     /** @description The last claim_id of the previous page */
                     after?: string;
                     limit?: number;
@@ -10687,14 +10694,322 @@ export interface paths {
                                 /** @enum {string} */
                                 state: "submitted" | "in_review" | "investigating" | "approved_for_notice" | "in_notice" | "objected" | "in_jury" | "approved" | "scheduled" | "paid" | "rejected" | "appealed" | "rejected_final";
                                 illness_code: string;
+                                age_at_diagnosis_years: number;
                                 /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
                                 aid_minor: string;
                                 submitted_at: string;
                                 state_changed_at: string;
+                                /** @description Whole days since the claim entered its state, by the server clock */
+                                days_waiting: number;
                                 assigned_to_user_id: string | null;
+                                /** @description The display name of the investigator of the open investigation */
+                                assigned_to_name: string | null;
                                 open_objections: number;
                             }[];
                             next_after: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/queue/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many claims are in each state under the queue’s filters (the same roles and scope as the queue) */
+        get: {
+            parameters: {
+                query?: {
+                    plan_id?: string;
+                    illness_code?: string;
+                    /** @description Age at diagnosis, at least (years); an aid band of the plan is age_from..age_to */
+                    age_from?: number;
+                    /** @description Age at diagnosis, at most (years) */
+                    age_to?: number;
+                    /** @description Only claims in their state for at least this many whole days */
+                    min_days_waiting?: number;
+                    /** @description The user id of the investigator of the open investigation, or "unassigned" */
+                    assigned_to?: string | "unassigned";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                [key: string]: number;
+                            };
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/investigators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active investigators a reviewer may assign a claim to: user id and display name only (reviewer) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            investigators: {
+                                user_id: string;
+                                display_name: string;
+                            }[];
                         };
                     };
                 };
@@ -10820,7 +11135,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One claim as staff see it: masked person data; hospital and evidence file names for reviewers and investigators only (reviewer, investigator if assigned, operator, auditor) */
+        /** One claim as staff see it (the workbench): masked person data, membership history, the rules checked with their figures, investigations, objections, appeal, fraud finding; hospital and evidence file names for reviewers and investigators only (reviewer, investigator if assigned, operator, auditor) */
         get: {
             parameters: {
                 query?: never;
@@ -10881,6 +11196,7 @@ export interface paths {
                                 }[];
                                 investigations: {
                                     investigator_user_id: string;
+                                    investigator_name: string;
                                     assigned_at: string;
                                     findings: string | null;
                                     recommendation: ("approve" | "reject") | null;
@@ -10894,6 +11210,36 @@ export interface paths {
                                     created_at: string;
                                     resolved_at: string | null;
                                 }[];
+                                /** @description The plan’s rules at diagnosis, each checked with its figures */
+                                checks: {
+                                    /** @enum {string} */
+                                    code: "covered_at_diagnosis" | "waiting_period_over" | "within_claim_window" | "illness_covered" | "aid_limit" | "age_band";
+                                    pass: boolean;
+                                    figures: {
+                                        [key: string]: string | number | null;
+                                    };
+                                }[];
+                                membership: {
+                                    status: string;
+                                    joined_at: string;
+                                    waiting_until: string;
+                                    history: {
+                                        event: string;
+                                        from_status: string | null;
+                                        to_status: string;
+                                        reason: string;
+                                        at: string;
+                                    }[];
+                                };
+                                appeal: {
+                                    reason: string;
+                                    at: string;
+                                } | null;
+                                fraud_finding: {
+                                    finding: string;
+                                    recorded_by: string;
+                                    at: string;
+                                } | null;
                             };
                         };
                     };
@@ -11020,10 +11366,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The bytes of one evidence file of the claim, as an attachment (reviewer, investigator if assigned); never public */
+        /** The bytes of one evidence file of the claim, as an attachment, or with inline=1 for the workbench to show (PDF, PNG, JPEG) (reviewer, investigator if assigned); never public */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description 1: Content-Disposition inline, to show in an <img> or <iframe> of this origin */
+                    inline?: "0" | "1";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -11164,7 +11513,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit trail of a claim: every action with who, when, what, and the claim before and after (auditor, operator) */
+        /** The audit trail of a claim: every action with who, when, what, and the claim before and after (auditor, operator, reviewer, investigator if assigned) */
         get: {
             parameters: {
                 query?: never;
@@ -11335,7 +11684,14 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
+                        expected_state_changed_at?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -11488,7 +11844,14 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
+                        expected_state_changed_at?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -11641,7 +12004,14 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
+                        expected_state_changed_at?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -11794,7 +12164,14 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
+                        expected_state_changed_at?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -11951,6 +12328,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         investigator_user_id: string;
+                        /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
+                        expected_state_changed_at?: string;
                     };
                 };
             };
@@ -12112,6 +12491,8 @@ export interface paths {
                         findings: string;
                         /** @enum {string} */
                         recommendation: "approve" | "reject";
+                        /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
+                        expected_state_changed_at?: string;
                     };
                 };
             };
@@ -12273,6 +12654,8 @@ export interface paths {
                         /** @enum {string} */
                         reason_code: "INSUFFICIENT_EVIDENCE" | "DIAGNOSIS_NOT_MET" | "ILLNESS_NOT_COVERED" | "PRE_EXISTING_CONDITION" | "NOT_COVERED_AT_DIAGNOSIS" | "OBJECTION_UPHELD";
                         reason_text: string;
+                        /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
+                        expected_state_changed_at?: string;
                     };
                 };
             };
@@ -12432,6 +12815,8 @@ export interface paths {
                 content: {
                     "application/json": {
                         finding: string;
+                        /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
+                        expected_state_changed_at?: string;
                     };
                 };
             };
@@ -12595,6 +12980,8 @@ export interface paths {
                         /** @enum {string} */
                         decision: "dismiss" | "uphold" | "refer_to_jury";
                         resolution: string;
+                        /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
+                        expected_state_changed_at?: string;
                     };
                 };
             };
@@ -12618,6 +13005,303 @@ export interface paths {
                             objection: {
                                 objection_id: string;
                                 status: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/claims/{id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The staff notes on a claim, oldest first, paged: pass next_after as after (reviewer, investigator if assigned, operator, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    after?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notes: {
+                                note_id: string;
+                                author_user_id: string;
+                                author_name: string;
+                                body: string;
+                                created_at: string;
+                            }[];
+                            next_after: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a note to a claim for colleagues, 1–2000 characters; notes are never edited (reviewer, investigator if assigned, operator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description 1–2000 characters once trimmed */
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            note: {
+                                note_id: string;
+                                author_user_id: string;
+                                author_name: string;
+                                body: string;
+                                created_at: string;
                             };
                         };
                     };
