@@ -76,6 +76,7 @@ const statusByCode: Readonly<Record<string, number>> = {
   CLAIM_OBJECTION_CLOSED: 409,
   // A staff decision made on an older view of the claim (someone else acted meanwhile).
   CLAIM_CHANGED: 409,
+  CLAIM_NOT_APPEALED: 409,
   // Jury: a non-juror is forbidden; a second vote, a closed or not yet open vote are conflicts.
   JURY_NOT_A_JUROR: 403,
   JURY_ALREADY_VOTED: 409,

@@ -194,4 +194,25 @@ describeEachBackend('HTTP staff claims workbench', (dialect) => {
     expect((await post('reviewer', `${url}/approve-for-notice`, { expected_state_changed_at: '2027-03-23T10:00:00.000Z' })).json().claim.state).toBe('approved_for_notice');
     expect(outcome(await post('reviewer', `${url}/publish-notice`, { expected_state_changed_at: '2027-03-23T10:00:00.000Z' }))).toEqual([409, 'CLAIM_CHANGED']);
   });
+  it('lets a reviewer decide an appeal: refused unless appealed, by reviewers only, on the current view; the rejection made final with the reason in the claim history', async () => {
+    const url = `/api/claims/${old}`;
+    const stateOf = async () => (await get('reviewer', url)).json().claim as { state: string; state_changed_at: string };
+    await moveTo('2027-03-25T10:00:00.000Z');
+    await post('reviewer', `${url}/start-review`, { expected_state_changed_at: (await stateOf()).state_changed_at });
+    expect(outcome(await post('reviewer', `${url}/appeal/decision`, { decision: 'close_rejection', reason: 'Too early.' }))).toEqual([409, 'CLAIM_NOT_APPEALED']);
+    await post('reviewer', `${url}/reject`, { reason_code: 'INSUFFICIENT_EVIDENCE', reason_text: 'No pathology report.', expected_state_changed_at: (await stateOf()).state_changed_at });
+    expect((await post('member', `${url}/appeal`, { reason: 'The pathology report is attached now.' })).statusCode).toBe(200);
+    const appealed = await stateOf();
+    expect(appealed.state).toBe('appealed');
+    for (const who of ['auditor', 'investigator', 'member']) {
+      expect(outcome(await post(who, `${url}/appeal/decision`, { decision: 'refer_to_jury', reason: 'x' })), who).toEqual([403, 'AUTH_FORBIDDEN']);
+    }
+    expect(outcome(await post('reviewer', `${url}/appeal/decision`, { decision: 'refer_to_jury', reason: '' }))).toEqual([400, 'VALIDATION_FAILED']);
+    expect(outcome(await post('reviewer', `${url}/appeal/decision`, { decision: 'refer_to_jury', reason: 'Stale.', expected_state_changed_at: '2027-03-01T00:00:00.000Z' }))).toEqual([409, 'CLAIM_CHANGED']);
+    const decided = await post('reviewer', `${url}/appeal/decision`, { decision: 'close_rejection', reason: 'The report does not show a covered illness.', expected_state_changed_at: appealed.state_changed_at });
+    expect(decided.json().claim.state).toBe('rejected_final');
+    const last = await t.store.db.selectFrom('claim_events').select(['event', 'reason']).where('claim_id', '=', BigInt(old)).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    expect(last).toEqual({ event: 'close_rejection', reason: 'Appeal dismissed: the rejection is final: The report does not show a covered illness.' });
+    expect(outcome(await post('reviewer', `${url}/appeal/decision`, { decision: 'refer_to_jury', reason: 'Again.' }))).toEqual([409, 'CLAIM_NOT_APPEALED']);
+  });
 });

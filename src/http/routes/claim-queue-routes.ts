@@ -11,6 +11,7 @@ import {
   assignInvestigator,
   claimRejectionReasons,
   endNotice,
+  decideAppeal,
   publishNotice,
   recordFindings,
   recordFraud,
@@ -419,6 +420,21 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
       },
     },
     async (request) => transitionJson(await recordFindings(context, BigInt(request.params.id), currentUser(request).id, request.body)),
+  );
+
+  api.post(
+    '/api/claims/:id/appeal/decision',
+    {
+      preHandler: requireRoles('reviewer'),
+      schema: {
+        tags: ['claims'],
+        summary: 'Decide a member’s appeal of a rejection: refer it to the members’ jury, or close the rejection as final, with a reason (reviewer)',
+        params,
+        body: z.object({ decision: z.enum(['refer_to_jury', 'close_rejection']), reason: z.string().min(1).max(4000), ...expectedField }),
+        response: { 200: transitionResponseSchema, ...errorResponses },
+      },
+    },
+    async (request) => transitionJson(await decideAppeal(context, BigInt(request.params.id), request.body.decision, request.body.reason, actor(request), seen(request.body))),
   );
 
   api.post(

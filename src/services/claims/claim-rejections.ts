@@ -32,6 +32,8 @@ export const claimServiceRejectionCodes = [
   'CLAIM_NOT_PUBLIC',
   'CLAIM_CHANGED',
   'CLAIM_NOTE_BAD_TEXT',
+  'CLAIM_NOT_APPEALED',
+  'CLAIM_BAD_APPEAL_DECISION',
 ] as const;
 
 export type ClaimServiceRejectionCode = (typeof claimServiceRejectionCodes)[number] | ClaimRejectionCode | 'CLAIM_BAD_TRANSITION';

@@ -121,7 +121,25 @@ export async function endNotice(context: ServiceContext, claim_id: bigint, actor
   });
 }
 
-/** The member appeals a rejection; the jury (a later step) or a final rejection follows. */
+export type AppealDecision = 'refer_to_jury' | 'close_rejection';
+
+/**
+ * The reviewer decides an appeal: the members' jury hears it (appealed → in_jury, where the operator
+ * opens the jury), or the rejection stands and is final (appealed → rejected_final). Either way the
+ * reason is kept in the claim's audit trail, which the member sees in their claim's history.
+ */
+export async function decideAppeal(context: ServiceContext, claim_id: bigint, decision: AppealDecision, reason: string, actor: string, seen?: SeenClaim): Promise<ClaimRow> {
+  if (decision !== 'refer_to_jury' && decision !== 'close_rejection') claimRejection('CLAIM_BAD_APPEAL_DECISION', 'An appeal is referred to the jury or its rejection closed.');
+  const text = checkText(reason, 'appeal decision reason');
+  return inTransaction(context, async (trx, at) => {
+    const locked = await lockClaimIn(trx, claim_id, seen);
+    if (locked.state !== 'appealed') claimRejection('CLAIM_NOT_APPEALED', `Only an appealed claim has an appeal to decide; this one is ${locked.state}.`, { state: locked.state });
+    const prefix = decision === 'refer_to_jury' ? 'Appeal referred to the jury' : 'Appeal dismissed: the rejection is final';
+    return transitionClaimIn(trx, locked, { event: decision, actor, reason: `${prefix}: ${text}`, at });
+  });
+}
+
+/** The member appeals a rejection; the reviewer then refers it to the jury or closes the rejection (decideAppeal). */
 export async function appealClaim(context: ServiceContext, claim_id: bigint, reason: string, actor: string): Promise<ClaimRow> {
   const text = checkText(reason, 'appeal reason');
   return inTransaction(context, (trx, at) => applyClaimEventIn(trx, claim_id, { event: 'appeal', actor, reason: `Appeal: ${text}`, at }));

@@ -105,7 +105,8 @@ export type Decision =
   | { readonly kind: 'findings'; readonly findings: string; readonly recommendation: 'approve' | 'reject' }
   | { readonly kind: 'reject'; readonly reason_code: RejectCode; readonly reason_text: string }
   | { readonly kind: 'fraud'; readonly finding: string }
-  | { readonly kind: 'resolve'; readonly objection_id: string; readonly decision: 'dismiss' | 'uphold' | 'refer_to_jury'; readonly resolution: string };
+  | { readonly kind: 'resolve'; readonly objection_id: string; readonly decision: 'dismiss' | 'uphold' | 'refer_to_jury'; readonly resolution: string }
+  | { readonly kind: 'appeal'; readonly decision: 'refer_to_jury' | 'close_rejection'; readonly reason: string };
 
 function send(id: string, seen: string, decision: Decision) {
   const path = { id };
@@ -123,6 +124,8 @@ function send(id: string, seen: string, decision: Decision) {
       return unwrap(api.POST('/api/claims/{id}/investigation', { params: { path }, body: { investigator_user_id: decision.investigator_user_id, expected_state_changed_at } }));
     case 'findings':
       return unwrap(api.POST('/api/claims/{id}/findings', { params: { path }, body: { findings: decision.findings, recommendation: decision.recommendation, expected_state_changed_at } }));
+    case 'appeal':
+      return unwrap(api.POST('/api/claims/{id}/appeal/decision', { params: { path }, body: { decision: decision.decision, reason: decision.reason, expected_state_changed_at } }));
     case 'reject':
       return unwrap(api.POST('/api/claims/{id}/reject', { params: { path }, body: { reason_code: decision.reason_code, reason_text: decision.reason_text, expected_state_changed_at } }));
     case 'fraud':

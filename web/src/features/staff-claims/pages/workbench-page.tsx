@@ -127,6 +127,8 @@ function Workbench({ claim }: { claim: StaffClaim }) {
   const [rejectCode, setRejectCode] = useState<RejectCode>('INSUFFICIENT_EVIDENCE');
   const [rejectText, setRejectText] = useState('');
   const [fraudText, setFraudText] = useState('');
+  const [appealDecision, setAppealDecision] = useState<'refer_to_jury' | 'close_rejection'>('refer_to_jury');
+  const [appealText, setAppealText] = useState('');
   const [note, setNote] = useState('');
   const [noteError, setNoteError] = useState<string | undefined>();
   const [resolutions, setResolutions] = useState<Record<string, { decision: 'dismiss' | 'uphold' | 'refer_to_jury'; text: string }>>({});
@@ -480,7 +482,24 @@ function Workbench({ claim }: { claim: StaffClaim }) {
                 <Instant value={claim.appeal.at} />
               </p>
               <p className="staff-claims-text">{claim.appeal.reason}</p>
-              <p className="muted">{t('staffClaims.appeal.next')}</p>
+              {can.review && claim.state === 'appealed' ? (
+                <form
+                  className="staff-claims-form"
+                  aria-label={t('staffClaims.appeal.decide')}
+                  onSubmit={submitWith({ kind: 'appeal', decision: appealDecision, reason: appealText.trim() }, appealText.trim() !== '', () => setAppealText(''))}
+                >
+                  <Select label={t('staffClaims.appeal.decision')} value={appealDecision} onChange={(value) => setAppealDecision(value as typeof appealDecision)}>
+                    <option value="refer_to_jury">{t('staffClaims.appeal.referToJury')}</option>
+                    <option value="close_rejection">{t('staffClaims.appeal.closeRejection')}</option>
+                  </Select>
+                  <TextArea label={t('staffClaims.appeal.reason')} value={appealText} onChange={setAppealText} max={maxTextLength} />
+                  <button type="submit" className="button" disabled={blocked}>
+                    {t('staffClaims.appeal.send')}
+                  </button>
+                </form>
+              ) : (
+                <p className="muted">{t('staffClaims.appeal.next')}</p>
+              )}
             </Section>
           )}
 
