@@ -24,6 +24,7 @@ import { paymentWebhookRoutes } from './routes/payment-webhook-routes.js';
 import { payoutRoutes } from './routes/payout-routes.js';
 import { healthRoutes, type StartupState } from './routes/health-routes.js';
 import { cycleRoutes } from './routes/cycle-routes.js';
+import { exportRoutes } from './routes/export-routes.js';
 import { CycleJobs, type CycleJobHooks } from '../services/cycles/index.js';
 import { juryRoutes } from './routes/jury-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
@@ -157,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   cycleRoutes(app, context, options.cycleJobs ?? new CycleJobs(context, options.cycleJobHooks));
   publicStatisticsRoutes(app, context);
   payoutRoutes(app, context);
+  exportRoutes(app, context);
   await paymentWebhookRoutes(app, context);
   const webRoot = options.webRoot ?? defaultWebRoot;
   if (webRoot === false || !(await installWebApp(app, webRoot, sendNotFound))) app.setNotFoundHandler(sendNotFound);
