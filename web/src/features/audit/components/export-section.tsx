@@ -13,7 +13,7 @@ export function ExportSection({ table, filters }: { table: ExportTableDoc; filte
     <section id={table.name} aria-labelledby={headingId} className="card audit-table">
       <div className="spread">
         <h3 id={headingId}>{title}</h3>
-        <code className="audit-name">{table.name}.csv</code>
+        <code className="audit-name">{table.name}</code>
       </div>
       <p>{table.description[language === 'en' ? 'en' : 'zh']}</p>
       <div className="row audit-download">
