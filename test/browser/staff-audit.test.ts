@@ -84,6 +84,19 @@ describe.runIf(chromiumAvailable())('staff audit page', () => {
     expect(rows).toEqual(expected);
   });
 
+  it("opens at a table's section when a CsvLink points there (/staff/audit#<table>)", async () => {
+    const { context } = await auditorPage('zh-CN', 'desktop');
+    // A fresh load: the sections appear only after the tables' list has loaded, too late for the browser's own jump.
+    const page = await context.newPage();
+    await page.goto('/staff/audit#claim_audit');
+    await page.locator('section#claim_audit table tbody tr').first().waitFor();
+    // The last section starts inside the window only when the page scrolled to it.
+    await expect
+      .poll(() => page.evaluate(() => Math.round(document.getElementById('claim_audit')!.getBoundingClientRect().top)))
+      .toBeLessThan(await page.evaluate(() => window.innerHeight));
+    expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(1000);
+  });
+
   it('holds no full name, ID number, phone or evidence file name of the demo in the claims files', async () => {
     const { context } = await auditorPage('zh-CN', 'desktop');
     // Birth dates are left out of the list: the files' instants are days too, and no column holds a birth date.
