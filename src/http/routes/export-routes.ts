@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { unwrap } from '../../core/rejection.js';
 import type { Role } from '../../core/roles.js';
 import type { ServiceContext } from '../../services/context.js';
-import { exportTable, exportTables } from '../../services/exports/export-registry.js';
+import { exportTable, exportTableNames, exportTables } from '../../services/exports/export-registry.js';
 import { checkExportFilter, csvChunks } from '../../services/exports/export-stream.js';
 import { exportColumnTypes, exportFilterNames } from '../../services/exports/export-table.js';
 import { requireRoles } from '../auth.js';
@@ -25,7 +25,9 @@ const tableSchema = z.object({
   columns: z.array(
     z.object({
       name: z.string(),
-      type: z.enum(exportColumnTypes).describe('text; integer; minor_units (an integer of minor units, fen for CNY); instant (ISO 8601 UTC); date (YYYY-MM-DD)'),
+      type: z
+        .enum(exportColumnTypes)
+        .describe('text; integer; minor_units (an integer of minor units, fen for CNY); instant (ISO 8601 UTC); date (YYYY-MM-DD)'),
       description: bilingual,
     }),
   ),
@@ -69,7 +71,7 @@ export function exportRoutes(app: FastifyInstance, context: ServiceContext): voi
         tags: ['exports'],
         summary:
           'One table as CSV (RFC 4180, UTF-8, a header row of the documented column names), streamed; text cells starting with = + - @ get a leading apostrophe (auditor, operator)',
-        params: z.object({ table: z.string().max(64).describe(`One of ${exportTables.map((table) => table.name).join(', ')}`) }),
+        params: z.object({ table: z.string().max(64).describe(`One of ${exportTableNames().join(', ')}`) }),
         querystring: z.object({
           from: z.iso.date().optional().describe("First UTC day included, on the table's time column"),
           to: z.iso.date().optional().describe('Last UTC day included'),

@@ -1,4 +1,4 @@
-import { reject, type Result, ok } from '../../core/rejection.js';
+import { ok, reject, type Result } from '../../core/rejection.js';
 import type { ExportTable } from './export-table.js';
 import { advancesTable } from './tables/advances.js';
 import { claimAuditTable } from './tables/claim-audit.js';
@@ -23,9 +23,13 @@ export const exportTables: readonly ExportTable[] = [
   claimAuditTable,
 ];
 
+export function exportTableNames(): string[] {
+  return exportTables.map((table) => table.name);
+}
+
 export function exportTable(name: string): Result<ExportTable, 'EXPORT_UNKNOWN_TABLE'> {
   const table = exportTables.find((candidate) => candidate.name === name);
   return table === undefined
-    ? reject('EXPORT_UNKNOWN_TABLE', `No such table; the tables are ${exportTables.map((item) => item.name).join(', ')}.`, { table: name })
+    ? reject('EXPORT_UNKNOWN_TABLE', `No such table; the tables are ${exportTableNames().join(', ')}.`, { table: name })
     : ok(table);
 }

@@ -11,7 +11,8 @@ export function checkExportFilter(table: ExportTable, filter: ExportFilter): voi
   for (const name of exportFilterNames) {
     if (filter[name] !== undefined && !table.filters.includes(name)) {
       const taken = table.filters.length === 0 ? 'none' : table.filters.join(', ');
-      throw new RejectionError(reject('EXPORT_FILTER_NOT_SUPPORTED', `The ${table.name} table takes no ${name} filter (it takes: ${taken}).`, { table: table.name, filter: name }).rejection);
+      const message = `The ${table.name} table takes no ${name} filter (it takes: ${taken}).`;
+      throw new RejectionError(reject('EXPORT_FILTER_NOT_SUPPORTED', message, { table: table.name, filter: name }).rejection);
     }
   }
   if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to) {
@@ -20,7 +21,12 @@ export function checkExportFilter(table: ExportTable, filter: ExportFilter): voi
 }
 
 /** The table as CSV text: the header row, then one chunk per batch of rows, each read when the consumer asks for it. */
-export async function* csvChunks(db: Db, table: ExportTable, filter: ExportFilter, batch_rows = exportBatchRows): AsyncGenerator<string> {
+export async function* csvChunks(
+  db: Db,
+  table: ExportTable,
+  filter: ExportFilter,
+  batch_rows = exportBatchRows,
+): AsyncGenerator<string> {
   yield csvHeader(table.columns);
   for await (const rows of table.batches(db, filter, batch_rows)) {
     yield rows.map((row) => csvRecord(row, table.columns)).join('');

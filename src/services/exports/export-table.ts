@@ -52,7 +52,8 @@ export function column(name: string, type: ExportColumnType, en: string, zh: str
 
 /** The filter's bounds as ISO instants: from the start of `from`, to before the start of the day after `to`. */
 export function instantBounds(filter: ExportFilter): { since?: string; before?: string } {
-  const before = filter.to === undefined ? undefined : new Date(Date.parse(`${filter.to}T00:00:00.000Z`) + 86_400_000).toISOString();
+  const day_ms = 86_400_000;
+  const before = filter.to === undefined ? undefined : new Date(Date.parse(`${filter.to}T00:00:00.000Z`) + day_ms).toISOString();
   return {
     ...(filter.from === undefined ? {} : { since: `${filter.from}T00:00:00.000Z` }),
     ...(before === undefined ? {} : { before }),

@@ -18,10 +18,25 @@ export const claimAuditTable: ExportTable = {
     column('claim_id', 'integer', 'Id of the claim', '申请编号'),
     column('case_number', 'text', 'Public case number', '公开案例编号'),
     column('plan_id', 'text', 'Plan', '计划'),
-    column('action', 'text', 'What was done, e.g. submit, start_review, approve_for_notice, reject', '操作，如 submit、start_review、approve_for_notice、reject'),
-    column('actor', 'text', 'Who did it: user:<user id>, staff:<user id> or system', '操作人：user:<用户编号>、staff:<用户编号> 或 system'),
+    column(
+      'action',
+      'text',
+      'What was done, e.g. submit, start_review, approve_for_notice, reject',
+      '操作，如 submit、start_review、approve_for_notice、reject',
+    ),
+    column(
+      'actor',
+      'text',
+      'Who did it: user:<user id>, staff:<user id> or system',
+      '操作人：user:<用户编号>、staff:<用户编号> 或 system',
+    ),
     column('at', 'instant', 'When (UTC)', '时间（UTC）'),
-    column('state_before', 'text', 'State of the claim before the action (empty for its submission)', '操作前的申请状态（提交时为空）'),
+    column(
+      'state_before',
+      'text',
+      'State of the claim before the action (empty for its submission)',
+      '操作前的申请状态（提交时为空）',
+    ),
     column('state_after', 'text', 'State of the claim after the action', '操作后的申请状态'),
   ],
   batches: (db, filter, batch_rows) => {
@@ -31,7 +46,8 @@ export const claimAuditTable: ExportTable = {
         db
           .selectFrom('claim_events as e')
           .innerJoin('claims as c', 'c.id', 'e.claim_id')
-          .select(['e.id', 'e.claim_id', 'c.case_number', 'c.plan_id', 'e.event', 'e.actor', 'e.at', 'e.from_state', 'e.to_state'])
+          .select(['e.id', 'e.claim_id', 'e.event', 'e.actor', 'e.at', 'e.from_state', 'e.to_state'])
+          .select(['c.case_number', 'c.plan_id'])
           .$if(after !== undefined, (query) => query.where('e.id', '>', after!))
           .$if(filter.plan_id !== undefined, (query) => query.where('c.plan_id', '=', filter.plan_id!))
           .$if(since !== undefined, (query) => query.where('e.at', '>=', since!))

@@ -24,7 +24,12 @@ export const claimsTable: ExportTable = {
     column('plan_version', 'integer', 'Plan version whose rules the claim was assessed by', '审核所依据的计划版本'),
     column('member_code', 'text', 'Member code (a public pseudonym)', '会员编号（公开的化名）'),
     column('name_masked', 'text', 'The patient’s name, masked (吴*漫)', '患者姓名（脱敏，如 吴*漫）'),
-    column('state', 'text', 'State of the claim: submitted, in_review, investigating, in_notice, approved, paid, rejected …', '申请状态：submitted、in_review、investigating、in_notice、approved、paid、rejected……'),
+    column(
+      'state',
+      'text',
+      'State of the claim: submitted, in_review, investigating, in_notice, approved, paid, rejected …',
+      '申请状态：submitted、in_review、investigating、in_notice、approved、paid、rejected……',
+    ),
     column('illness_code', 'text', 'Code of the covered illness', '保障疾病代码'),
     column('age_at_diagnosis_years', 'integer', 'Age at diagnosis, in years', '确诊时年龄（岁）'),
     column('aid_minor', 'minor_units', 'Aid for the case under the plan’s rules, in minor units', '按计划规则核定的互助金，以分计'),

@@ -33,12 +33,22 @@ export const custodyTable: ExportTable = {
     column('transaction_id', 'integer', 'Journal sequence number of the transaction', '交易的流水序号'),
     column('leg_index', 'integer', 'Position of the leg in its transaction, from 0', '分录在交易中的序号，从 0 开始'),
     column('posted_at', 'instant', 'When the transaction was posted (UTC)', '记账时间（UTC）'),
-    column('kind', 'text', 'The flow that moved the money, e.g. top_up, wallet_refund, aid_paid', '资金变动的业务类型，如 top_up、wallet_refund、aid_paid'),
+    column(
+      'kind',
+      'text',
+      'The flow that moved the money, e.g. top_up, wallet_refund, aid_paid',
+      '资金变动的业务类型，如 top_up、wallet_refund、aid_paid',
+    ),
     column('reference', 'text', "The transaction's idempotency key: the flow's unique reference", '交易的幂等键：业务的唯一参考号'),
     column('description', 'text', 'Description of the transaction', '交易说明'),
     column('debit_minor', 'minor_units', 'Money in (debit), in minor units', '流入（借方），以分计'),
     column('credit_minor', 'minor_units', 'Money out (credit), in minor units', '流出（贷方），以分计'),
-    column('balance_after_minor', 'minor_units', 'Balance of the account after this movement, in minor units', '本笔变动后的账户余额，以分计'),
+    column(
+      'balance_after_minor',
+      'minor_units',
+      'Balance of the account after this movement, in minor units',
+      '本笔变动后的账户余额，以分计',
+    ),
   ],
   async *batches(db, filter, batch_rows) {
     const { since, before } = instantBounds(filter);
@@ -70,10 +80,13 @@ export const custodyTable: ExportTable = {
           db
             .selectFrom('ledger_postings as p')
             .innerJoin('ledger_transactions as t', 't.id', 'p.transaction_id')
-            .select(['p.transaction_id', 'p.leg_index', 'p.amount_minor', 't.posted_at', 't.kind', 't.idempotency_key', 't.description'])
+            .select(['p.transaction_id', 'p.leg_index', 'p.amount_minor'])
+            .select(['t.posted_at', 't.kind', 't.idempotency_key', 't.description'])
             .where('p.account_id', '=', account.id)
             .$if(after !== undefined, (query) =>
-              query.where((eb) => eb(eb.refTuple('p.transaction_id', 'p.leg_index'), '>', eb.tuple(after!.transaction_id, after!.leg_index))),
+              query.where((eb) =>
+                eb(eb.refTuple('p.transaction_id', 'p.leg_index'), '>', eb.tuple(after!.transaction_id, after!.leg_index)),
+              ),
             )
             .$if(since !== undefined, (query) => query.where('t.posted_at', '>=', since!))
             .$if(before !== undefined, (query) => query.where('t.posted_at', '<', before!))
@@ -85,6 +98,7 @@ export const custodyTable: ExportTable = {
         (row): ExportRow => {
           // The rows are mapped in order, once each, so the running balance follows the journal.
           net_debit_minor += row.amount_minor;
+          const leg = legColumns(row.amount_minor);
           return {
             account_code: account.code,
             currency: account.currency,
@@ -94,8 +108,8 @@ export const custodyTable: ExportTable = {
             kind: row.kind,
             reference: row.idempotency_key,
             description: row.description,
-            debit_minor: legColumns(row.amount_minor).debit_minor,
-            credit_minor: legColumns(row.amount_minor).credit_minor,
+            debit_minor: leg.debit_minor,
+            credit_minor: leg.credit_minor,
             balance_after_minor: normalBalance(type, net_debit_minor),
           };
         },

@@ -11,13 +11,33 @@ export const ledgerAccountsTable: ExportTable = {
   },
   filters: [],
   columns: [
-    column('code', 'text', 'Account code, e.g. custody:CNY or wallet:<member code>', '账户代码，如 custody:CNY 或 wallet:<会员编号>'),
+    column(
+      'code',
+      'text',
+      'Account code, e.g. custody:CNY or wallet:<member code>',
+      '账户代码，如 custody:CNY 或 wallet:<会员编号>',
+    ),
     column('name', 'text', 'Account name', '账户名称'),
     column('kind', 'text', 'Account type: asset, liability, income, expense or equity', '账户类型：资产、负债、收入、费用或权益'),
     column('currency', 'text', 'ISO 4217 currency code', 'ISO 4217 币种代码'),
-    column('guard', 'text', 'non_negative: the balance may never go below zero; none: no such limit', 'non_negative：余额不得为负；none：无此限制'),
-    column('balance_minor', 'minor_units', 'Balance on the normal side (debits − credits for assets and expenses, credits − debits otherwise), in minor units', '正常方向的余额（资产、费用为借减贷，其余为贷减借），以分计'),
-    column('net_debit_minor', 'minor_units', 'Debits minus credits over all postings, in minor units', '全部分录的借方减贷方，以分计'),
+    column(
+      'guard',
+      'text',
+      'non_negative: the balance may never go below zero; none: no such limit',
+      'non_negative：余额不得为负；none：无此限制',
+    ),
+    column(
+      'balance_minor',
+      'minor_units',
+      'Balance on the normal side (debits − credits for assets and expenses, credits − debits otherwise), in minor units',
+      '正常方向的余额（资产、费用为借减贷，其余为贷减借），以分计',
+    ),
+    column(
+      'net_debit_minor',
+      'minor_units',
+      'Debits minus credits over all postings, in minor units',
+      '全部分录的借方减贷方，以分计',
+    ),
     column('created_at', 'instant', 'When the account was opened (UTC)', '开户时间（UTC）'),
   ],
   batches: (db, _filter, batch_rows) =>

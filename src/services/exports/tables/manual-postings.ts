@@ -22,7 +22,12 @@ export const manualPostingsTable: ExportTable = {
     column('state', 'text', 'pending, approved or rejected', '待复核（pending）、已批准（approved）或已驳回（rejected）'),
     column('currency', 'text', 'ISO 4217 currency code', 'ISO 4217 币种代码'),
     column('description', 'text', 'Description the maker gave', '经办人填写的说明'),
-    column('legs', 'text', 'The legs asked for: side account amount, separated by semicolons (for a reversal, the legs that undo the transaction)', '申请的分录：方向 账户 金额，以分号分隔（冲正时为抵销原交易的分录）'),
+    column(
+      'legs',
+      'text',
+      'The legs asked for: side account amount, separated by semicolons (for a reversal, the legs that undo the transaction)',
+      '申请的分录：方向 账户 金额，以分号分隔（冲正时为抵销原交易的分录）',
+    ),
     column('debit_total_minor', 'minor_units', 'Sum of the debit legs asked for, in minor units', '申请的借方合计，以分计'),
     column('reverses_transaction_id', 'integer', 'For a reversal: the transaction it reverses', '冲正时：被冲正的交易'),
     column('maker', 'text', 'Username of the operator who asked for it', '发起的运营人员用户名'),
@@ -70,7 +75,9 @@ export const manualPostingsTable: ExportTable = {
           currency: request.currency,
           description: request.description,
           legs: legs.map((leg) => `${leg.side} ${leg.account_code} ${leg.amount_minor}`).join('; '),
-          debit_total_minor: legs.filter((leg) => leg.side === 'debit').reduce((total, leg) => total + BigInt(leg.amount_minor), 0n),
+          debit_total_minor: legs
+            .filter((leg) => leg.side === 'debit')
+            .reduce((total, leg) => total + BigInt(leg.amount_minor), 0n),
           reverses_transaction_id: row.reverses_id,
           maker: row.maker,
           requested_at: row.requested_at,

@@ -17,7 +17,12 @@ export const payoutsTable: ExportTable = {
     column('cycle_id', 'text', 'Cycle the aid was shared in', '分摊该互助金的分摊期'),
     column('amount_minor', 'minor_units', 'Aid to pay, in minor units', '应拨付的互助金，以分计'),
     column('currency', 'text', 'ISO 4217 currency code', 'ISO 4217 币种代码'),
-    column('status', 'text', 'due, in_flight (sent, waiting for the provider), paid or failed (attempts used up)', '待付（due）、处理中（in_flight，已发出，等待支付机构）、已付（paid）或失败（failed，尝试次数用尽）'),
+    column(
+      'status',
+      'text',
+      'due, in_flight (sent, waiting for the provider), paid or failed (attempts used up)',
+      '待付（due）、处理中（in_flight，已发出，等待支付机构）、已付（paid）或失败（failed，尝试次数用尽）',
+    ),
     column('attempts', 'integer', 'Attempts made so far', '已尝试次数'),
     column('attempt_limit', 'integer', 'Attempts allowed before it fails', '失败前允许的尝试次数'),
     column('next_attempt_at', 'instant', 'When it is tried next (UTC)', '下次尝试时间（UTC）'),
