@@ -89,7 +89,8 @@ export function registerDemoCommand(program: Command, io: CliIo): void {
         'both plans on every notice day, with cases from the claims flow (made-up evidence in the server\'s blob store), shares,\n' +
         'collections (some failing), prepaid deductions, lapses and aid payouts through the simulated gateway. Every person and membership\n' +
         'is marked demo=1. The same --seed gives the same community. Demo logins demo-member, demo-prepaid and demo-juror\n' +
-        '(password demo-password) show the member and juror pages; the administrator is created first and its password printed.\n' +
+        '(password demo-password) show the member and juror pages, and demo-reviewer, demo-investigator, demo-operator,\n' +
+        'demo-operator-2, demo-auditor and demo-admin the staff console; the administrator is created first and its password printed.\n' +
         'Refused with HUZHU_ENV=production (DEMO_IN_PRODUCTION) and on a database that has memberships (DEMO_DATABASE_NOT_EMPTY).\n' +
         '`huzhu serve` does this by itself on a new database outside production.',
     )

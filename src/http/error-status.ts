@@ -10,6 +10,14 @@ const statusByCode: Readonly<Record<string, number>> = {
   AUTH_USER_DISABLED: 403,
   AUTH_FORBIDDEN: 403,
   AUTH_USERNAME_TAKEN: 409,
+  // User administration: an admin disabling or de-admining themselves is refused as forbidden.
+  USER_NOT_FOUND: 404,
+  USER_SELF_PROTECTED: 403,
+  // A full personal-data read needs a reason (it is written to personal_data_reads).
+  PERSON_READ_REASON_REQUIRED: 400,
+  PERSON_READ_REASON_TOO_LONG: 400,
+  MEMBER_CODE_NOT_FOUND: 404,
+  MEMBER_CODE_REQUIRED: 400,
   // Sign-up and password reset (src/services/accounts): a malformed contact or name is a 400, as is
   // a code that is wrong, expired or tried too often; asking for codes too often is a 429.
   AUTH_BAD_CONTACT: 400,

@@ -17,7 +17,7 @@ export interface User {
 export const usernamePattern = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 export const minPasswordLength = 10;
 
-function toUser(row: { id: bigint; username: string; display_name: string; roles: string; created_at: string; disabled_at: string | null }): User {
+export function toUser(row: { id: bigint; username: string; display_name: string; roles: string; created_at: string; disabled_at: string | null }): User {
   return {
     id: row.id,
     username: row.username,
@@ -53,10 +53,6 @@ export async function createUser(
       .executeTakeFirstOrThrow();
     return toUser(row);
   });
-}
-
-export async function listUsers(store: Store): Promise<User[]> {
-  return (await store.db.selectFrom('users').selectAll().orderBy('id').execute()).map(toUser);
 }
 
 export async function findUserById(store: Store, id: bigint): Promise<User | undefined> {

@@ -294,6 +294,17 @@ export interface ContactRequestsTable {
   at: string;
 }
 
+/** An administrator's read of a person's full data (0017): who, whom, when, why. Insert only. */
+export interface PersonalDataReadsTable {
+  id: Generated<bigint>;
+  reader_user_id: bigint;
+  person_id: bigint;
+  /** The member code the lookup started from; null when it started from the person id. */
+  member_code: string | null;
+  reason: string;
+  at: string;
+}
+
 export interface Database {
   plans: PlansTable;
   plan_versions: PlanVersionsTable;
@@ -331,6 +342,7 @@ export interface Database {
   user_contacts: UserContactsTable;
   contact_codes: ContactCodesTable;
   contact_requests: ContactRequestsTable;
+  personal_data_reads: PersonalDataReadsTable;
   idempotency_requests: IdempotencyRequestsTable;
   settings: SettingsTable;
   ledger_accounts: LedgerAccountsTable;

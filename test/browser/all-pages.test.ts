@@ -1,28 +1,16 @@
 /// <reference lib="dom" />
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './support/axe.js';
 import { chromiumAvailable, languages, launchChromium, newContext, screenshot, type Language, type LaunchedBrowser, type ViewportName } from './support/browser.js';
 import { forbiddenFor, leaks } from './support/personal-data.js';
+import { pageEntries, untranslatedKey } from './support/page-registry.js';
 import { startServer, type RunningServer } from './support/server.js';
 import { viewerLogins as logins, type PageEntry, type Viewer } from './pages/page-entry.js';
 
 const demoPassword = 'demo-password';
 const viewportNames: readonly ViewportName[] = ['phone', 'desktop'];
 
-/** A translation key shown instead of its text (`memberships.me.title`): a text missing in that language or not loaded. */
-const namespaces = Object.keys(JSON.parse(readFileSync(join(import.meta.dirname, '../../web/src/shared/i18n/en.json'), 'utf8')) as object);
-const untranslatedKey = new RegExp(`\\b(?:${namespaces.join('|')})\\.[A-Za-z0-9_]+(?:\\.[A-Za-z0-9_]+)*\\b`, 'g');
-
-/** Every feature's pages, from test/browser/pages/<feature>.ts. */
-async function pageEntries(): Promise<PageEntry[]> {
-  const folder = join(import.meta.dirname, 'pages');
-  const files = readdirSync(folder).filter((name) => name.endsWith('.ts') && name !== 'page-entry.ts').sort();
-  const lists = await Promise.all(files.map(async (name) => ((await import(join(folder, name))) as { pages: PageEntry[] }).pages));
-  return lists.flat();
-}
 const entries = await pageEntries();
 
 /**

@@ -47,10 +47,11 @@ it('starts on a new SQLite database, prints the one-time admin login once and an
   for (const cycle of shared) expect([cycle.backstop_minor, BigInt(cycle.share_total_minor!) >= BigInt(cycle.total_minor)]).toEqual(['0', true]);
   expect(output.text()).toContain('DEMO');
   // The demo logins are printed once the demo is seeded (before "ready"), and they log in.
-  expect(output.text()).toMatch(/Demo logins \(made-up people, never with HUZHU_ENV=production\), each with password "demo-password":\n {4}demo-member {3}post-paid/);
+  expect(output.text()).toMatch(/Demo logins \(made-up people, never with HUZHU_ENV=production\), each with password "demo-password":\n {4}demo-member +post-paid/);
   expect(output.text()).toContain(`Log in at http://localhost:${port}/login`);
-  for (const username of ['demo-member', 'demo-prepaid', 'demo-juror']) {
+  for (const username of ['demo-member', 'demo-prepaid', 'demo-juror', 'demo-reviewer', 'demo-operator', 'demo-auditor', 'demo-admin']) {
     const demo = await fetch(`http://localhost:${port}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: 'demo-password' }) });
     expect(demo.status, username).toBe(200);
+    expect(output.text(), `${username} printed`).toMatch(new RegExp(`\\n {4}${username} +\\S`));
   }
 }, 120_000);

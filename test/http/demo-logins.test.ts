@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { demoLoginPassword } from '../../src/services/demo/demo-logins.js';
+import { demoStaffLogins } from '../../src/services/demo/demo-staff.js';
 import { seedDemo, seedDemoOnFirstStart, type DemoSummary } from '../../src/services/demo/seed-demo.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { testContext } from '../support/test-context.js';
@@ -37,11 +38,28 @@ describeEachBackend('demo logins', (dialect) => {
     return response.json() as Record<string, unknown>;
   }
 
-  it('lists the three logins with their password and the cases they take part in', () => {
-    expect(summary.logins.map((login) => login.username)).toEqual(['demo-member', 'demo-prepaid', 'demo-juror']);
+  it('lists the member and staff logins with their password and the cases they take part in', () => {
+    expect(summary.logins.map((login) => login.username)).toEqual(['demo-member', 'demo-prepaid', 'demo-juror', ...demoStaffLogins.map((login) => login.username)]);
     expect(summary.logins.every((login) => login.password === demoLoginPassword && login.shows.length > 10)).toBe(true);
     expect(summary.stories.in_notice.length).toBeGreaterThanOrEqual(1);
     for (const story of [summary.stories.member_claim, summary.stories.closed_jury, summary.stories.open_jury]) expect(story).toMatch(/^C[0-9A-Z]+$/);
+  });
+
+  it('has one staff login per staff role (two operators, for maker–checker), each with only its role', async () => {
+    const held = new Map<string, string[]>();
+    for (const login of demoStaffLogins) {
+      const cookie = await t.login(login.username, demoLoginPassword);
+      const me = (await get(cookie, '/api/auth/me')) as { user: { roles: string[] } };
+      held.set(login.username, me.user.roles);
+    }
+    expect(Object.fromEntries(held)).toEqual({
+      'demo-reviewer': ['reviewer'],
+      'demo-investigator': ['investigator'],
+      'demo-operator': ['operator'],
+      'demo-operator-2': ['operator'],
+      'demo-auditor': ['auditor'],
+      'demo-admin': ['admin'],
+    });
   });
 
   it('demo-member: a covered post-paid member with collected shares, proofs, her own paid claim and an objection', async () => {

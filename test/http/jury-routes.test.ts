@@ -144,4 +144,44 @@ describeEachBackend('jury routes', (dialect) => {
     const decision = await t.app.inject({ method: 'POST', url: `/api/claims/${claim_id}/jury/decision`, headers: { cookie: operator }, payload: { decision: 'reject', reason: 'No.' } });
     expect([decision.statusCode, decision.json().error.code]).toEqual([409, 'JURY_NO_OPERATOR_DECISION_NEEDED']);
   });
+
+  it('lists juries for the staff console: to open, voting with the votes cast as a count only, closed with the verdict', async () => {
+    const get = (url: string, cookie = operator) => t.app.inject({ method: 'GET', url, headers: { cookie } });
+    const toOpen = await get('/api/juries?phase=to_open');
+    expect(toOpen.statusCode, toOpen.body).toBe(200);
+    expect(toOpen.json().juries).toEqual([expect.objectContaining({ claim_id: claim_id.toString(), case_number, phase: 'to_open', votes_cast: null, window: null })]);
+    expect((await get(`/api/juries/${claim_id}`)).json()).toMatchObject({ phase: 'to_open', claim_state: 'in_jury' });
+    const member = await t.login('mei', 'member-password');
+    expect((await get('/api/juries', member)).statusCode).toBe(403);
+    expect((await get(`/api/juries/${claim_id}`, member)).statusCode).toBe(403);
+    expect((await get('/api/juries/999999')).json().error.code).toBe('JURY_NOT_FOUND');
+
+    const opened = await t.app.inject({ method: 'POST', url: `/api/claims/${claim_id}/jury/open`, headers: { cookie: operator }, payload: { window_hours: 6 } });
+    expect(opened.statusCode).toBe(201);
+    const panel = opened.json().panel as string[];
+    expect((await get('/api/juries?phase=to_open')).json().juries).toEqual([]);
+    const voting = (await get('/api/juries?phase=voting')).json().juries;
+    expect(voting).toEqual([expect.objectContaining({ claim_id: claim_id.toString(), phase: 'voting', panel_size: 2, eligible_count: 4, votes_cast: 0, verdict: null })]);
+
+    const vote = await t.app.inject({ method: 'POST', url: `/api/claims/${claim_id}/votes`, headers: { cookie: cookies.get(panel[0]!)! }, payload: { vote: 'reject' } });
+    expect(vote.statusCode).toBe(201);
+    const progress = await get(`/api/juries/${claim_id}`);
+    expect(progress.json()).toMatchObject({ phase: 'voting', votes_cast: 1, panel_size: 2, verdict: null, awaiting_operator: false });
+    // A count and nothing more: no member code, no choice, no receipt.
+    expect(Object.keys(progress.json()).sort()).toEqual(
+      ['awaiting_operator', 'case_number', 'claim_id', 'claim_state', 'eligible_count', 'operator_decision', 'panel_size', 'phase', 'plan_id', 'verdict', 'votes_cast', 'window'].sort(),
+    );
+    for (const code of panel) expect(progress.body).not.toContain(code);
+    expect(progress.body).not.toContain('reject');
+
+    t.context.clock.set('2027-03-15T16:00:00.000Z');
+    expect((await get('/api/juries?phase=counting')).json().juries.map((row: { claim_id: string }) => row.claim_id)).toEqual([claim_id.toString()]);
+    const closed = await t.app.inject({ method: 'POST', url: `/api/claims/${claim_id}/jury/close`, headers: { cookie: operator } });
+    expect(closed.statusCode).toBe(200);
+    const all = await get('/api/juries?limit=1');
+    expect(all.json()).toEqual({
+      juries: [expect.objectContaining({ claim_id: claim_id.toString(), phase: 'closed', votes_cast: 1, verdict: 'reject', claim_state: 'rejected_final' })],
+      next_after: null,
+    });
+  });
 });

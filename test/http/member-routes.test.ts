@@ -210,9 +210,10 @@ describeEachBackend('HTTP members', (dialect) => {
   it('reveals full personal data to an admin only', async () => {
     const body = enrolBody('1996-06-06', 9, { person: { name: '欧阳修文', phone: '13912345678' } });
     const enrolled = await enrol(t, member, body);
-    const response = await request('GET', `/api/admin/persons/${enrolled.person_id}`, admin);
+    const response = await request('GET', `/api/admin/persons/${enrolled.person_id}?reason=${encodeURIComponent('Checking a claim')}`, admin);
     expect(response.statusCode, response.body).toBe(200);
     expect(response.headers['cache-control']).toBe('no-store');
+    expect(response.json().read_id).toMatch(/^\d+$/);
     expect(response.json().person).toEqual({
       person_id: enrolled.person_id,
       name: '欧阳修文',
@@ -226,7 +227,7 @@ describeEachBackend('HTTP members', (dialect) => {
       created_at: '2026-11-28T10:00:00.000Z',
       membership_ids: [enrolled.membership_id],
     });
-    for (const cookie of [operator, auditor, member]) expect(outcome(await request('GET', `/api/admin/persons/${enrolled.person_id}`, cookie))).toEqual([403, 'AUTH_FORBIDDEN']);
-    expect(outcome(await request('GET', '/api/admin/persons/55555555', admin))).toEqual([404, 'MEMBER_NOT_FOUND']);
+    for (const cookie of [operator, auditor, member]) expect(outcome(await request('GET', `/api/admin/persons/${enrolled.person_id}?reason=Checking`, cookie))).toEqual([403, 'AUTH_FORBIDDEN']);
+    expect(outcome(await request('GET', '/api/admin/persons/55555555?reason=Checking', admin))).toEqual([404, 'MEMBER_NOT_FOUND']);
   });
 });

@@ -160,6 +160,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/claims/{id}': claimIds,
       '/api/claims/{id}/audit': claimIds,
       '/api/claims/{id}/jury': claimIds,
+      '/api/juries/{id}': claimIds,
       '/api/claims/{id}/evidence/{sha256}': evidence.map((row) => [row.claim_id.toString(), row.sha256]),
       '/api/public/cases/{case_number}': claims.map((row) => row.case_number),
       '/api/plans/{plan_id}/advances': ['critical-illness', 'senior-cancer', 'no-such-plan'],
@@ -239,7 +240,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
   it('the admin persons endpoint returns the full data, to an admin only', async () => {
     const admin = await t.login('admin', adminPassword);
     for (const person of people) {
-      const response = await t.app.inject({ method: 'GET', url: `/api/admin/persons/${person.person_id}`, headers: { cookie: admin } });
+      const response = await t.app.inject({ method: 'GET', url: `/api/admin/persons/${person.person_id}?reason=PII%20scan`, headers: { cookie: admin } });
       expect(response.statusCode, response.body).toBe(200);
       expect(response.json().person).toMatchObject({
         name: person.body.person.name,

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { roles } from '../../core/roles.js';
 import type { Clock } from '../../services/clock.js';
 import { endSession, startSession } from '../../services/sessions.js';
-import { changePassword, createUser, listUsers, type User } from '../../services/users.js';
+import { changePassword, createUser, type User } from '../../services/users.js';
+import { listUsersPage, maxUserPageSize, maxUsernameSearchLength, setUserDisabled, setUserRoles } from '../../services/user-admin.js';
 import type { Store } from '../../store/store.js';
 import { authenticateLogin } from '../../services/accounts/login.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -94,9 +95,69 @@ export function authRoutes(app: FastifyInstance, store: Store, clock: Clock, opt
     '/api/users',
     {
       preHandler: requireRoles('admin'),
-      schema: { tags: ['users'], summary: 'All users (admin)', response: { 200: z.object({ users: z.array(userSchema) }), ...errorResponses } },
+      schema: {
+        tags: ['users'],
+        summary: 'Users by id, paged, optionally those whose username contains a search text (admin; pass next_after as after)',
+        querystring: z.object({
+          search: z.string().max(maxUsernameSearchLength).optional(),
+          after: idString.optional().describe('The last id of the previous page'),
+          limit: z.coerce.number().int().min(1).max(maxUserPageSize).default(50),
+        }),
+        response: { 200: z.object({ users: z.array(userSchema), next_after: idString.nullable() }), ...errorResponses },
+      },
     },
-    async () => ({ users: (await listUsers(store)).map(userJson) }),
+    async (request) => {
+      const { search, after, limit } = request.query;
+      const page = await listUsersPage(store, { search, after: after === undefined ? undefined : BigInt(after), limit });
+      return { users: page.users.map(userJson), next_after: page.next_after?.toString() ?? null };
+    },
+  );
+
+  api.post(
+    '/api/users/:id/roles',
+    {
+      preHandler: requireRoles('admin'),
+      schema: {
+        tags: ['users'],
+        summary: 'Replace a user’s roles (admin; an admin cannot take the admin role from themselves: USER_SELF_PROTECTED)',
+        params: z.object({ id: idString }),
+        body: z.object({ roles: z.array(z.string().max(32)).max(roles.length) }),
+        response: { 200: z.object({ user: userSchema }), ...errorResponses },
+      },
+    },
+    async (request) => ({ user: userJson(await setUserRoles(store, BigInt(request.params.id), request.body.roles, currentUser(request).id)) }),
+  );
+
+  api.post(
+    '/api/users/:id/disable',
+    {
+      preHandler: requireRoles('admin'),
+      schema: {
+        tags: ['users'],
+        summary: 'Disable a user: their sessions end now and they cannot log in (admin; not yourself: USER_SELF_PROTECTED)',
+        params: z.object({ id: idString }),
+        response: { 200: z.object({ user: userSchema }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      user: userJson(await setUserDisabled(store, BigInt(request.params.id), true, currentUser(request).id, clock.now().toISOString())),
+    }),
+  );
+
+  api.post(
+    '/api/users/:id/enable',
+    {
+      preHandler: requireRoles('admin'),
+      schema: {
+        tags: ['users'],
+        summary: 'Enable a disabled user again: they can log in with their password (admin)',
+        params: z.object({ id: idString }),
+        response: { 200: z.object({ user: userSchema }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      user: userJson(await setUserDisabled(store, BigInt(request.params.id), false, currentUser(request).id, clock.now().toISOString())),
+    }),
   );
 
   api.post(

@@ -7,13 +7,18 @@ import {
   closeJury,
   decideAfterJury,
   juryClaimId,
+  juryOverview,
+  juryPhases,
   juryPublicRecord,
+  listJuries,
+  maxJuryPageSize,
   jurorStandingsOf,
   maxJuryWindowHours,
   openJury,
   panelSeatsOf,
   publicQuiz,
   takeJurorQuiz,
+  type JuryOverview,
   type JuryPublicRecord,
 } from '../../services/jury/index.js';
 import { currentUser, requireRoles } from '../auth.js';
@@ -81,6 +86,25 @@ const seatSchema = z.object({
   counts: z.object({ approve: z.number().int(), reject: z.number().int(), cast: z.number().int() }).nullable(),
   verdict: z.object({ outcome: z.enum(['approve', 'reject', 'operator_decides']), operator_decision: z.enum(['approve', 'reject']).nullable() }).nullable(),
 });
+
+const overviewSchema = z.object({
+  claim_id: idString,
+  case_number: z.string(),
+  plan_id: z.string(),
+  claim_state: z.string(),
+  phase: z.enum(['to_open', 'voting', 'counting', 'closed']).describe('to_open: in_jury without a jury; voting; counting: the window is over, not closed yet; closed'),
+  window: windowSchema.nullable(),
+  eligible_count: z.number().int().nullable(),
+  panel_size: z.number().int().nullable(),
+  votes_cast: z.number().int().nullable().describe('How many seats have voted (never who, never how); null before the jury opens'),
+  verdict: z.enum(['approve', 'reject', 'operator_decides']).nullable(),
+  operator_decision: z.enum(['approve', 'reject']).nullable(),
+  awaiting_operator: z.boolean().describe('Closed without a quorum where the plan leaves it to the operator, not decided yet'),
+});
+
+function overviewJson(overview: JuryOverview): z.infer<typeof overviewSchema> {
+  return { ...overview, claim_id: overview.claim_id.toString() };
+}
 
 /**
  * The members' jury: the qualification quiz, the public record of a jury (anyone may recompute
@@ -170,6 +194,46 @@ export function juryRoutes(app: FastifyInstance, context: ServiceContext): void 
       },
     },
     async (request) => recordJson(await juryPublicRecord(context, await juryClaimId(context, request.params.id))),
+  );
+
+  api.get(
+    '/api/juries',
+    {
+      preHandler: requireRoles('reviewer', 'operator'),
+      schema: {
+        tags: ['jury'],
+        summary: 'Juries for the staff console, newest claim first, paged (pass next_after as after): claims in in_jury to open a jury for, open juries with their window and votes cast (a count only), closed ones with the verdict',
+        querystring: z.object({
+          phase: z.enum(juryPhases as [string, ...string[]]).optional(),
+          after: idString.optional().describe('The last claim_id of the previous page'),
+          limit: z.coerce.number().int().min(1).max(maxJuryPageSize).default(50),
+        }),
+        response: { 200: z.object({ juries: z.array(overviewSchema), next_after: idString.nullable() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { phase, after, limit } = request.query;
+      const page = await listJuries(context, { phase: phase as (typeof juryPhases)[number] | undefined, after: after === undefined ? undefined : BigInt(after), limit });
+      reply.header('cache-control', 'no-store');
+      return { juries: page.juries.map(overviewJson), next_after: page.next_after?.toString() ?? null };
+    },
+  );
+
+  api.get(
+    '/api/juries/:id',
+    {
+      preHandler: requireRoles('reviewer', 'operator'),
+      schema: {
+        tags: ['jury'],
+        summary: 'One claim’s jury for the staff console: its phase, window, panel size and votes cast (a count only); to_open while the claim waits in in_jury',
+        params: claimParams,
+        response: { 200: overviewSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return overviewJson(await juryOverview(context, BigInt(request.params.id)));
+    },
   );
 
   api.post(

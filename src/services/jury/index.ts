@@ -17,3 +17,4 @@ export {
   type JuryVote,
 } from './jury.js';
 export { juryRejectionCodes, type JuryRejectionCode } from './jury-rejections.js';
+export { juryOverview, juryPhases, listJuries, maxJuryPageSize, type JuryOverview, type JuryPhase } from './jury-admin.js';

@@ -15,6 +15,7 @@ import { idempotency } from './0012-idempotency.js';
 import { manualPostings } from './0013-manual-postings.js';
 import { pointInTimeCycles } from './0014-point-in-time-cycles.js';
 import { accounts } from './0015-accounts.js';
+import { personalDataReads } from './0017-personal-data-reads.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -34,5 +35,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0013-manual-postings': manualPostings(dialect),
     '0014-point-in-time-cycles': pointInTimeCycles(dialect),
     '0015-accounts': accounts(dialect),
+    '0017-personal-data-reads': personalDataReads(dialect),
   };
 }

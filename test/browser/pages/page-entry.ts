@@ -47,6 +47,8 @@ export interface PageEntry {
    * Without it, the page is for anyone logged in (or, with viewer 'visitor', for everyone).
    */
   readonly roles?: readonly string[];
+  /** A page shot as a logged-in viewer that a visitor may open too (it then shows what a visitor may see). */
+  readonly public?: boolean;
   /** The sizes it is shot at: staff pages are desktop-first (1280×800) and must work on a tablet. */
   readonly viewports?: readonly ('phone' | 'desktop' | 'tablet')[];
   /** Resolves when the page shows its content (not a loading state): wait for an element, never a time. */

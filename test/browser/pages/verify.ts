@@ -41,6 +41,7 @@ export const pages: PageEntry[] = [
     // The link of the member's share history: the member's own proof, checked at once.
     name: 'verify-share-member',
     viewer: 'member',
+    public: true,
     async path(scene) {
       const household = await scene.api<Household>('/api/members/me');
       const membership = household.persons.flatMap((person) => person.memberships)[0];

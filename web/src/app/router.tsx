@@ -23,8 +23,6 @@ import { loadAllTexts } from '../shared/i18n/i18n';
 import { Loading } from '../shared/ui/query-state';
 import { Layout } from './layout';
 import { NotFoundPage } from './not-found-page';
-import { StaffHome } from './staff-home';
-import { StaffLayout } from './staff-layout';
 import { RouteError } from './route-error';
 
 /** A lazy page comes with every text of the language, so it never shows a key while they load. */
@@ -59,11 +57,12 @@ export const appRoutes: RouteObject[] = [
       ].map(withAllTexts),
       {
         // The staff console (desktop-first): every staff feature's pages beside its navigation.
+        // Lazy with every text, like each feature's pages: the console's texts are not in the first load.
         path: '/staff',
-        element: <StaffLayout />,
+        lazy: withAllTexts({ lazy: async () => ({ Component: (await import('./staff-layout')).StaffLayout }) }).lazy,
         children: [
-          { index: true, element: <StaffHome /> },
           ...[
+            { index: true, lazy: async () => ({ Component: (await import('./staff-home')).StaffHome }) },
             ...operatorRoutes,
             ...staffClaimsRoutes,
             ...staffJuryRoutes,
