@@ -21,6 +21,7 @@ import { claimQueueRoutes } from './routes/claim-queue-routes.js';
 import { claimRoutes } from './routes/claim-routes.js';
 import { fundingRoutes } from './routes/funding-routes.js';
 import { paymentWebhookRoutes } from './routes/payment-webhook-routes.js';
+import { operatorRoutes } from './routes/operator-routes.js';
 import { payoutRoutes } from './routes/payout-routes.js';
 import { healthRoutes, type StartupState } from './routes/health-routes.js';
 import { cycleRoutes } from './routes/cycle-routes.js';
@@ -158,6 +159,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   cycleRoutes(app, context, options.cycleJobs ?? new CycleJobs(context, options.cycleJobHooks));
   publicStatisticsRoutes(app, context);
   payoutRoutes(app, context);
+  operatorRoutes(app, context);
   exportRoutes(app, context);
   await paymentWebhookRoutes(app, context);
   const webRoot = options.webRoot ?? defaultWebRoot;

@@ -49,3 +49,11 @@ export async function netDebitOfPrefix(db: Kysely<Database>, prefix: string, cur
     select ${exactSumParts('net_debit_minor')} from ledger_accounts where code like ${pattern} escape '\\' and currency = ${currency}`.execute(db);
   return exactSumOf(result.rows[0]);
 }
+
+/** How many accounts of one currency have a code starting with `prefix` (the wallets: `wallet:`), counted in SQL. */
+export async function countOfPrefix(db: Kysely<Database>, prefix: string, currency: string): Promise<bigint> {
+  const pattern = `${prefix.replace(/[%_\\]/g, '\\$&')}%`;
+  const result = await sql<{ count: bigint | number | string }>`
+    select count(*) as count from ledger_accounts where code like ${pattern} escape '\\' and currency = ${currency}`.execute(db);
+  return BigInt(result.rows[0]?.count ?? 0);
+}

@@ -514,6 +514,19 @@ export async function getTransactionIn(db: Trx | Store['db'], id: bigint): Promi
   return toPosted(row, legs.get(id) ?? []);
 }
 
+/** Transactions with their legs, in the order of `ids` (ids with no transaction are left out). */
+export async function getTransactionsIn(db: Trx | Store['db'], ids: readonly bigint[]): Promise<PostedTransaction[]> {
+  const rows = new Map<bigint, Database['ledger_transactions']>();
+  for (const batch of chunks(ids, keysPerLookup)) {
+    for (const row of await db.selectFrom('ledger_transactions').selectAll().where('id', 'in', batch).execute()) rows.set(row.id, row);
+  }
+  const legs = await legsOf(db, [...rows.keys()]);
+  return ids.flatMap((id) => {
+    const row = rows.get(id);
+    return row === undefined ? [] : [toPosted(row, legs.get(id) ?? [])];
+  });
+}
+
 /** The transaction that reversed `id`, if any. */
 export async function reversalOfIn(db: Trx | Store['db'], id: bigint): Promise<bigint | undefined> {
   const row = await db.selectFrom('ledger_transactions').select('id').where('reverses_id', '=', id).executeTakeFirst();

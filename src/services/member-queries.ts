@@ -142,13 +142,27 @@ async function eventsOf(context: ServiceContext, membership_ids: readonly bigint
   return byMembership;
 }
 
+/** A member code is "M" and 12 characters of Crockford base32 (member-code.ts). */
+const memberCodeLength = 13;
+const highestCodeCharacter = 'Z';
+
+/**
+ * The codes starting with a prefix, as a range on the unique index of member_code: a code is
+ * only digits and capital letters, whose order is the same under byte order (SQLite) and a
+ * PostgreSQL locale, so every code with the prefix lies between the prefix and the prefix padded
+ * with the highest character, and no other code does. (LIKE would not use the index on PostgreSQL.)
+ */
+function memberCodeRange(prefix: string): [string, string] {
+  return [prefix, prefix.padEnd(memberCodeLength, highestCodeCharacter)];
+}
+
 /**
  * Memberships with masked person data, by id ascending, keyset-paged: pass the last id seen as
  * `after`. `next_after` is null on the last page.
  */
 export async function listMemberships(
   context: ServiceContext,
-  filter: { plan_id?: string; status?: MembershipStatus; after?: bigint; limit: number },
+  filter: { plan_id?: string; status?: MembershipStatus; person_id?: bigint; member_code?: string; member_code_prefix?: string; after?: bigint; limit: number },
 ): Promise<{ memberships: Array<MembershipSummary & { person: MaskedPerson }>; next_after: bigint | null }> {
   const limit = Math.min(Math.max(1, filter.limit), maxPageSize);
   let query = context.store.db
@@ -171,6 +185,12 @@ export async function listMemberships(
     .limit(limit);
   if (filter.plan_id !== undefined) query = query.where('memberships.plan_id', '=', filter.plan_id);
   if (filter.status !== undefined) query = query.where('memberships.status', '=', filter.status);
+  if (filter.person_id !== undefined) query = query.where('memberships.person_id', '=', filter.person_id);
+  if (filter.member_code !== undefined) query = query.where('memberships.member_code', '=', filter.member_code);
+  if (filter.member_code_prefix !== undefined) {
+    const [low, high] = memberCodeRange(filter.member_code_prefix);
+    query = query.where('memberships.member_code', '>=', low).where('memberships.member_code', '<=', high);
+  }
   if (filter.after !== undefined) query = query.where('memberships.id', '>', filter.after);
   const rows = await query.execute();
   const memberships = rows.map((row) => ({

@@ -54,6 +54,62 @@ export async function createPlan(
   return getPlan(context, input.id);
 }
 
+/** The in-app message every live membership's payer gets when a new rule version is announced. */
+export interface PlanVersionNotice {
+  readonly title_zh: string;
+  readonly title_en: string;
+  readonly body_zh: string;
+  readonly body_en: string;
+}
+
+/** The one place the announcement's text is written: the preview shows exactly what is sent. */
+export function planVersionNotice(plan: { name_zh: string; name_en: string }, version: bigint, effective_at: string, note: string): PlanVersionNotice {
+  const day = effective_at.slice(0, 10);
+  return {
+    title_zh: `${plan.name_zh}规则变更`,
+    title_en: `${plan.name_en}: rules change`,
+    body_zh: `自 ${day} 起实行第 ${version} 版规则：${note}`,
+    body_en: `From ${day}, version ${version} of the rules applies: ${note}`,
+  };
+}
+
+interface CheckedVersion {
+  readonly plan: { readonly name_zh: string; readonly name_en: string };
+  readonly version: bigint;
+  readonly effective_at: string;
+  readonly rules: PlanRulesJson;
+}
+
+/** Every check a new version must pass, on the caller's connection; shared by the announcement and its preview. */
+async function checkPlanVersionIn(
+  db: Kysely<Database>,
+  plan_id: string,
+  input: { rules: unknown; effective_at: string; note: string },
+  now: Date,
+): Promise<CheckedVersion> {
+  const rules = unwrap(parsePlanRules(input.rules));
+  const effective = new Date(input.effective_at);
+  if (Number.isNaN(effective.getTime())) fail('PLAN_BAD_EFFECTIVE_DATE', 'effective_at must be an ISO 8601 time.', { effective_at: input.effective_at });
+  if (effective.getTime() <= now.getTime()) {
+    fail('PLAN_VERSION_IN_PAST', 'A new rule version must take effect in the future, so members can read it first.', { effective_at: input.effective_at, now: now.toISOString() });
+  }
+  if (input.note.trim() === '' || input.note.length > 2000) fail('PLAN_BAD_NOTE', 'Say what changes and why, in at most 2,000 characters.');
+  const plan = await db.selectFrom('plans').selectAll().where('id', '=', plan_id).executeTakeFirst();
+  if (plan === undefined) fail('PLAN_NOT_FOUND', `No plan ${plan_id}.`, { plan_id });
+  if (plan.currency !== rules.currency) fail('PLAN_BAD_RULES', `The plan's currency is ${plan.currency}; a version cannot change it.`);
+  const last = await db.selectFrom('plan_versions').select(['version', 'effective_at', 'rules_json']).where('plan_id', '=', plan_id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
+  // Wallet money and collected shares are booked per plan; switching between prepaid and post-paid
+  // would mix the two in one aid-payable account, so a plan keeps its funding model for life.
+  const last_model = (JSON.parse(last.rules_json) as PlanRulesJson).funding.model;
+  if (last_model !== rules.funding.model) {
+    fail('PLAN_BAD_RULES', `This plan is ${last_model}; a new version cannot change the funding model. Start a new plan instead.`, { funding_model: last_model });
+  }
+  if (input.effective_at <= last.effective_at) {
+    fail('PLAN_VERSION_IN_PAST', `Version ${last.version} takes effect at ${last.effective_at}; a new version must come after it.`);
+  }
+  return { plan, version: BigInt(last.version) + 1n, effective_at: effective.toISOString(), rules };
+}
+
 /**
  * Rules change only by a new version that takes effect in the future; members of the plan are
  * notified, and the history is kept.
@@ -64,46 +120,50 @@ export async function addPlanVersion(
   input: { rules: unknown; effective_at: string; note: string },
   actor_user_id: bigint | null,
 ): Promise<Plan> {
-  const rules = unwrap(parsePlanRules(input.rules));
   const now = context.clock.now();
-  const effective = new Date(input.effective_at);
-  if (Number.isNaN(effective.getTime())) fail('PLAN_BAD_EFFECTIVE_DATE', 'effective_at must be an ISO 8601 time.', { effective_at: input.effective_at });
-  if (effective.getTime() <= now.getTime()) {
-    fail('PLAN_VERSION_IN_PAST', 'A new rule version must take effect in the future, so members can read it first.', { effective_at: input.effective_at, now: now.toISOString() });
-  }
-  if (input.note.trim() === '' || input.note.length > 2000) fail('PLAN_BAD_NOTE', 'Say what changes and why, in at most 2,000 characters.');
   const created_at = now.toISOString();
   await context.store.db.transaction().execute(async (trx) => {
-    const plan = await trx.selectFrom('plans').selectAll().where('id', '=', plan_id).executeTakeFirst();
-    if (plan === undefined) fail('PLAN_NOT_FOUND', `No plan ${plan_id}.`, { plan_id });
-    if (plan.currency !== rules.currency) fail('PLAN_BAD_RULES', `The plan's currency is ${plan.currency}; a version cannot change it.`);
-    const last = await trx.selectFrom('plan_versions').select(['version', 'effective_at', 'rules_json']).where('plan_id', '=', plan_id).orderBy('version', 'desc').limit(1).executeTakeFirstOrThrow();
-    // Wallet money and collected shares are booked per plan; switching between prepaid and post-paid
-    // would mix the two in one aid-payable account, so a plan keeps its funding model for life.
-    const last_model = (JSON.parse(last.rules_json) as PlanRulesJson).funding.model;
-    if (last_model !== rules.funding.model) {
-      fail('PLAN_BAD_RULES', `This plan is ${last_model}; a new version cannot change the funding model. Start a new plan instead.`, { funding_model: last_model });
-    }
-    if (input.effective_at <= last.effective_at) {
-      fail('PLAN_VERSION_IN_PAST', `Version ${last.version} takes effect at ${last.effective_at}; a new version must come after it.`);
-    }
-    const version = BigInt(last.version) + 1n;
+    const { plan, version, effective_at, rules } = await checkPlanVersionIn(trx, plan_id, input, now);
     await trx
       .insertInto('plan_versions')
-      .values({ plan_id, version, effective_at: effective.toISOString(), rules_json: JSON.stringify(rules), note: input.note, created_at, created_by: actor_user_id })
+      .values({ plan_id, version, effective_at, rules_json: JSON.stringify(rules), note: input.note, created_at, created_by: actor_user_id })
       .execute();
+    const notice = planVersionNotice(plan, version, effective_at, input.note);
     // One set-based statement tells every payer with a live membership, however many members there are.
-    const day = effective.toISOString().slice(0, 10);
     await sql`
       insert into notifications (user_id, membership_id, kind, channel, title_zh, title_en, body_zh, body_en, dedupe_key, created_at)
       select m.payer_user_id, m.id, 'plan_rules_changed', 'in_app',
-        ${`${plan.name_zh}规则变更`}, ${`${plan.name_en}: rules change`},
-        ${`自 ${day} 起实行第 ${version} 版规则：${input.note}`}, ${`From ${day}, version ${version} of the rules applies: ${input.note}`},
+        ${notice.title_zh}, ${notice.title_en}, ${notice.body_zh}, ${notice.body_en},
         ${`plan_rules_changed:${plan_id}:${version}:`} || cast(m.id as text), ${created_at}
-      from memberships m
-      where m.plan_id = ${plan_id} and m.status in ('waiting', 'active') and m.payer_user_id is not null`.execute(trx);
+      from ${noticeRecipients(plan_id)}`.execute(trx);
   });
   return getPlan(context, plan_id);
+}
+
+/** The memberships told of a new version (alias m): live, with a payer to tell. */
+function noticeRecipients(plan_id: string) {
+  return sql`memberships m where m.plan_id = ${plan_id} and m.status in ('waiting', 'active') and m.payer_user_id is not null`;
+}
+
+export interface PlanVersionPreview {
+  readonly version: number;
+  readonly effective_at: string;
+  readonly notice: PlanVersionNotice;
+  /** How many messages the announcement would send now. */
+  readonly recipient_count: number;
+}
+
+/** What addPlanVersion would do with this input, after the same checks, writing nothing. */
+export async function previewPlanVersion(context: ServiceContext, plan_id: string, input: { rules: unknown; effective_at: string; note: string }): Promise<PlanVersionPreview> {
+  const db = context.store.db;
+  const { plan, version, effective_at } = await checkPlanVersionIn(db, plan_id, input, context.clock.now());
+  const counted = await sql<{ count: string | number | bigint }>`select count(*) as count from ${noticeRecipients(plan_id)}`.execute(db);
+  return {
+    version: Number(version),
+    effective_at,
+    notice: planVersionNotice(plan, version, effective_at, input.note),
+    recipient_count: Number(counted.rows[0]?.count ?? 0),
+  };
 }
 
 export async function setPlanStatus(context: ServiceContext, plan_id: string, status: 'open' | 'closed'): Promise<Plan> {

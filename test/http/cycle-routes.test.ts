@@ -17,13 +17,18 @@ describeEachBackend('cycle API', (dialect) => {
   let hold: Promise<void> | undefined;
   /** Told when a held run has reached the hold. */
   let reached: (() => void) | undefined;
+  /** While set, a run fails after its snapshot: a cycle left running by a failed job. */
+  let crash = false;
+  /** Where a held run waits. */
+  let holdAt = 'snapshot:after';
 
   beforeAll(async () => {
     t = await startTestApp(dialect, {
       samplePlans: true,
       cycleJobHooks: {
         failPoint: async (name) => {
-          if (name === 'snapshot:after' && hold !== undefined) {
+          if (name === 'snapshot:after' && crash) throw new Error('the run stopped here (test)');
+          if (name === holdAt && hold !== undefined) {
             reached?.();
             await hold;
           }
@@ -231,5 +236,86 @@ describeEachBackend('cycle API', (dialect) => {
     expect(restarted.json()).toMatchObject({ joined: false });
     expect((await get(`/api/cycle-jobs/${dead.id}`, operator)).json()).toMatchObject({ status: 'interrupted', error: { code: 'CYCLE_JOB_INTERRUPTED' } });
     expect((await ended(restarted.json().url)).status).toBe('succeeded');
+  });
+
+  it('lists cycles with their staff status and jobs, and answers a long-poll at the job\'s next move', async () => {
+    t.context.clock.set('2027-03-21T02:00:00.000Z');
+    operator = await t.login('olivia', 'operator-password');
+    const auditor = await t.login('audrey', 'auditor-password');
+    payer = await t.login('payer', 'payer-password');
+    for (const url of ['/api/cycles', '/api/cycle-jobs', '/api/cycles/critical-illness-20270307']) {
+      expect((await get(url, payer)).statusCode).toBe(403);
+      expect((await get(url)).statusCode).toBe(401);
+    }
+
+    // A run that fails after its snapshot leaves the cycle running: failed, for the staff.
+    crash = true;
+    const failed = await ended((await post('critical-illness')).json().url);
+    crash = false;
+    expect(failed).toMatchObject({ status: 'failed', cycle_id: 'critical-illness-20270321', error: { code: 'CYCLE_JOB_FAILED' } });
+    const listed = (await get('/api/cycles?plan_id=critical-illness', auditor)).json();
+    expect(listed.cycles.map((item: { cycle: { cycle_id: string }; staff_status: string }) => [item.cycle.cycle_id, item.staff_status])).toEqual([
+      ['critical-illness-20270321', 'failed'],
+      ['critical-illness-20270307', 'published'],
+    ]);
+    expect(listed.cycles[0].last_job).toEqual({ job_id: failed.job_id, status: 'failed', error_code: 'CYCLE_JOB_FAILED' });
+    expect(listed.next_before).toBeNull();
+    const paged = (await get('/api/cycles?plan_id=critical-illness&limit=1', auditor)).json();
+    expect([paged.cycles.length, paged.next_before]).toEqual([1, 'critical-illness-20270321']);
+    const rest = (await get(`/api/cycles?plan_id=critical-illness&limit=1&before=${paged.next_before}`, auditor)).json();
+    expect(rest.cycles.map((item: { cycle: { cycle_id: string } }) => item.cycle.cycle_id)).toEqual(['critical-illness-20270307']);
+
+    // The next run resumes it after the snapshot; held after its allocation, it is running.
+    holdAt = 'allocate:after';
+    let release = () => undefined as void;
+    hold = new Promise<void>((resolve) => (release = resolve));
+    const at_hold = new Promise<void>((resolve) => (reached = resolve));
+    const started = (await post('critical-illness')).json();
+    await at_hold;
+    expect((await get('/api/cycles?plan_id=critical-illness&limit=1', auditor)).json().cycles[0]).toMatchObject({
+      staff_status: 'running',
+      last_job: { job_id: started.job.job_id, status: 'running' },
+    });
+    const now = (await get(started.url, auditor)).json();
+    expect(now).toMatchObject({ status: 'running', step: 'allocate', steps_done: 2 });
+    // A client that saw an older state is answered at once, though the job is held.
+    const stale = await get(`${started.url}?wait_seconds=60&seen=running.0.-`, auditor);
+    expect(stale.json().progress_token).toBe(now.progress_token);
+    // One that saw this state is answered once the job moves on.
+    const waiting = get(`${started.url}?wait_seconds=60&seen=${now.progress_token}`, auditor);
+    release();
+    hold = undefined;
+    holdAt = 'snapshot:after';
+    const moved = (await waiting).json();
+    expect(moved.progress_token).not.toBe(now.progress_token);
+    expect(moved.steps_done).toBeGreaterThanOrEqual(2);
+    const done = await ended(started.url);
+    expect(done).toMatchObject({ status: 'succeeded', result: { resumed: true } });
+
+    const report = await get('/api/cycles/critical-illness-20270321', auditor);
+    expect(report.statusCode, report.body).toBe(200);
+    expect(report.json()).toMatchObject({
+      cycle: { cycle_id: 'critical-illness-20270321', status: 'completed', member_count: 2 },
+      staff_status: 'published',
+      last_job: { job_id: started.job.job_id, status: 'succeeded', error_code: null },
+      cases: [],
+    });
+    const missing = await get('/api/cycles/critical-illness-20990101', auditor);
+    expect([missing.statusCode, missing.json().error.code]).toEqual([404, 'CYCLE_NOT_FOUND']);
+
+    // The plan's jobs, newest first, without their result; paged by id and filtered.
+    const jobs = (await get('/api/cycle-jobs?plan_id=critical-illness&limit=2', auditor)).json().jobs;
+    expect(jobs.map((job: { job_id: string; status: string }) => [job.job_id, job.status])).toEqual([
+      [started.job.job_id, 'succeeded'],
+      [failed.job_id, 'failed'],
+    ]);
+    expect(jobs[0]).not.toHaveProperty('result');
+    const older = (await get(`/api/cycle-jobs?plan_id=critical-illness&before_id=${failed.job_id}`, auditor)).json().jobs;
+    expect(older.every((job: { job_id: string }) => BigInt(job.job_id) < BigInt(failed.job_id))).toBe(true);
+    const failures = (await get('/api/cycle-jobs?status=failed', auditor)).json().jobs;
+    expect(failures.length).toBeGreaterThan(0);
+    expect(failures.every((job: { status: string }) => job.status === 'failed')).toBe(true);
+    const ofCycle = (await get('/api/cycle-jobs?cycle_id=critical-illness-20270321', auditor)).json().jobs;
+    expect(ofCycle.map((job: { job_id: string }) => job.job_id)).toEqual([started.job.job_id, failed.job_id]);
   });
 });

@@ -11,11 +11,15 @@ import {
   cycleStatistics,
   getCycleRow,
   listCycles,
+  listStaffCycles,
   maxJobWaitSeconds,
+  maxStaffCyclePage,
+  staffCycleReport,
   membershipCycleProof,
   operatorPublicKeyHex,
   type CycleJob,
   type CycleSummary,
+  type StaffCycle,
 } from '../../services/cycles/index.js';
 import { cycleSteps } from '../../services/cycles/cycle-rows.js';
 import type { CycleStatistics } from '../../services/cycles/index.js';
@@ -165,7 +169,26 @@ const cycleJobSchema = z.object({
   created_at: z.string(),
   updated_at: z.string(),
   finished_at: z.string().nullable(),
+  progress_token: z.string().describe('changes whenever the job moves: pass it as `seen` to wait for the next move'),
 });
+
+const cycleJobStatuses = ['running', 'succeeded', 'failed', 'interrupted'] as const;
+const cycleJobListSchema = cycleJobSchema.omit({ result: true });
+
+const staffCycleSchema = z.object({
+  cycle: cycleSummarySchema,
+  staff_status: z
+    .enum(['running', 'published', 'failed'])
+    .describe('published: the run completed; failed: its latest job failed or was interrupted (a new run resumes it); else running'),
+  last_job: z
+    .object({ job_id: z.string(), status: z.enum(cycleJobStatuses), error_code: z.string().nullable() })
+    .nullable()
+    .describe("the cycle's latest job; null for a cycle run without one (the CLI)"),
+});
+
+function staffCycleJson(item: StaffCycle) {
+  return { ...item, cycle: cycleJson(item.cycle) };
+}
 
 function cycleJobJson(job: CycleJob) {
   return { ...job, result: job.result === null ? null : { ...job.result, cycle: cycleJson(job.result.cycle) } };
@@ -314,11 +337,117 @@ export function cycleRoutes(app: FastifyInstance, context: ServiceContext, jobs:
           `the answer comes as soon as the job ends, or after that many seconds (at most ${maxJobWaitSeconds}) ` +
           'with its state then (operator, auditor)',
         params: z.object({ job_id: idString }),
-        querystring: z.object({ wait_seconds: z.coerce.number().int().min(0).max(maxJobWaitSeconds).default(0) }),
+        querystring: z.object({
+          wait_seconds: z.coerce.number().int().min(0).max(maxJobWaitSeconds).default(0),
+          seen: z
+            .string()
+            .max(80)
+            .optional()
+            .describe(
+              'the `progress_token` of your last answer: with `wait_seconds`, answered as soon as the job moved ' +
+                'from it (a step started or done, the end)',
+            ),
+        }),
         response: { 200: cycleJobSchema, ...errorResponses },
       },
     },
-    async (request) => cycleJobJson(await jobs.get(request.params.job_id, { wait_seconds: request.query.wait_seconds })),
+    async (request) => {
+      const { wait_seconds, seen } = request.query;
+      return cycleJobJson(await jobs.get(request.params.job_id, { wait_seconds, ...(seen === undefined ? {} : { seen }) }));
+    },
+  );
+
+  api.get(
+    '/api/cycle-jobs',
+    {
+      preHandler: requireRoles(...staff),
+      schema: {
+        tags: ['cycles'],
+        summary:
+          'Cycle jobs, newest first, without their result (GET the job for it); filtered by plan, status or cycle, ' +
+          'paged by id (operator, auditor)',
+        querystring: z.object({
+          plan_id: z.string().max(64).optional(),
+          status: z.enum(cycleJobStatuses).optional(),
+          cycle_id: cycleCode.optional(),
+          before_id: idString.optional().describe('page on: the last job_id of the previous page'),
+          limit: z.coerce.number().int().min(1).max(100).default(20),
+        }),
+        response: { 200: z.object({ jobs: z.array(cycleJobListSchema) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan_id, status, cycle_id, before_id, limit } = request.query;
+      const list = await jobs.list({
+        limit,
+        ...(plan_id === undefined ? {} : { plan_id }),
+        ...(status === undefined ? {} : { status }),
+        ...(cycle_id === undefined ? {} : { cycle_id }),
+        ...(before_id === undefined ? {} : { before_id }),
+      });
+      return { jobs: list.map(({ result: _result, ...job }) => job) };
+    },
+  );
+
+  api.get(
+    '/api/cycles',
+    {
+      preHandler: requireRoles(...staff),
+      schema: {
+        tags: ['cycles'],
+        summary: "Cycles newest first, running and failed ones too, with each one's status and latest job; paged (operator, auditor)",
+        querystring: z.object({
+          plan_id: z.string().max(64).optional(),
+          before: cycleCode.optional().describe('page on: `next_before` of the previous page'),
+          limit: z.coerce.number().int().min(1).max(maxStaffCyclePage).default(50),
+        }),
+        response: { 200: z.object({ cycles: z.array(staffCycleSchema), next_before: z.string().nullable() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { plan_id, before, limit } = request.query;
+      const page = await listStaffCycles(context, {
+        limit,
+        ...(plan_id === undefined ? {} : { plan_id }),
+        ...(before === undefined ? {} : { before }),
+      });
+      return { cycles: page.cycles.map(staffCycleJson), next_before: page.next_before };
+    },
+  );
+
+  api.get(
+    '/api/cycles/:cycle_id',
+    {
+      preHandler: requireRoles(...staff),
+      schema: {
+        tags: ['cycles'],
+        summary:
+          'A cycle for the staff: its figures, status and latest job, and every case with its aid, the aid payable ' +
+          'after a cut, and its payout (operator, auditor)',
+        params: z.object({ cycle_id: cycleCode }),
+        response: {
+          200: staffCycleSchema.extend({
+            cases: z.array(
+              z.object({
+                case_number: z.string(),
+                aid_minor: minorAmount,
+                payable_minor: minorAmount.describe('the aid owed after a "reduce_aid" cut'),
+                payout_id: z.string().nullable(),
+                payout_status: z.string().nullable(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const report = await staffCycleReport(context, request.params.cycle_id);
+      return {
+        ...staffCycleJson(report),
+        cases: report.cases.map((item) => ({ ...item, aid_minor: item.aid_minor.toString(), payable_minor: item.payable_minor.toString() })),
+      };
+    },
   );
 
   api.get(

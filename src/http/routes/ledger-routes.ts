@@ -18,7 +18,9 @@ import {
   type UserRef,
 } from '../../ledger/manual-postings.js';
 import { verifyJournal } from '../../ledger/verify-journal.js';
+import { listAccountEntries, listTransactions, maxTransactionsPage } from '../../ledger/ledger-lists.js';
 import type { Clock } from '../../services/clock.js';
+import { custodySummaries } from '../../services/funding/custody-summary.js';
 import type { Store } from '../../store/store.js';
 import { currentUser, requireRoles } from '../auth.js';
 import { idempotencyHeaders, idempotencyKeyOf, idempotent } from '../idempotency.js';
@@ -379,13 +381,133 @@ export function ledgerRoutes(app: FastifyInstance, store: Store, clock: Clock): 
     },
   );
 
+  const accountCode = z.string().min(1).max(128);
+  const pageQuery = {
+    before: idString.optional().describe("the previous page's next_before: only transactions older than it"),
+    limit: z.coerce.number().int().min(1).max(maxTransactionsPage).default(50),
+  };
+
+  api.get(
+    '/api/ledger/transactions',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['ledger'],
+        summary: 'Transactions with their legs, newest first, paged (pass next_before as before); filtered by account, kind (the flow) and posting time (operator, auditor)',
+        querystring: z.object({
+          account: accountCode.optional().describe('only transactions with a leg on this account code'),
+          kind: z.string().regex(/^[a-z][a-z0-9_.]{0,63}$/).optional().describe('only transactions of this kind: the flow that posted them'),
+          posted_from: z.iso.datetime({ offset: true }).optional().describe('posted at or after this instant'),
+          posted_before: z.iso.datetime({ offset: true }).optional().describe('posted before this instant'),
+          ...pageQuery,
+        }),
+        response: { 200: z.object({ transactions: z.array(transactionSchema), next_before: idString.nullable() }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { account, kind, posted_from, posted_before, before, limit } = request.query;
+      // Instants compare as text only in one form: the ledger stores toISOString() (UTC, milliseconds).
+      const instant = (value: string | undefined) => (value === undefined ? undefined : new Date(value).toISOString());
+      const page = await listTransactions(store, {
+        account_code: account,
+        kind,
+        posted_from: instant(posted_from),
+        posted_before: instant(posted_before),
+        before_id: before === undefined ? undefined : BigInt(before),
+        limit,
+      });
+      return { transactions: page.transactions.map(transactionJson), next_before: page.next_before?.toString() ?? null };
+    },
+  );
+
+  api.get(
+    '/api/ledger/accounts/:code/transactions',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['ledger'],
+        summary: "One account's transactions newest first, each with what it changed and the balance right after it, paged (operator, auditor)",
+        params: z.object({ code: accountCode }),
+        querystring: z.object(pageQuery),
+        response: {
+          200: z.object({
+            account: accountSchema,
+            entries: z.array(z.object({ transaction: transactionSchema, change_minor: minorAmount, balance_after_minor: minorAmount })),
+            next_before: idString.nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const account = await getAccount(store, request.params.code);
+      const { before, limit } = request.query;
+      const page = await listAccountEntries(store, account.code, { before_id: before === undefined ? undefined : BigInt(before), limit });
+      return {
+        account: accountJson(account),
+        entries: page.entries.map((entry) => ({
+          transaction: transactionJson(entry.transaction),
+          change_minor: entry.change_minor.toString(),
+          balance_after_minor: entry.balance_after_minor.toString(),
+        })),
+        next_before: page.next_before?.toString() ?? null,
+      };
+    },
+  );
+
+  api.get(
+    '/api/ledger/custody',
+    {
+      preHandler: readers,
+      schema: {
+        tags: ['ledger'],
+        summary:
+          'Custody against the prepaid wallets per currency: custody + prepaid receivables = wallets + prepaid payables + wallet refunds in transit; the difference is 0 when they agree (operator, auditor)',
+        response: {
+          200: z.object({
+            currencies: z.array(
+              z.object({
+                currency: z.string(),
+                custody_account_code: z.string(),
+                custody_minor: minorAmount,
+                wallets_minor: minorAmount,
+                wallet_count: z.number().int(),
+                prepaid_receivable_minor: minorAmount,
+                prepaid_payables_minor: minorAmount,
+                wallet_refunds_in_transit_minor: minorAmount,
+                difference_minor: minorAmount,
+                ok: z.boolean(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => {
+      const summaries = await custodySummaries(store);
+      return {
+        currencies: summaries.map((summary) => ({
+          ...summary,
+          custody_minor: summary.custody_minor.toString(),
+          wallets_minor: summary.wallets_minor.toString(),
+          wallet_count: Number(summary.wallet_count),
+          prepaid_receivable_minor: summary.prepaid_receivable_minor.toString(),
+          prepaid_payables_minor: summary.prepaid_payables_minor.toString(),
+          wallet_refunds_in_transit_minor: summary.wallet_refunds_in_transit_minor.toString(),
+          difference_minor: summary.difference_minor.toString(),
+        })),
+      };
+    },
+  );
+
   api.get(
     '/api/ledger/verify',
     {
-      preHandler: requireRoles('auditor'),
+      preHandler: readers,
       schema: {
         tags: ['ledger'],
-        summary: 'Recompute the journal hash chain and every balance',
+        summary: 'Recompute the journal hash chain and every balance (operator, auditor)',
         response: {
           200: z.object({
             ok: z.boolean(),

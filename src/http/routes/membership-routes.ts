@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { memberCodePattern } from '../../core/members/member-code.js';
 import { membershipStates } from '../../core/members/membership-lifecycle.js';
 import { hasAnyRole, type Role } from '../../core/roles.js';
 import type { ServiceContext } from '../../services/context.js';
@@ -9,6 +10,9 @@ import { changeMembershipStatus } from '../../services/membership-status.js';
 import { currentUser, requireRoles } from '../auth.js';
 import { maskedPersonJson, membershipDetailJson, membershipDetailSchema, membershipJson, membershipWithPersonSchema } from '../member-json.js';
 import { errorResponses, idString } from '../schemas.js';
+
+/** M and 3 to 12 characters of a member code: 32³ prefixes, so one matches about n / 32,768 of n members. */
+const memberCodePrefixPattern = /^M[0-9A-HJKMNP-TV-Z]{3,12}$/;
 
 /** Roles that see every membership (masked); anyone else sees only the memberships they pay for. */
 const staff: Role[] = ['operator', 'auditor'];
@@ -23,10 +27,17 @@ export function membershipRoutes(app: FastifyInstance, context: ServiceContext):
       preHandler: requireRoles(...staff),
       schema: {
         tags: ['memberships'],
-        summary: 'Memberships by id with masked person data, paged: pass next_after as after (operator, auditor)',
+        summary: 'Memberships by id with masked person data, by plan, status, person or member code (exact or prefix), paged: pass next_after as after (operator, auditor)',
         querystring: z.object({
           plan_id: z.string().max(64).optional(),
           status: z.enum(membershipStates).optional(),
+          person_id: idString.optional().describe('Only the memberships of this person'),
+          member_code: z.string().regex(memberCodePattern).optional().describe('Exactly this member code (M and 12 characters)'),
+          member_code_prefix: z
+            .string()
+            .regex(memberCodePrefixPattern)
+            .optional()
+            .describe('Member codes starting with this: M and at least 3 more characters, so a search matches a bounded number of members'),
           after: idString.optional().describe('The last membership_id of the previous page'),
           limit: z.coerce.number().int().min(1).max(maxPageSize).default(100),
         }),
@@ -34,8 +45,16 @@ export function membershipRoutes(app: FastifyInstance, context: ServiceContext):
       },
     },
     async (request) => {
-      const { plan_id, status, after, limit } = request.query;
-      const page = await listMemberships(context, { plan_id, status, after: after === undefined ? undefined : BigInt(after), limit });
+      const { plan_id, status, person_id, member_code, member_code_prefix, after, limit } = request.query;
+      const page = await listMemberships(context, {
+        plan_id,
+        status,
+        member_code,
+        member_code_prefix,
+        person_id: person_id === undefined ? undefined : BigInt(person_id),
+        after: after === undefined ? undefined : BigInt(after),
+        limit,
+      });
       return {
         memberships: page.memberships.map((membership) => ({ ...membershipJson(membership), person: maskedPersonJson(membership.person) })),
         next_after: page.next_after?.toString() ?? null,

@@ -14,6 +14,7 @@ const payoutSchema = z.object({
   case_number: z.string().describe('The public case number of the claim; payouts carry no personal data'),
   plan_id: z.string(),
   cycle_id: idString,
+  cycle_code: z.string().describe('the public id of the cycle that scheduled it'),
   amount_minor: minorAmount,
   currency: z.string(),
   status: z.enum(payoutStatuses).describe('due: waiting for cash or for its next attempt; in_flight: sent, waiting for the provider; paid; failed: attempts used up, waits for the operator'),
@@ -23,6 +24,17 @@ const payoutSchema = z.object({
   last_failure_reason: z.string().nullable(),
   created_at: z.string(),
   paid_at: z.string().nullable(),
+  attempt_history: z
+    .array(
+      z.object({
+        attempt: z.string(),
+        status: z.enum(['pending', 'succeeded', 'failed']).describe('pending: sent, the provider has not answered yet'),
+        failure_reason: z.string().nullable(),
+        created_at: z.string().describe('when the attempt was sent'),
+        settled_at: z.string().nullable().describe("when the provider's answer came"),
+      }),
+    )
+    .describe('every try to pay it, first to last'),
 });
 
 const advanceSchema = z.object({
@@ -44,6 +56,7 @@ function payoutJson(payout: PayoutListEntry) {
     amount_minor: payout.amount_minor.toString(),
     attempts: payout.attempts.toString(),
     attempt_limit: payout.attempt_limit.toString(),
+    attempt_history: payout.attempt_history.map((attempt) => ({ ...attempt, attempt: attempt.attempt.toString() })),
   };
 }
 
@@ -99,7 +112,9 @@ export function payoutRoutes(app: FastifyInstance, context: ServiceContext): voi
       ...idempotent(context, requireRoles('operator')),
       schema: {
         tags: ['payouts'],
-        summary: 'Send a payout whose attempts are used up once more, e.g. after the bank details were corrected (operator)',
+        summary:
+          'Requeue a payout: one whose attempts are used up (failed) is due again with one more attempt, e.g. after the bank details were corrected; ' +
+          'one whose last attempt failed and waits for its next try is due now. PAYOUT_NOT_FAILED for any other (operator)',
         params: z.object({ id: idString }),
         headers: idempotencyHeaders,
         response: { 200: z.object({ payout: z.object({ id: idString, status: z.enum(payoutStatuses), attempts: z.string(), attempt_limit: z.string() }) }), ...errorResponses },

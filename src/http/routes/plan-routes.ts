@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { planRulesSchema } from '../../core/plans/plan-rules.js';
 import { RejectionError, reject } from '../../core/rejection.js';
 import type { ServiceContext } from '../../services/context.js';
-import { addPlanVersion, createPlan, getPlan, listPlans, setPlanStatus, versionAt, type Plan, type PlanVersion } from '../../services/plans.js';
+import { addPlanVersion, createPlan, getPlan, listPlans, previewPlanVersion, setPlanStatus, versionAt, type Plan, type PlanVersion } from '../../services/plans.js';
 import { currentUser, requireRoles } from '../auth.js';
 import { errorResponses } from '../schemas.js';
 
@@ -135,6 +135,41 @@ export function planRoutes(app: FastifyInstance, context: ServiceContext): void 
     },
   );
 
+  const versionBody = z.object({
+    effective_at: z.string().max(64).describe('ISO 8601 time with a zone, after now and after the latest version'),
+    note: z.string().max(4000).describe('What changes and why, shown to members'),
+    rules: rulesBody,
+  });
+
+  api.post(
+    '/api/plans/:id/versions/preview',
+    {
+      preHandler: operators,
+      schema: {
+        tags: ['plans'],
+        summary: 'Check a new rule version as announcing it would, and show the notice members would get; writes nothing (operator)',
+        params: planParams,
+        body: versionBody,
+        response: {
+          200: z.object({
+            preview: z.object({
+              version: z.number().int(),
+              effective_at: z.string(),
+              notice: z.object({ title_zh: z.string(), title_en: z.string(), body_zh: z.string(), body_en: z.string() }),
+              recipient_count: z.number().int().min(0).describe('Payers of live memberships the notice would go to now'),
+            }),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { effective_at, note, rules } = request.body;
+      const preview = await previewPlanVersion(context, request.params.id, { rules, note, effective_at: normalizedEffectiveAt(effective_at) });
+      return { preview: { ...preview, notice: { ...preview.notice } } };
+    },
+  );
+
   api.post(
     '/api/plans/:id/versions',
     {
@@ -143,11 +178,7 @@ export function planRoutes(app: FastifyInstance, context: ServiceContext): void 
         tags: ['plans'],
         summary: 'Announce a new rule version that takes effect in the future; members of the plan are notified (operator)',
         params: planParams,
-        body: z.object({
-          effective_at: z.string().max(64).describe('ISO 8601 time with a zone, after now and after the latest version'),
-          note: z.string().max(4000).describe('What changes and why, shown to members'),
-          rules: rulesBody,
-        }),
+        body: versionBody,
         response: { 201: z.object({ plan: planWithHistorySchema }), ...errorResponses },
       },
     },

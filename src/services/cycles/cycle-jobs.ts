@@ -47,6 +47,8 @@ export interface CycleJob {
   readonly created_at: string;
   readonly updated_at: string;
   readonly finished_at: string | null;
+  /** Changes whenever the job moves (a step starts or is done, the job ends): a long-poll's `seen`. */
+  readonly progress_token: string;
 }
 
 export interface CycleJobHooks {
@@ -65,6 +67,17 @@ interface LiveJob {
   readonly counter: StatementCounter;
   step: CycleStep | null;
   readonly ended: Promise<void>;
+  /** Resolves at the job's next move (its row written with a new step or steps done); replaced at each move. */
+  moved: Promise<void>;
+  signalMoved: () => void;
+}
+
+function progressTokenOf(row: Pick<CycleJobRow, 'status' | 'steps_done' | 'step'>): string {
+  return `${row.status}.${row.steps_done}.${row.step ?? '-'}`;
+}
+
+function nextMove(live: { moved: Promise<void>; signalMoved: () => void }): void {
+  live.moved = new Promise<void>((resolve) => (live.signalMoved = resolve));
 }
 
 function jobNotFound(job_id: string): never {
@@ -135,7 +148,14 @@ export class CycleJobs {
     }
     const counter = new StatementCounter('open');
     let end = () => undefined as void;
-    const live: LiveJob = { counter, step: null, ended: new Promise<void>((resolve) => (end = resolve)) };
+    const live: LiveJob = {
+      counter,
+      step: null,
+      ended: new Promise<void>((resolve) => (end = resolve)),
+      moved: Promise.resolve(),
+      signalMoved: () => undefined,
+    };
+    nextMove(live);
     this.#live.set(row.id, live);
     void this.#run(row, live).finally(() => {
       this.#live.delete(row.id);
@@ -147,21 +167,50 @@ export class CycleJobs {
   /**
    * A job's state. With `wait_seconds`, a job this server runs is answered as soon as it ends, or
    * after that many seconds with its state then (a bounded long-poll: clients wait without polling).
+   * With `seen` too (the `progress_token` of the client's last answer), it is answered as soon as the
+   * job moved from that state: at once if it already has, else at its next step, its end or the wait's end.
    */
-  async get(job_id: string, options: { wait_seconds?: number } = {}): Promise<CycleJob> {
+  async get(job_id: string, options: { wait_seconds?: number; seen?: string } = {}): Promise<CycleJob> {
     const id = parseJobId(job_id);
     const wait_seconds = Math.min(options.wait_seconds ?? 0, maxJobWaitSeconds);
     const live = this.#live.get(id);
     if (live !== undefined && wait_seconds > 0) {
-      const timeout = new AbortController();
-      const waited = delay(wait_seconds * 1000, undefined, { signal: timeout.signal, ref: false }).catch(() => undefined);
-      await Promise.race([live.ended, waited]);
-      timeout.abort();
+      // Taken before the row is read, so a move between the read and the wait still wakes us.
+      const moved = live.moved;
+      const current = options.seen === undefined ? undefined : await this.#row(id);
+      if (current === undefined || progressTokenOf(current) === options.seen) {
+        const timeout = new AbortController();
+        const waited = delay(wait_seconds * 1000, undefined, { signal: timeout.signal, ref: false }).catch(() => undefined);
+        await Promise.race([live.ended, waited, ...(options.seen === undefined ? [] : [moved])]);
+        timeout.abort();
+      }
     }
-    const row = await this.#context.store.db.selectFrom('cycle_jobs').selectAll().where('id', '=', id).executeTakeFirst();
+    const row = await this.#row(id);
     if (row === undefined) jobNotFound(job_id);
     const now = this.#now();
     return await this.#jobOf(row.status === 'running' && this.#isStale(row, now) ? await this.#interrupt(row, now) : row);
+  }
+
+  /** Jobs newest first, of one plan or all, paged by id. */
+  async list(filter: { plan_id?: string; status?: CycleJobStatus; cycle_id?: string; before_id?: string; limit: number }): Promise<CycleJob[]> {
+    let query = this.#context.store.db.selectFrom('cycle_jobs').selectAll().orderBy('id', 'desc').limit(filter.limit);
+    if (filter.plan_id !== undefined) query = query.where('plan_id', '=', filter.plan_id);
+    if (filter.status !== undefined) query = query.where('status', '=', filter.status);
+    if (filter.cycle_id !== undefined) query = query.where('cycle_code', '=', filter.cycle_id);
+    if (filter.before_id !== undefined) query = query.where('id', '<', parseJobId(filter.before_id));
+    const rows = await query.execute();
+    const now = this.#now();
+    const jobs: CycleJob[] = [];
+    // Bounded by the page's limit; a stale running job is marked interrupted as a single read would.
+    for (const row of rows) {
+      const current = row.status === 'running' && this.#isStale(row, now) ? await this.#interrupt(row, now) : row;
+      jobs.push(await this.#jobOf(current, { withResult: false }));
+    }
+    return jobs;
+  }
+
+  #row(id: bigint): Promise<CycleJobRow | undefined> {
+    return this.#context.store.db.selectFrom('cycle_jobs').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
   /** The job once it has ended (its run in this process has finished), or as it stands if another process runs it. */
@@ -220,6 +269,9 @@ export class CycleJobs {
       .where('id', '=', id)
       .where('status', '=', 'running')
       .execute();
+    const signal = live.signalMoved;
+    nextMove(live);
+    signal();
   }
 
   async #finish(id: bigint, values: Partial<Pick<CycleJobRow, 'status' | 'cycle_code' | 'result_json' | 'error_code' | 'error_message'>>) {
@@ -275,7 +327,7 @@ export class CycleJobs {
     return updated ?? (await this.#context.store.db.selectFrom('cycle_jobs').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow());
   }
 
-  async #jobOf(row: CycleJobRow): Promise<CycleJob> {
+  async #jobOf(row: CycleJobRow, options: { withResult?: boolean } = {}): Promise<CycleJob> {
     const live = row.status === 'running' ? this.#live.get(row.id) : undefined;
     const step = row.step === null ? null : (cycleSteps.find((name) => name === row.step) ?? null);
     return {
@@ -288,12 +340,13 @@ export class CycleJobs {
       steps_done: Number(row.steps_done),
       steps_total: Number(row.steps_total),
       step_statements: live === undefined || live.step === null ? null : live.counter.countIn(live.step),
-      result: await this.#resultOf(row),
+      result: options.withResult === false ? null : await this.#resultOf(row),
       error: row.error_code === null ? null : { code: row.error_code, message: row.error_message ?? '' },
       created_by: row.created_by,
       created_at: row.created_at,
       updated_at: row.updated_at,
       finished_at: row.finished_at,
+      progress_token: progressTokenOf(row),
     };
   }
 

@@ -62,7 +62,7 @@ function backstopOf(row: CycleRow): bigint {
   return row.cap_policy === 'backstop' ? (row.capped_total_minor ?? 0n) : 0n;
 }
 
-function summaryOf(row: CycleRow, case_count: number): CycleSummary {
+export function summaryOf(row: CycleRow, case_count: number): CycleSummary {
   return {
     cycle_id: row.cycle_code,
     plan_id: row.plan_id,
@@ -100,7 +100,7 @@ function summaryOf(row: CycleRow, case_count: number): CycleSummary {
 }
 
 /** How many cases each of these cycles shares, in one grouped query. */
-async function caseCounts(db: Db, cycle_ids: readonly bigint[]): Promise<Map<bigint, number>> {
+export async function caseCounts(db: Db, cycle_ids: readonly bigint[]): Promise<Map<bigint, number>> {
   if (cycle_ids.length === 0) return new Map();
   const counts = await db
     .selectFrom('cycle_cases')

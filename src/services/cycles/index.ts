@@ -7,3 +7,11 @@ export { operatorKey, operatorPublicKeyHex } from './operator-key.js';
 export { cycleRejectionCodes } from './cycle-rejections.js';
 export { CycleJobs, maxJobWaitSeconds } from './cycle-jobs.js';
 export type { CycleJob, CycleJobHooks, CycleJobResult, CycleJobStatus } from './cycle-jobs.js';
+export {
+  listStaffCycles,
+  staffCycleReport,
+  maxStaffCyclePage,
+  type StaffCycle,
+  type StaffCycleReport,
+  type StaffCyclePage,
+} from './staff-cycles.js';

@@ -8,7 +8,8 @@ import { isUniqueViolation } from '../../store/unique-violation.js';
 import { cycleRejection } from './cycle-rejections.js';
 import type { CycleRow } from './cycle-rows.js';
 import { coveredAt, statusAtJoin } from './snapshot-step.js';
-import { sql } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../store/schema.js';
 
 const isoPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -24,6 +25,24 @@ export function runTime(at: string | undefined, now: string): string {
 
 export async function getPlanForCycle(context: ServiceContext, plan_id: string): Promise<Plan> {
   return (await findPlan(context, plan_id)) ?? cycleRejection('CYCLE_UNKNOWN_PLAN', `There is no plan "${plan_id}".`, { plan_id });
+}
+
+/**
+ * The cases a cycle with this snapshot shares: the plan's claims approved by the snapshot and not
+ * shared by an earlier cycle, by case number. Approved claims wait here only until one cycle takes
+ * them, so the list stays short.
+ */
+export async function casesToShareIn(db: Kysely<Database>, plan_id: string, snapshot_at: string) {
+  return db
+    .selectFrom('claims as c')
+    .leftJoin('cycle_cases as cc', 'cc.claim_id', 'c.id')
+    .select(['c.id', 'c.case_number', 'c.aid_minor'])
+    .where('c.plan_id', '=', plan_id)
+    .where('c.state', '=', 'approved')
+    .where('c.state_changed_at', '<=', snapshot_at)
+    .where('cc.claim_id', 'is', null)
+    .orderBy('c.case_number')
+    .execute();
 }
 
 export interface OpenedCycle {
@@ -67,16 +86,7 @@ export async function openOrResumeCycle(context: ServiceContext, plan: Plan, at:
   const rules = versionAt(plan, snapshot_at).rules;
   const code = cycleCode(plan.id, snapshot_date);
 
-  const cases = await db
-    .selectFrom('claims as c')
-    .leftJoin('cycle_cases as cc', 'cc.claim_id', 'c.id')
-    .select(['c.id', 'c.case_number', 'c.aid_minor'])
-    .where('c.plan_id', '=', plan.id)
-    .where('c.state', '=', 'approved')
-    .where('c.state_changed_at', '<=', snapshot_at)
-    .where('cc.claim_id', 'is', null)
-    .orderBy('c.case_number')
-    .execute();
+  const cases = await casesToShareIn(db, plan.id, snapshot_at);
   const aid_total_minor = cases.reduce((total, row) => total + row.aid_minor, 0n);
   const surplus_in_minor = last?.surplus_out_minor ?? 0n;
   const totals = cycleTotals({ aid_total_minor, fee_bps: rules.fee_bps, surplus_in_minor });

@@ -1,9 +1,9 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { calendarDateOf } from '../../core/members/age.js';
 import { weightBandsByBirthDate } from '../../core/cycles/share-weight-bands.js';
 import type { PlanRulesJson } from '../../core/plans/plan-rules.js';
 import type { Trx } from '../../ledger/ledger.js';
-import type { DialectName } from '../../store/schema.js';
+import type { Database, DialectName } from '../../store/schema.js';
 import type { CycleRow } from './cycle-rows.js';
 
 /**
@@ -30,7 +30,7 @@ function statusesSince(snapshot_at: string): RawBuilder<unknown> {
 }
 
 /** Joined by the snapshot and past the waiting period by then (both fixed at the join). */
-function inCoverAt(snapshot_at: string): RawBuilder<unknown> {
+export function inCoverAt(snapshot_at: string): RawBuilder<unknown> {
   return sql`m.waiting_until <= ${snapshot_at} and m.joined_at <= ${snapshot_at}`;
 }
 
@@ -45,7 +45,7 @@ export function coveredAt(snapshot_at: string): RawBuilder<unknown> {
   return sql`coalesce(h.from_status, m.status) in ('waiting', 'active') and ${inCoverAt(snapshot_at)}`;
 }
 
-function weightExpression(rules: PlanRulesJson, snapshot_at: string): RawBuilder<unknown> {
+export function weightExpression(rules: PlanRulesJson, snapshot_at: string): RawBuilder<unknown> {
   const bands = weightBandsByBirthDate(rules.share_weights, calendarDateOf(snapshot_at));
   if (bands.length === 1) return sql`cast(${bands[0]!.weight} as bigint)`;
   const whens = bands.filter((band) => band.born_after !== null).map((band) => sql`when p.birth_date > ${band.born_after} then cast(${band.weight} as bigint)`);
@@ -57,7 +57,7 @@ function weightExpression(rules: PlanRulesJson, snapshot_at: string): RawBuilder
  * left of the annual cap after this calendar year's earlier cycles of the plan. Null when the
  * plan has no caps.
  */
-function capRoomExpression(dialect: DialectName, rules: PlanRulesJson, case_count: number, has_year_paid: boolean): RawBuilder<unknown> {
+export function capRoomExpression(dialect: DialectName, rules: PlanRulesJson, case_count: number, has_year_paid: boolean): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   if (rules.caps.per_case_minor !== null) parts.push(sql`cast(${BigInt(rules.caps.per_case_minor) * BigInt(case_count)} as bigint)`);
   if (rules.caps.per_year_minor !== null) {
@@ -70,6 +70,35 @@ function capRoomExpression(dialect: DialectName, rules: PlanRulesJson, case_coun
 }
 
 /**
+ * What each member paid in the plan's earlier cycles of the snapshot's calendar year (alias y), for
+ * the annual cap: a join on member_code, or nothing when the plan has no annual cap or no such cycle.
+ */
+export async function yearPaidJoinIn(
+  db: Kysely<Database>,
+  plan_id: string,
+  sequence: bigint,
+  snapshot_at: string,
+  rules: PlanRulesJson,
+): Promise<{ has_year_paid: boolean; yearPaid: RawBuilder<unknown> }> {
+  const year = snapshot_at.slice(0, 4);
+  const earlier = rules.caps.per_year_minor === null
+    ? []
+    : await db
+        .selectFrom('cycles')
+        .select('id')
+        .where('plan_id', '=', plan_id)
+        .where('sequence', '<', sequence)
+        .where('snapshot_at', '>=', `${year}-01-01`)
+        .where('snapshot_at', '<', snapshot_at)
+        .execute();
+  if (earlier.length === 0) return { has_year_paid: false, yearPaid: sql`` };
+  return {
+    has_year_paid: true,
+    yearPaid: sql`left join (select member_code, sum(share_minor) as paid_minor from cycle_members where cycle_id in (${sql.join(earlier.map((row) => row.id))}) group by member_code) y on y.member_code = m.member_code`,
+  };
+}
+
+/**
  * Writes the cycle's covered members — code, weight, cap room — with one INSERT … SELECT (in key
  * order, so the table's B-tree is appended to rather than split at random), after
  * clearing what an interrupted earlier attempt may have left (it runs in one transaction, so
@@ -77,22 +106,8 @@ function capRoomExpression(dialect: DialectName, rules: PlanRulesJson, case_coun
  */
 export async function snapshotMembersIn(trx: Trx, dialect: DialectName, cycle: CycleRow, rules: PlanRulesJson, case_count: number): Promise<bigint> {
   await trx.deleteFrom('cycle_members').where('cycle_id', '=', cycle.id).execute();
-  const year = cycle.snapshot_at.slice(0, 4);
-  const earlier = rules.caps.per_year_minor === null
-    ? []
-    : await trx
-        .selectFrom('cycles')
-        .select('id')
-        .where('plan_id', '=', cycle.plan_id)
-        .where('sequence', '<', cycle.sequence)
-        .where('snapshot_at', '>=', `${year}-01-01`)
-        .where('snapshot_at', '<', cycle.snapshot_at)
-        .execute();
-  const has_year_paid = earlier.length > 0;
+  const { has_year_paid, yearPaid } = await yearPaidJoinIn(trx, cycle.plan_id, cycle.sequence, cycle.snapshot_at, rules);
   const weighted = rules.share_weights !== null && rules.share_weights.length > 1;
-  const yearPaid = has_year_paid
-    ? sql`left join (select member_code, sum(share_minor) as paid_minor from cycle_members where cycle_id in (${sql.join(earlier.map((row) => row.id))}) group by member_code) y on y.member_code = m.member_code`
-    : sql``;
   const persons = weighted ? sql`join persons p on p.id = m.person_id` : sql``;
   const columns = sql`cast(${cycle.id} as bigint), m.member_code, m.id, ${weightExpression(rules, cycle.snapshot_at)}, ${capRoomExpression(dialect, rules, case_count, has_year_paid)}`;
   // Coverage as of the snapshot (coveredAt), in two statements so the bulk of the members costs

@@ -50,6 +50,8 @@ export class DemoFunding {
   /** Post-paid memberships whose collections fail from this day on (they will lapse). */
   readonly #stopsPaying = new Map<bigint, number>();
   #today = 0;
+  /** Decides aid payouts (demo-failed-payout.ts); every one is paid until a rule is set. */
+  #payoutOutcome: (reference: string, day: number) => GatewayOutcome = () => 'succeeded';
 
   /** `base` is the demo context; the returned context's gateway is the simulated one. */
   constructor(base: Omit<ServiceContext, 'gateway'>, clock: Clock, seed: string) {
@@ -75,7 +77,7 @@ export class DemoFunding {
   }
 
   #decide(operation: 'collect' | 'payout', reference: string): GatewayOutcome {
-    if (operation === 'payout') return 'succeeded';
+    if (operation === 'payout') return this.#payoutOutcome(reference, this.#today);
     const [kind, id, attempt] = reference.split(':');
     if (kind === 'top_up') return this.#random.chance(0.03) ? 'failed' : 'succeeded';
     if (kind === 'collection' && id !== undefined) {
@@ -86,6 +88,11 @@ export class DemoFunding {
       if (attempt === '1' && this.#random.chance(0.08)) return 'failed';
     }
     return 'succeeded';
+  }
+
+  /** How the provider answers aid payouts from now on. */
+  decidePayoutsWith(rule: { outcome(reference: string, day: number): GatewayOutcome }): void {
+    this.#payoutOutcome = (reference, day) => rule.outcome(reference, day);
   }
 
   /** A post-paid member who will lapse: their collections fail from `day` on. */

@@ -10,6 +10,7 @@ import { changeMembershipStatus } from '../membership-status.js';
 import { ensureSamplePlans } from '../plans.js';
 import { DemoCases, demoCycleWindowDays, type DemoCyclePlan } from './demo-cases.js';
 import { DemoFunding, type FundingTotals } from './demo-funding.js';
+import { DemoFailedPayout } from './demo-failed-payout.js';
 import { communityCriticalIllnessPlan, communitySeniorCancerPlan, ensureCommunityPlans } from './demo-plans.js';
 import { createDemoStaff } from './demo-staff.js';
 import { DemoLogins, type DemoLogin, type DemoLoginStories } from './demo-logins.js';
@@ -245,6 +246,7 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   await operatorKey(context, end);
   const funding = new DemoFunding({ ...context, clock, random: seededRandomSource(seed) }, clock, seed);
   const demo = funding.context;
+  funding.decidePayoutsWith(new DemoFailedPayout(demoDays));
   log(`DEMO DATA: seeding ${count} made-up members (seed ${JSON.stringify(seed)}), joined from ${formatCalendarDate(fromDayNumber(firstDay))}; every row is marked demo=1`);
   // Plans made here start with the demo's history; plans that exist already are kept. The demo's
   // people join the community's plans, sized for its few thousand members; the sample plans stay empty.

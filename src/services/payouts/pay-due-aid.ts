@@ -135,20 +135,31 @@ export async function resendUnsentAidPayouts(context: ServiceContext, limit = 20
 }
 
 /**
- * The operator sends a payout that used up its attempts (status failed) once more, e.g. after the
- * patient's bank details were corrected: it is due again now, with one more attempt allowed.
+ * The operator sends a payout again now: one that used up its attempts (failed), e.g. after the
+ * patient's bank details were corrected, is due again with one more attempt allowed; one whose last
+ * attempt failed and that waits for its next try is due now instead of at the time set. Anything
+ * else (paid, in flight, due and never failed) is refused: there is nothing to send again.
  */
 export async function retryFailedAidPayout(context: ServiceContext, payout_id: bigint): Promise<AidPayoutRow> {
   const now = context.clock.now().toISOString();
   return context.store.db.transaction().execute(async (trx) => {
     const payout = await trx.selectFrom('aid_payouts').selectAll().where('id', '=', payout_id).executeTakeFirst();
     if (payout === undefined) payoutRejection('PAYOUT_NOT_FOUND', `No aid payout ${payout_id}.`, { payout_id: payout_id.toString() });
-    if (payout.status !== 'failed') payoutRejection('PAYOUT_NOT_FAILED', `Aid payout ${payout_id} is ${payout.status}; only a failed payout is retried by hand.`, { payout_id: payout_id.toString(), status: payout.status });
+    const waitingRetry =
+      payout.status === 'due' && payout.last_failure_reason !== null && payout.next_attempt_at !== null && payout.next_attempt_at > now;
+    if (payout.status !== 'failed' && !waitingRetry) {
+      const message = `Aid payout ${payout_id} is ${payout.status} and has no failed attempt waiting; only a failed payout is sent again by hand.`;
+      payoutRejection('PAYOUT_NOT_FAILED', message, {
+        payout_id: payout_id.toString(),
+        status: payout.status,
+      });
+    }
+    const attempt_limit = payout.status === 'failed' ? payout.attempts + 1n : payout.attempt_limit;
     return trx
       .updateTable('aid_payouts')
-      .set({ status: 'due', attempt_limit: payout.attempts + 1n, next_attempt_at: now })
+      .set({ status: 'due', attempt_limit, next_attempt_at: now })
       .where('id', '=', payout_id)
-      .where('status', '=', 'failed')
+      .where('status', '=', payout.status)
       .returningAll()
       .executeTakeFirstOrThrow();
   });

@@ -16,6 +16,8 @@ import { manualPostings } from './0013-manual-postings.js';
 import { pointInTimeCycles } from './0014-point-in-time-cycles.js';
 import { accounts } from './0015-accounts.js';
 import { personalDataReads } from './0017-personal-data-reads.js';
+import { ledgerTransactionKind } from './0020-ledger-transaction-kind.js';
+import { operatorDashboard } from './0018-operator-dashboard.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -36,5 +38,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0014-point-in-time-cycles': pointInTimeCycles(dialect),
     '0015-accounts': accounts(dialect),
     '0017-personal-data-reads': personalDataReads(dialect),
+    '0020-ledger-transaction-kind': ledgerTransactionKind(dialect),
+    '0018-operator-dashboard': operatorDashboard(dialect),
   };
 }

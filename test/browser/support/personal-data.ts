@@ -38,8 +38,20 @@ export async function forbiddenFor(dir: string, username: string | null): Promis
   }
 }
 
-/** The secrets that occur in a text (case-insensitive). */
+const calendarDate = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The secrets that occur in a text (case-insensitive). A birth date counts as a date, not as the day
+ * part of an instant: `2026-04-15T08:00:00Z` (when an account was opened) is no one's birthday.
+ */
 export function leaks(text: string, secrets: readonly string[]): string[] {
   const lower = text.toLowerCase();
-  return secrets.filter((secret) => lower.includes(secret.toLowerCase()));
+  return secrets.filter((secret) => {
+    const needle = secret.toLowerCase();
+    if (!calendarDate.test(secret)) return lower.includes(needle);
+    for (let at = lower.indexOf(needle); at !== -1; at = lower.indexOf(needle, at + 1)) {
+      if (!/^t\d/.test(lower.slice(at + needle.length, at + needle.length + 2))) return true;
+    }
+    return false;
+  });
 }

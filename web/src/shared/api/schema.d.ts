@@ -2947,7 +2947,166 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Transactions with their legs, newest first, paged (pass next_before as before); filtered by account, kind (the flow) and posting time (operator, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only transactions with a leg on this account code */
+                    account?: string;
+                    /** @description only transactions of this kind: the flow that posted them */
+                    kind?: string;
+                    /** @description posted at or after this instant */
+                    posted_from?: string;
+                    /** @description posted before this instant */
+                    posted_before?: string;
+                    /** @description the previous page's next_before: only transactions older than it */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            transactions: {
+                                id: string;
+                                idempotency_key: string;
+                                kind: string;
+                                description: string;
+                                currency: string;
+                                metadata: {
+                                    [key: string]: string;
+                                };
+                                reverses_id: string | null;
+                                posted_at: string;
+                                hash: string;
+                                legs: {
+                                    account_code: string;
+                                    /** @enum {string} */
+                                    side: "debit" | "credit";
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    amount_minor: string;
+                                }[];
+                            }[];
+                            next_before: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Ask for a manual posting between the operator's own accounts (operator:… and operator_equity:…); nothing is posted until another operator approves it (operator) */
         post: {
@@ -4423,6 +4582,353 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/ledger/accounts/{code}/transactions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One account's transactions newest first, each with what it changed and the balance right after it, paged (operator, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the previous page's next_before: only transactions older than it */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            account: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                type: "asset" | "liability" | "income" | "expense" | "equity";
+                                currency: string;
+                                /** @enum {string} */
+                                guard: "none" | "non_negative";
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                balance_minor: string;
+                                created_at: string;
+                            };
+                            entries: {
+                                transaction: {
+                                    id: string;
+                                    idempotency_key: string;
+                                    kind: string;
+                                    description: string;
+                                    currency: string;
+                                    metadata: {
+                                        [key: string]: string;
+                                    };
+                                    reverses_id: string | null;
+                                    posted_at: string;
+                                    hash: string;
+                                    legs: {
+                                        account_code: string;
+                                        /** @enum {string} */
+                                        side: "debit" | "credit";
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        amount_minor: string;
+                                    }[];
+                                };
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                change_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                balance_after_minor: string;
+                            }[];
+                            next_before: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/ledger/custody": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Custody against the prepaid wallets per currency: custody + prepaid receivables = wallets + prepaid payables + wallet refunds in transit; the difference is 0 when they agree (operator, auditor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            currencies: {
+                                currency: string;
+                                custody_account_code: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                custody_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                wallets_minor: string;
+                                wallet_count: number;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                prepaid_receivable_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                prepaid_payables_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                wallet_refunds_in_transit_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                difference_minor: string;
+                                ok: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/ledger/verify": {
         parameters: {
             query?: never;
@@ -4430,7 +4936,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Recompute the journal hash chain and every balance */
+        /** Recompute the journal hash chain and every balance (operator, auditor) */
         get: {
             parameters: {
                 query?: never;
@@ -5440,6 +5946,173 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/versions/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check a new rule version as announcing it would, and show the notice members would get; writes nothing (operator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ISO 8601 time with a zone, after now and after the latest version */
+                        effective_at: string;
+                        /** @description What changes and why, shown to members */
+                        note: string;
+                        /** @description The plan rules, shaped as `rules` in the response of GET /api/plans/{id}; money as strings of digits in minor units. Invalid rules are refused with PLAN_BAD_RULES and the issues in details. */
+                        rules?: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            preview: {
+                                version: number;
+                                effective_at: string;
+                                notice: {
+                                    title_zh: string;
+                                    title_en: string;
+                                    body_zh: string;
+                                    body_en: string;
+                                };
+                                /** @description Payers of live memberships the notice would go to now */
+                                recipient_count: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6818,12 +7491,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Memberships by id with masked person data, paged: pass next_after as after (operator, auditor) */
+        /** Memberships by id with masked person data, by plan, status, person or member code (exact or prefix), paged: pass next_after as after (operator, auditor) */
         get: {
             parameters: {
                 query?: {
                     plan_id?: string;
                     status?: "waiting" | "active" | "lapsed" | "withdrawn" | "terminated" | "ended";
+                    /** @description Only the memberships of this person */
+                    person_id?: string;
+                    /** @description Exactly this member code (M and 12 characters) */
+                    member_code?: string;
+                    /** @description Member codes starting with this: M and at least 3 more characters, so a search matches a bounded number of members */
+                    member_code_prefix?: string;
                     /** @description The last membership_id of the previous page */
                     after?: string;
                     limit?: number;
@@ -15426,6 +16105,8 @@ export interface paths {
                                 created_at: string;
                                 updated_at: string;
                                 finished_at: string | null;
+                                /** @description changes whenever the job moves: pass it as `seen` to wait for the next move */
+                                progress_token: string;
                             };
                             url: string;
                             joined: boolean;
@@ -15557,6 +16238,8 @@ export interface paths {
             parameters: {
                 query?: {
                     wait_seconds?: number;
+                    /** @description the `progress_token` of your last answer: with `wait_seconds`, answered as soon as the job moved from it (a step started or done, the end) */
+                    seen?: string;
                 };
                 header?: never;
                 path: {
@@ -15653,6 +16336,609 @@ export interface paths {
                             created_at: string;
                             updated_at: string;
                             finished_at: string | null;
+                            /** @description changes whenever the job moves: pass it as `seen` to wait for the next move */
+                            progress_token: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycle-jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cycle jobs, newest first, without their result (GET the job for it); filtered by plan, status or cycle, paged by id (operator, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    plan_id?: string;
+                    status?: "running" | "succeeded" | "failed" | "interrupted";
+                    cycle_id?: string;
+                    /** @description page on: the last job_id of the previous page */
+                    before_id?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            jobs: {
+                                job_id: string;
+                                plan_id: string;
+                                /** @description the run time asked for; null for the time the job started */
+                                run_at: string | null;
+                                /**
+                                 * @description interrupted: the process running it stopped; a new run resumes the cycle
+                                 * @enum {string}
+                                 */
+                                status: "running" | "succeeded" | "failed" | "interrupted";
+                                cycle_id: string | null;
+                                /** @description the step running, or the last one done */
+                                step: ("snapshot" | "allocate" | "publish" | "charge" | "schedule" | "collect" | "payout") | null;
+                                steps_done: number;
+                                steps_total: number;
+                                /** @description database statements the running step has executed, while this server runs the job */
+                                step_statements: number | null;
+                                /** @description a rejection code such as CYCLE_NOT_DUE, or CYCLE_JOB_INTERRUPTED */
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                created_by: string;
+                                created_at: string;
+                                updated_at: string;
+                                finished_at: string | null;
+                                /** @description changes whenever the job moves: pass it as `seen` to wait for the next move */
+                                progress_token: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cycles newest first, running and failed ones too, with each one's status and latest job; paged (operator, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    plan_id?: string;
+                    /** @description page on: `next_before` of the previous page */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycles: {
+                                cycle: {
+                                    cycle_id: string;
+                                    plan_id: string;
+                                    sequence: number;
+                                    /** @enum {string} */
+                                    status: "running" | "completed";
+                                    currency: string;
+                                    snapshot_at: string;
+                                    collection_at: string;
+                                    case_count: number;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    aid_total_minor: string;
+                                    fee_bps: number;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    fee_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    surplus_in_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    total_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    surplus_out_minor: string;
+                                    weight_scheme: string;
+                                    /** @enum {string} */
+                                    cap_policy: "backstop" | "reduce_aid";
+                                    member_count: number | null;
+                                    weight_total: string | null;
+                                    share_total_minor: string | null;
+                                    capped_total_minor: string | null;
+                                    /** @description What a member of weight 1 was allocated before the caps: total ÷ weight total, rounded down */
+                                    allocated_share_per_member_minor: string | null;
+                                    /** @description What a covered member was charged after the caps, on average: share total ÷ members, rounded down */
+                                    paid_share_per_member_minor: string | null;
+                                    /** @description Receivables and wallet deductions made by the charge step (null before it ran) */
+                                    charged_minor: string | null;
+                                    /** @description Prepaid shares the wallets could not pay when charged, owed by those members as receivables */
+                                    shortfall_minor: string | null;
+                                    /** @description What the operator's backstop paid in for the caps */
+                                    backstop_minor: string | null;
+                                    /** @description The aid the cases are owed, after a "reduce_aid" cut */
+                                    aid_payable_minor: string | null;
+                                    /** @description The management fee recognised; charged + shortfall + backstop + surplus in = aid payable + fee payable + surplus out */
+                                    fee_payable_minor: string | null;
+                                    merkle_root_hex: string | null;
+                                    previous_root_hex: string;
+                                    seed_hex: string;
+                                    signature_hex: string | null;
+                                    completed_at: string | null;
+                                };
+                                /**
+                                 * @description published: the run completed; failed: its latest job failed or was interrupted (a new run resumes it); else running
+                                 * @enum {string}
+                                 */
+                                staff_status: "running" | "published" | "failed";
+                                /** @description the cycle's latest job; null for a cycle run without one (the CLI) */
+                                last_job: {
+                                    job_id: string;
+                                    /** @enum {string} */
+                                    status: "running" | "succeeded" | "failed" | "interrupted";
+                                    error_code: string | null;
+                                } | null;
+                            }[];
+                            next_before: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/cycles/{cycle_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cycle for the staff: its figures, status and latest job, and every case with its aid, the aid payable after a cut, and its payout (operator, auditor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    cycle_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            cycle: {
+                                cycle_id: string;
+                                plan_id: string;
+                                sequence: number;
+                                /** @enum {string} */
+                                status: "running" | "completed";
+                                currency: string;
+                                snapshot_at: string;
+                                collection_at: string;
+                                case_count: number;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                aid_total_minor: string;
+                                fee_bps: number;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                fee_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                surplus_in_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                total_minor: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                surplus_out_minor: string;
+                                weight_scheme: string;
+                                /** @enum {string} */
+                                cap_policy: "backstop" | "reduce_aid";
+                                member_count: number | null;
+                                weight_total: string | null;
+                                share_total_minor: string | null;
+                                capped_total_minor: string | null;
+                                /** @description What a member of weight 1 was allocated before the caps: total ÷ weight total, rounded down */
+                                allocated_share_per_member_minor: string | null;
+                                /** @description What a covered member was charged after the caps, on average: share total ÷ members, rounded down */
+                                paid_share_per_member_minor: string | null;
+                                /** @description Receivables and wallet deductions made by the charge step (null before it ran) */
+                                charged_minor: string | null;
+                                /** @description Prepaid shares the wallets could not pay when charged, owed by those members as receivables */
+                                shortfall_minor: string | null;
+                                /** @description What the operator's backstop paid in for the caps */
+                                backstop_minor: string | null;
+                                /** @description The aid the cases are owed, after a "reduce_aid" cut */
+                                aid_payable_minor: string | null;
+                                /** @description The management fee recognised; charged + shortfall + backstop + surplus in = aid payable + fee payable + surplus out */
+                                fee_payable_minor: string | null;
+                                merkle_root_hex: string | null;
+                                previous_root_hex: string;
+                                seed_hex: string;
+                                signature_hex: string | null;
+                                completed_at: string | null;
+                            };
+                            /**
+                             * @description published: the run completed; failed: its latest job failed or was interrupted (a new run resumes it); else running
+                             * @enum {string}
+                             */
+                            staff_status: "running" | "published" | "failed";
+                            /** @description the cycle's latest job; null for a cycle run without one (the CLI) */
+                            last_job: {
+                                job_id: string;
+                                /** @enum {string} */
+                                status: "running" | "succeeded" | "failed" | "interrupted";
+                                error_code: string | null;
+                            } | null;
+                            cases: {
+                                case_number: string;
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                aid_minor: string;
+                                /** @description the aid owed after a "reduce_aid" cut */
+                                payable_minor: string;
+                                payout_id: string | null;
+                                payout_status: string | null;
+                            }[];
                         };
                     };
                 };
@@ -16156,6 +17442,8 @@ export interface paths {
                                 case_number: string;
                                 plan_id: string;
                                 cycle_id: string;
+                                /** @description the public id of the cycle that scheduled it */
+                                cycle_code: string;
                                 /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
                                 amount_minor: string;
                                 currency: string;
@@ -16170,6 +17458,20 @@ export interface paths {
                                 last_failure_reason: string | null;
                                 created_at: string;
                                 paid_at: string | null;
+                                /** @description every try to pay it, first to last */
+                                attempt_history: {
+                                    attempt: string;
+                                    /**
+                                     * @description pending: sent, the provider has not answered yet
+                                     * @enum {string}
+                                     */
+                                    status: "pending" | "succeeded" | "failed";
+                                    failure_reason: string | null;
+                                    /** @description when the attempt was sent */
+                                    created_at: string;
+                                    /** @description when the provider's answer came */
+                                    settled_at: string | null;
+                                }[];
                             }[];
                         };
                     };
@@ -16298,7 +17600,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send a payout whose attempts are used up once more, e.g. after the bank details were corrected (operator) */
+        /** Requeue a payout: one whose attempts are used up (failed) is due again with one more attempt, e.g. after the bank details were corrected; one whose last attempt failed and waits for its next try is due now. PAYOUT_NOT_FAILED for any other (operator) */
         post: {
             parameters: {
                 query?: never;
@@ -16777,6 +18079,234 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/operator/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One plan at a glance: members covered, joins and exits per cycle, claims by state, the next cycle’s preview and cash (operator) */
+        get: {
+            parameters: {
+                query: {
+                    plan_id: string;
+                    /** @description How many past cycles the joins and exits cover */
+                    cycles?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dashboard: {
+                                plan_id: string;
+                                currency: string;
+                                at: string;
+                                members: {
+                                    /** @description Live and past the waiting period now */
+                                    covered: string;
+                                    /** @description Live and still in the waiting period */
+                                    waiting: string;
+                                };
+                                /** @description Joins and exits between the snapshots of the last cycles, oldest first; the last window runs from the last snapshot to now */
+                                flows: {
+                                    cycle_id: string;
+                                    since_at: string | null;
+                                    until_at: string;
+                                    member_count: string | null;
+                                    joins: string;
+                                    exits: string;
+                                    exits_by_status: {
+                                        lapsed: string;
+                                        withdrawn: string;
+                                        terminated: string;
+                                        ended: string;
+                                    };
+                                }[];
+                                claims_by_state: {
+                                    [key: string]: string;
+                                };
+                                next_cycle: {
+                                    cycle_id: string;
+                                    snapshot_at: string;
+                                    collection_at: string;
+                                    /** @description The snapshot is past and the cycle waits for its run */
+                                    due: boolean;
+                                    plan_version: number;
+                                    /** @description The cases it would share, at most 200 (case_count counts them all) */
+                                    cases: {
+                                        case_number: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        aid_minor: string;
+                                    }[];
+                                    case_count: number;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    aid_total_minor: string;
+                                    fee_bps: number;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    fee_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    surplus_in_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    total_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    surplus_out_minor: string;
+                                    /** @enum {string} */
+                                    cap_policy: "backstop" | "reduce_aid";
+                                    member_count: string;
+                                    weight_total: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    share_per_weight_minor: string;
+                                    per_member_cap_minor: string | null;
+                                    /** @description What a member of weight 1 with nothing paid this year would pay, after the caps */
+                                    estimated_share_minor: string;
+                                    members_at_cap: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    capped_estimate_minor: string;
+                                };
+                                cash: {
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    in_collection_minor: string;
+                                    in_collection_count: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    shares_receivable_minor: string;
+                                    /** @description The currency’s custody account, for every plan in that currency */
+                                    custody_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    payouts_due_minor: string;
+                                    payouts_due_count: string;
+                                    payouts_failed_count: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    advances_outstanding_minor: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
