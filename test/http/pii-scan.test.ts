@@ -155,6 +155,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/memberships/{id}/bills': memberships.map((row) => row.id.toString()),
       '/api/admin/persons/{id}': persons.map((row) => row.id.toString()),
       '/api/ledger/accounts/{code}': ['custody:CNY', ...memberships.filter((row) => row.funding_model === 'prepaid').map((row) => `wallet:${row.member_code}`)],
+      '/api/ledger/accounts/{code}/transactions': ['custody:CNY', ...memberships.filter((row) => row.funding_model === 'prepaid').map((row) => `wallet:${row.member_code}`)],
       '/api/ledger/transactions/{id}': ['1'],
       '/api/ledger/manual-postings/{id}': ['1'],
       '/api/claims/{id}': claimIds,
