@@ -25,6 +25,7 @@ import { operatorRoutes } from './routes/operator-routes.js';
 import { payoutRoutes } from './routes/payout-routes.js';
 import { healthRoutes, type StartupState } from './routes/health-routes.js';
 import { cycleRoutes } from './routes/cycle-routes.js';
+import { exportRoutes } from './routes/export-routes.js';
 import { CycleJobs, type CycleJobHooks } from '../services/cycles/index.js';
 import { juryRoutes } from './routes/jury-routes.js';
 import { ledgerRoutes } from './routes/ledger-routes.js';
@@ -162,6 +163,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   publicStatisticsRoutes(app, context);
   payoutRoutes(app, context);
   operatorRoutes(app, context);
+  exportRoutes(app, context);
   await paymentWebhookRoutes(app, context);
   const webRoot = options.webRoot ?? defaultWebRoot;
   if (webRoot === false || !(await installWebApp(app, webRoot, sendNotFound))) app.setNotFoundHandler(sendNotFound);

@@ -27,6 +27,10 @@ const statusByCode: Readonly<Record<string, number>> = {
   AUTH_CODE_EXHAUSTED: 400,
   AUTH_RESEND_TOO_SOON: 429,
   NOT_FOUND: 404,
+  // CSV downloads (src/services/exports): an unknown table is a 404; a filter it does not take, a 400.
+  EXPORT_UNKNOWN_TABLE: 404,
+  EXPORT_FILTER_NOT_SUPPORTED: 400,
+  EXPORT_BAD_RANGE: 400,
   RATE_LIMITED: 429,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,

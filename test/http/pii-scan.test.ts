@@ -1,4 +1,5 @@
 import { runCycle } from '../../src/services/cycles/index.js';
+import { exportTables } from '../../src/services/exports/export-registry.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { criticalIllnessPlan } from '../../src/core/plans/sample-plans.js';
 import { approveForNotice, publishNotice, startReview, submitClaim } from '../../src/services/claims/index.js';
@@ -154,6 +155,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/memberships/{id}/bills': memberships.map((row) => row.id.toString()),
       '/api/admin/persons/{id}': persons.map((row) => row.id.toString()),
       '/api/ledger/accounts/{code}': ['custody:CNY', ...memberships.filter((row) => row.funding_model === 'prepaid').map((row) => `wallet:${row.member_code}`)],
+      '/api/ledger/accounts/{code}/transactions': ['custody:CNY', ...memberships.filter((row) => row.funding_model === 'prepaid').map((row) => `wallet:${row.member_code}`)],
       '/api/ledger/transactions/{id}': ['1'],
       '/api/ledger/manual-postings/{id}': ['1'],
       '/api/claims/{id}': claimIds,
@@ -169,6 +171,8 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/cycles/{cycle_id}': cycles.map((row) => row.cycle_code),
       '/api/cycle-jobs/{job_id}': [...(await t.store.db.selectFrom('cycle_jobs').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/memberships/{id}/cycles/{cycle_id}/proof': memberships.flatMap((row) => cycles.map((cycle) => [row.id.toString(), cycle.cycle_code])),
+      // Every CSV table (src/services/exports), and a name that is none of them.
+      '/api/exports/{table}.csv': [...exportTables.map((table) => table.name), 'persons'],
     };
     const queries: Record<string, string[]> = {
       '/api/memberships': ['?limit=500', '?plan_id=senior-cancer', '?status=terminated', '?status=withdrawn&limit=1'],
