@@ -486,7 +486,7 @@ function Workbench({ claim }: { claim: StaffClaim }) {
                 <form
                   className="staff-claims-form"
                   aria-label={t('staffClaims.appeal.decide')}
-                  onSubmit={submitWith({ kind: 'appeal', decision: appealDecision, reason: appealText.trim() }, appealText.trim() !== '', () => setAppealText(''))}
+                  onSubmit={submitWith({ kind: 'appeal', decision: appealDecision, reason: appealText.trim() }, appealText.trim() !== '')}
                 >
                   <Select label={t('staffClaims.appeal.decision')} value={appealDecision} onChange={(value) => setAppealDecision(value as typeof appealDecision)}>
                     <option value="refer_to_jury">{t('staffClaims.appeal.referToJury')}</option>
