@@ -214,5 +214,8 @@ describeEachBackend('HTTP staff claims workbench', (dialect) => {
     const last = await t.store.db.selectFrom('claim_events').select(['event', 'reason']).where('claim_id', '=', BigInt(old)).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(last).toEqual({ event: 'close_rejection', reason: 'Appeal dismissed: the rejection is final: The report does not show a covered illness.' });
     expect(outcome(await post('reviewer', `${url}/appeal/decision`, { decision: 'refer_to_jury', reason: 'Again.' }))).toEqual([409, 'CLAIM_NOT_APPEALED']);
+    // A step sent with no body at all (older API clients) is read, not refused as malformed.
+    const bodiless = await t.app.inject({ method: 'POST', url: `${url}/start-review`, headers: as('reviewer') });
+    expect(outcome(bodiless)).toEqual([409, 'CLAIM_BAD_TRANSITION']);
   });
 });

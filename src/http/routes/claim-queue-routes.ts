@@ -375,11 +375,11 @@ export function claimQueueRoutes(app: FastifyInstance, context: ServiceContext, 
   );
 
   const actor = (request: FastifyRequest) => `user:${currentUser(request).id}`;
-  const seen = (body: { expected_state_changed_at?: string | undefined } | undefined) => ({ expected_state_changed_at: body?.expected_state_changed_at });
+  const seen = (body: { expected_state_changed_at?: string | undefined } | null | undefined) => ({ expected_state_changed_at: body?.expected_state_changed_at });
   const transition = (path: string, roles: Role[], summary: string, run: (claim_id: bigint, request: FastifyRequest, expected: { expected_state_changed_at?: string | undefined }) => Promise<ClaimRow>) =>
     api.post(
       `/api/claims/:id/${path}`,
-      { preHandler: requireRoles(...roles), schema: { tags: ['claims'], summary, params, body: seenBody.optional(), response: { 200: transitionResponseSchema, ...errorResponses } } },
+      { preHandler: requireRoles(...roles), schema: { tags: ['claims'], summary, params, body: seenBody.nullish(), response: { 200: transitionResponseSchema, ...errorResponses } } },
       async (request) => transitionJson(await run(BigInt(request.params.id), request, seen(request.body))),
     );
 

@@ -11689,7 +11689,7 @@ export interface paths {
                     "application/json": {
                         /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
                         expected_state_changed_at?: string;
-                    };
+                    } | null;
                 };
             };
             responses: {
@@ -11849,7 +11849,7 @@ export interface paths {
                     "application/json": {
                         /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
                         expected_state_changed_at?: string;
-                    };
+                    } | null;
                 };
             };
             responses: {
@@ -12009,7 +12009,7 @@ export interface paths {
                     "application/json": {
                         /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
                         expected_state_changed_at?: string;
-                    };
+                    } | null;
                 };
             };
             responses: {
@@ -12169,7 +12169,7 @@ export interface paths {
                     "application/json": {
                         /** @description The claim’s state_changed_at as the staff member saw it; a decision on an older view is refused with 409 CLAIM_CHANGED (the web app always sends it) */
                         expected_state_changed_at?: string;
-                    };
+                    } | null;
                 };
             };
             responses: {
