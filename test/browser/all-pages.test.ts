@@ -24,6 +24,7 @@ describe.runIf(chromiumAvailable())('every page', () => {
   let chromium: LaunchedBrowser;
   const contexts = new Map<string, BrowserContext>();
   const secrets = new Map<Viewer, string[]>();
+  const sessionCookies = new Map<Viewer, Awaited<ReturnType<BrowserContext['cookies']>>>();
 
   beforeAll(async () => {
     server = await startServer();
@@ -45,8 +46,14 @@ describe.runIf(chromiumAvailable())('every page', () => {
     if (existing !== undefined) return existing;
     const context = await newContext(chromium.browser, server.url, language, viewport);
     if (viewer !== 'visitor') {
-      const response = await context.request.post('/api/auth/login', { data: { username: logins[viewer], password: demoPassword } });
-      expect(response.status(), `demo login ${logins[viewer]}: ${await response.text()}`).toBe(200);
+      // One login per viewer (the login route is rate limited): later contexts reuse its cookie.
+      const known = sessionCookies.get(viewer);
+      if (known !== undefined) await context.addCookies(known);
+      else {
+        const response = await context.request.post('/api/auth/login', { data: { username: logins[viewer], password: demoPassword } });
+        expect(response.status(), `demo login ${logins[viewer]}: ${await response.text()}`).toBe(200);
+        sessionCookies.set(viewer, await context.cookies());
+      }
     }
     contexts.set(key, context);
     return context;

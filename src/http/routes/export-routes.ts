@@ -92,7 +92,7 @@ export function exportRoutes(app: FastifyInstance, context: ServiceContext): voi
       reply.header('content-type', 'text/csv; charset=utf-8');
       reply.header('content-disposition', `attachment; filename=${table.name}-${day}.csv`);
       reply.header('cache-control', 'no-store, private');
-      return reply.send(Readable.from(csvChunks(context.store.db, table, filter)) as unknown as string);
+      return reply.send(Readable.from(csvChunks(context.store, table, filter)) as unknown as string);
     },
   );
 }

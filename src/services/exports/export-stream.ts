@@ -22,13 +22,13 @@ export function checkExportFilter(table: ExportTable, filter: ExportFilter): voi
 
 /** The table as CSV text: the header row, then one chunk per batch of rows, each read when the consumer asks for it. */
 export async function* csvChunks(
-  db: Db,
+  store: { readonly db: Db },
   table: ExportTable,
   filter: ExportFilter,
   batch_rows = exportBatchRows,
 ): AsyncGenerator<string> {
   yield csvHeader(table.columns);
-  for await (const rows of table.batches(db, filter, batch_rows)) {
+  for await (const rows of table.batches(store.db, filter, batch_rows)) {
     yield rows.map((row) => csvRecord(row, table.columns)).join('');
   }
 }
