@@ -1,5 +1,8 @@
 import type { Reporter, TestModule } from 'vitest/node';
 
+/** How many of the slowest test files the summary lists, so the suite's time stays visible. */
+const SLOWEST_FILES_SHOWN = 12;
+
 /**
  * Ends the run with the plain line `N passed, N failed, N skipped` that CI tooling reads, and
  * with the number of tests per backend, so the log shows the store suite ran on each.
@@ -21,6 +24,13 @@ export default class SummaryReporter implements Reporter {
       }
       if (module.state() === 'failed' && [...module.children.allTests()].length === 0) failed += 1;
     }
+    const slowest = [...testModules]
+      .map((module) => ({ file: module.relativeModuleId, seconds: module.diagnostic().duration / 1000 }))
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, SLOWEST_FILES_SHOWN)
+      .map(({ file, seconds }) => `  ${seconds.toFixed(1).padStart(7)} s  ${file}`)
+      .join('\n');
+    process.stdout.write(`\nslowest test files (tests and hooks):\n${slowest}\n`);
     const backends = [...perBackend].map(([name, count]) => `${name}: ${count} passed`).join(', ');
     process.stdout.write(`\nbackend tests: ${backends || 'none'}\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }
