@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { calibrate, fitRows, summaryFor } from '../src/sim/calibrate.js';
+import { calibrate, summaryFor } from '../src/sim/calibrate.js';
 import { scenarioCatalog } from '../src/sim/scenario-catalog.js';
 import type { ScenarioInput } from '../src/sim/scenario-schema.js';
 
@@ -33,7 +33,6 @@ const forecast = summary.years
   }));
 const check = summary.years.filter((year) => year.year <= last_year).map((year) => ({ year: year.year, share_of_cases_aged_40_plus: year.share_of_cases_aged_40_plus.p50 }));
 process.stdout.write(`${JSON.stringify({ forecast, share_of_cases_aged_40_plus: check }, null, 2)}\n`);
-void fitRows;
 if (flags.includes('--write')) {
   const path = fileURLToPath(new URL(`../../src/sim/scenarios/${name}.json`, import.meta.url));
   const scenario = { ...result.scenario, forecast: { note: `P5/P50/P95 over ${FORECAST_PATHS} paths, seed ${calibration.seed}, parameters as fitted on the years up to ${last_year}; not refitted.`, years: forecast } };
