@@ -1,4 +1,3 @@
-import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 
@@ -6,6 +5,7 @@ import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 export const EXACT_BINOMIAL_MAX_TRIALS = 64;
 /** Below this mean (of successes, or of failures) a large binomial is drawn as a Poisson; above, as a normal. */
 export const POISSON_MAX_MEAN = 25;
+const UNIFORM_GRAIN = 2 ** -32;
 
 /** 32-bit finaliser of MurmurHash3: spreads every input bit over the output. */
 function mix32(value: number): number {
@@ -45,8 +45,12 @@ export class Draws {
     this.#rng = rng;
   }
 
+  /**
+   * Uniform in [0, 1) from one 32-bit output: a grain of 2^-32 is far below any probability the
+   * engine draws with, and one call instead of two (pure-rand's uniformFloat64) halves its cost.
+   */
   uniform(): number {
-    return uniformFloat64(this.#rng);
+    return (this.#rng.next() >>> 0) * UNIFORM_GRAIN;
   }
 
   /** Standard normal by Box–Muller; the second variate is kept for the next call. */
