@@ -13,6 +13,8 @@ const viewportNames: readonly ViewportName[] = ['phone', 'desktop'];
 
 const entries = await pageEntries();
 
+type Cookies = Awaited<ReturnType<BrowserContext['cookies']>>;
+
 /**
  * Every page of the app, as the person it is for, in both languages at the phone's and the
  * desktop's size: a screenshot (test-results/screenshots), no axe violation (WCAG 2.2 A and AA),
@@ -24,7 +26,7 @@ describe.runIf(chromiumAvailable())('every page', () => {
   let chromium: LaunchedBrowser;
   const contexts = new Map<string, BrowserContext>();
   const secrets = new Map<Viewer, string[]>();
-  const sessionCookies = new Map<Viewer, Awaited<ReturnType<BrowserContext['cookies']>>>();
+  const sessionCookies = new Map<Viewer, Promise<Cookies>>();
 
   beforeAll(async () => {
     server = await startServer();
@@ -45,18 +47,27 @@ describe.runIf(chromiumAvailable())('every page', () => {
     const existing = contexts.get(key);
     if (existing !== undefined) return existing;
     const context = await newContext(chromium.browser, server.url, language, viewport);
-    if (viewer !== 'visitor') {
-      // One login per viewer (the login route is rate limited): later contexts reuse its cookie.
-      const known = sessionCookies.get(viewer);
-      if (known !== undefined) await context.addCookies(known);
-      else {
-        const response = await context.request.post('/api/auth/login', { data: { username: logins[viewer], password: demoPassword } });
-        expect(response.status(), `demo login ${logins[viewer]}: ${await response.text()}`).toBe(200);
-        sessionCookies.set(viewer, await context.cookies());
-      }
-    }
+    if (viewer !== 'visitor') await context.addCookies(await sessionOf(viewer));
     contexts.set(key, context);
     return context;
+  }
+
+  /** One login per viewer (the login route is rate limited), shared by the contexts opened at the same time. */
+  function sessionOf(viewer: Exclude<Viewer, 'visitor'>): Promise<Cookies> {
+    const known = sessionCookies.get(viewer);
+    if (known !== undefined) return known;
+    const login = (async () => {
+      const context = await newContext(chromium.browser, server.url, 'zh-CN', 'desktop');
+      try {
+        const response = await context.request.post('/api/auth/login', { data: { username: logins[viewer], password: demoPassword } });
+        expect(response.status(), `demo login ${logins[viewer]}: ${await response.text()}`).toBe(200);
+        return await context.cookies();
+      } finally {
+        await context.close();
+      }
+    })();
+    sessionCookies.set(viewer, login);
+    return login;
   }
 
   async function pathOf(entry: PageEntry, context: BrowserContext): Promise<string> {
@@ -93,25 +104,26 @@ describe.runIf(chromiumAvailable())('every page', () => {
 
   for (const entry of entries) {
     it(`${entry.name} (${entry.viewer})`, async () => {
-      for (const language of languages) {
-        for (const viewport of entry.viewports ?? viewportNames) {
-          const context = await contextFor(entry.viewer, language, viewport);
-          const page = await context.newPage();
-          try {
-            const path = await pathOf(entry, context);
-            const texts = await visit(page, path, entry);
-            expect(await page.evaluate(() => document.documentElement.lang), `${path} ${language}`).toBe(language);
-            const shown = await page.evaluate(() => document.body.innerText);
-            expect(shown.match(untranslatedKey) ?? [], `${path} ${language}: keys shown instead of texts`).toEqual([]);
-            await screenshot(page, entry.name, language, viewport);
-            expect(await axeViolations(page), `${path} ${language} ${viewport}`).toEqual([]);
-            const found = texts.flatMap((text) => leaks(text, secrets.get(entry.viewer) ?? []));
-            expect(found, `${path} shows another person's data`).toEqual([]);
-          } finally {
-            await page.close();
-          }
+      // The languages and sizes of one page are opened side by side: each waits on the network and
+      // the page's own settling far more than on the processor.
+      const variants = languages.flatMap((language) => (entry.viewports ?? viewportNames).map((viewport) => ({ language, viewport })));
+      await Promise.all(variants.map(async ({ language, viewport }) => {
+        const context = await contextFor(entry.viewer, language, viewport);
+        const page = await context.newPage();
+        try {
+          const path = await pathOf(entry, context);
+          const texts = await visit(page, path, entry);
+          expect(await page.evaluate(() => document.documentElement.lang), `${path} ${language}`).toBe(language);
+          const shown = await page.evaluate(() => document.body.innerText);
+          expect(shown.match(untranslatedKey) ?? [], `${path} ${language}: keys shown instead of texts`).toEqual([]);
+          await screenshot(page, entry.name, language, viewport);
+          expect(await axeViolations(page), `${path} ${language} ${viewport}`).toEqual([]);
+          const found = texts.flatMap((text) => leaks(text, secrets.get(entry.viewer) ?? []));
+          expect(found, `${path} shows another person's data`).toEqual([]);
+        } finally {
+          await page.close();
         }
-      }
+      }));
     }, 300_000);
   }
 });

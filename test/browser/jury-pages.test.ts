@@ -156,7 +156,7 @@ describe.runIf(chromiumAvailable())('juror pages', () => {
 
     // Sending nothing is caught before any request: each question says so.
     await page.getByRole('button', { name: '提交答案' }).click();
-    expect(await page.getByText('请为这道题选择一个答案。').count()).toBe(5);
+    await expect.poll(() => page.getByText('请为这道题选择一个答案。').count()).toBe(5);
 
     // Three right, two wrong: 3 of 5 does not qualify.
     for (let question = 0; question < 5; question += 1) {

@@ -156,7 +156,7 @@ describe.runIf(chromiumAvailable())('admin pages', () => {
 
     // Cleared, the data is gone from the page; an unknown code says so.
     await card.getByRole('button', { name: '清除显示' }).click();
-    expect(await page.locator('section.admin-person').count()).toBe(0);
+    await page.locator('section.admin-person').waitFor({ state: 'detached' });
     await page.getByLabel('会员编号或个人 ID').fill('MNOSUCHCODE00');
     await page.getByRole('button', { name: '查询并记录' }).click();
     await page.getByText('没有会员编号为 MNOSUCHCODE00 的会员资格。').waitFor();
