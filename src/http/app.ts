@@ -38,6 +38,7 @@ import { personRoutes } from './routes/person-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
 import { publicCaseRoutes } from './routes/public-case-routes.js';
 import { publicStatisticsRoutes } from './routes/public-statistics-routes.js';
+import { sustainabilityRoutes } from './routes/sustainability-routes.js';
 import { defaultWebRoot, installWebApp } from './web-app.js';
 
 export interface AppOptions {
@@ -163,6 +164,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   publicStatisticsRoutes(app, context);
   payoutRoutes(app, context);
   operatorRoutes(app, context);
+  sustainabilityRoutes(app, context);
   exportRoutes(app, context);
   await paymentWebhookRoutes(app, context);
   const webRoot = options.webRoot ?? defaultWebRoot;

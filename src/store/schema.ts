@@ -352,6 +352,8 @@ export interface Database {
   ledger_head: LedgerHeadTable;
   manual_postings: ManualPostingsTable;
   ledger_audit_events: LedgerAuditEventsTable;
+  plan_cycle_metrics: PlanCycleMetricsTable;
+  sustainability_alerts: SustainabilityAlertsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -662,4 +664,34 @@ export interface CycleProofChunksTable {
   first_member_code: string;
   leaf_count: bigint;
   root_hex: string;
+}
+
+/** A completed cycle's sustainability metrics (0021): its own figures and the 12 months to its snapshot. */
+export interface PlanCycleMetricsTable {
+  cycle_id: bigint;
+  plan_id: string;
+  cycle_code: string;
+  sequence: bigint;
+  snapshot_at: string;
+  members_covered: bigint;
+  share_per_member_minor: bigint;
+  yearly_share_minor: bigint;
+  /** `{ cycle, rolling }` of src/core/sustainability, amounts and counts as strings of digits. */
+  metrics_json: string;
+  computed_at: string;
+}
+
+/** An alert a cycle's metrics raised (0022): once per plan, cycle and kind. */
+export interface SustainabilityAlertsTable {
+  id: Generated<bigint>;
+  plan_id: string;
+  cycle_id: bigint;
+  cycle_code: string;
+  snapshot_at: string;
+  kind: string;
+  value: bigint;
+  threshold: bigint;
+  /** 1: shown on the public health page. */
+  public: bigint;
+  created_at: string;
 }

@@ -67,6 +67,7 @@ const movesNoMoney: Readonly<Record<string, string>> = {
   'POST /api/claims/{id}/votes': 'one secret vote per juror (JURY_ALREADY_VOTED)',
   'POST /api/plans/{plan_id}/cycles/run':
     'runs or resumes the one cycle of the latest notice day under a lease: a repeat resumes the same cycle and charges each member once (being reworked as jobs)',
+  'POST /api/sustainability/plans/{plan_id}/recompute': 'recomputes stored metrics from the cycles; writes no ledger row, and an alert or message already raised is not raised again',
   'POST /api/payments/webhook': "the provider's signed events, deduplicated by event and payment reference; the provider cannot send our key",
 };
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_MAX_MINOR } from '../money/parse-money.js';
 import { ok, reject, type Result } from '../rejection.js';
+import { sustainabilitySchema } from '../sustainability/sustainability-settings.js';
 
 /**
  * The rules a member accepts on joining. Stored as JSON with money as strings of digits (minor
@@ -89,6 +90,8 @@ export const planRulesSchema = z
     share_weights: z.array(z.object({ max_age_years: ageYears, weight: z.number().int().min(1).max(1000) })).min(1).max(20).nullable(),
     max_aids_per_member: z.number().int().min(1).max(10),
     family_enrollment: z.boolean(),
+    /** Expected incidence, operating cost and alert thresholds (issue 13); absent in older rules, see sustainabilitySettingsOf. */
+    sustainability: sustainabilitySchema.optional(),
   })
   .superRefine((rules, context) => {
     const ascending = (bands: ReadonlyArray<{ max_age_years: number }>) => Array.isArray(bands) && bands.every((band, index) => index === 0 || band.max_age_years > bands[index - 1]!.max_age_years);

@@ -14,6 +14,7 @@ import { getPlanForCycle, openOrResumeCycle, runTime } from './open-cycle.js';
 import { publishCycle } from './publish-step.js';
 import { chunks } from '../../store/chunks.js';
 import { snapshotMembersIn } from './snapshot-step.js';
+import { ensurePlanMetrics } from '../sustainability/record-metrics.js';
 
 export interface CycleRunOptions {
   /** The run time (`--at`); the snapshot is the latest notice day not after it. Default: now. */
@@ -65,6 +66,8 @@ export async function runCycle(context: ServiceContext, plan_id: string, options
   const onProgress = options.onProgress ?? noProgress;
   const opened = await openOrResumeCycle(context, plan, at, now);
   if (opened.already_completed) {
+    // A run that completed the cycle and stopped before its metrics left them missing: add them now.
+    await ensurePlanMetrics(context, plan_id);
     return { cycle_id: opened.cycle.cycle_code, plan_id, resumed: false, already_completed: true, steps_run: [], cycle: opened.cycle };
   }
   await failPoint('open:after');
@@ -98,6 +101,9 @@ export async function runCycle(context: ServiceContext, plan_id: string, options
   } finally {
     await releaseLease(context.store.db, opened.cycle.id, owner);
   }
+  // After the cycle is completed, as an idempotent step of its own: the sustainability metrics
+  // read its charges (backstop, fee payable), and re-running finds them stored and adds nothing.
+  await ensurePlanMetrics(context, plan_id);
   return {
     cycle_id: opened.cycle.cycle_code,
     plan_id,

@@ -19,6 +19,8 @@ import { claimNotes } from './0016-claim-notes.js';
 import { personalDataReads } from './0017-personal-data-reads.js';
 import { operatorDashboard } from './0018-operator-dashboard.js';
 import { ledgerTransactionKind } from './0020-ledger-transaction-kind.js';
+import { planCycleMetrics } from './0021-plan-cycle-metrics.js';
+import { sustainabilityAlerts } from './0022-sustainability-alerts.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -42,5 +44,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0017-personal-data-reads': personalDataReads(dialect),
     '0018-operator-dashboard': operatorDashboard(dialect),
     '0020-ledger-transaction-kind': ledgerTransactionKind(dialect),
+    '0021-plan-cycle-metrics': planCycleMetrics(dialect),
+    '0022-sustainability-alerts': sustainabilityAlerts(dialect),
   };
 }

@@ -5191,6 +5191,21 @@ export interface paths {
                                         }[] | null;
                                         max_aids_per_member: number;
                                         family_enrollment: boolean;
+                                        sustainability?: {
+                                            expected_incidence_per_1000: {
+                                                age_years: number;
+                                                per_1000: number;
+                                            }[];
+                                            operating_cost_per_year_minor: string;
+                                            alerts: {
+                                                yearly_share_rise_bps: number | null;
+                                                incidence_over_expected_bps: number | null;
+                                                members_drop_bps: number | null;
+                                                adverse_selection_bps: number | null;
+                                                fee_below_cost: boolean;
+                                                members_at_cap_bps: number | null;
+                                            };
+                                        };
                                     };
                                 };
                                 next_version: {
@@ -5426,6 +5441,21 @@ export interface paths {
                                         }[] | null;
                                         max_aids_per_member: number;
                                         family_enrollment: boolean;
+                                        sustainability?: {
+                                            expected_incidence_per_1000: {
+                                                age_years: number;
+                                                per_1000: number;
+                                            }[];
+                                            operating_cost_per_year_minor: string;
+                                            alerts: {
+                                                yearly_share_rise_bps: number | null;
+                                                incidence_over_expected_bps: number | null;
+                                                members_drop_bps: number | null;
+                                                adverse_selection_bps: number | null;
+                                                fee_below_cost: boolean;
+                                                members_at_cap_bps: number | null;
+                                            };
+                                        };
                                     };
                                 };
                                 next_version: {
@@ -5514,6 +5544,21 @@ export interface paths {
                                         }[] | null;
                                         max_aids_per_member: number;
                                         family_enrollment: boolean;
+                                        sustainability?: {
+                                            expected_incidence_per_1000: {
+                                                age_years: number;
+                                                per_1000: number;
+                                            }[];
+                                            operating_cost_per_year_minor: string;
+                                            alerts: {
+                                                yearly_share_rise_bps: number | null;
+                                                incidence_over_expected_bps: number | null;
+                                                members_drop_bps: number | null;
+                                                adverse_selection_bps: number | null;
+                                                fee_below_cost: boolean;
+                                                members_at_cap_bps: number | null;
+                                            };
+                                        };
                                     };
                                 }[];
                             };
@@ -5743,6 +5788,21 @@ export interface paths {
                                         }[] | null;
                                         max_aids_per_member: number;
                                         family_enrollment: boolean;
+                                        sustainability?: {
+                                            expected_incidence_per_1000: {
+                                                age_years: number;
+                                                per_1000: number;
+                                            }[];
+                                            operating_cost_per_year_minor: string;
+                                            alerts: {
+                                                yearly_share_rise_bps: number | null;
+                                                incidence_over_expected_bps: number | null;
+                                                members_drop_bps: number | null;
+                                                adverse_selection_bps: number | null;
+                                                fee_below_cost: boolean;
+                                                members_at_cap_bps: number | null;
+                                            };
+                                        };
                                     };
                                 };
                                 next_version: {
@@ -5831,6 +5891,21 @@ export interface paths {
                                         }[] | null;
                                         max_aids_per_member: number;
                                         family_enrollment: boolean;
+                                        sustainability?: {
+                                            expected_incidence_per_1000: {
+                                                age_years: number;
+                                                per_1000: number;
+                                            }[];
+                                            operating_cost_per_year_minor: string;
+                                            alerts: {
+                                                yearly_share_rise_bps: number | null;
+                                                incidence_over_expected_bps: number | null;
+                                                members_drop_bps: number | null;
+                                                adverse_selection_bps: number | null;
+                                                fee_below_cost: boolean;
+                                                members_at_cap_bps: number | null;
+                                            };
+                                        };
                                     };
                                 }[];
                             };
@@ -6242,6 +6317,21 @@ export interface paths {
                                         }[] | null;
                                         max_aids_per_member: number;
                                         family_enrollment: boolean;
+                                        sustainability?: {
+                                            expected_incidence_per_1000: {
+                                                age_years: number;
+                                                per_1000: number;
+                                            }[];
+                                            operating_cost_per_year_minor: string;
+                                            alerts: {
+                                                yearly_share_rise_bps: number | null;
+                                                incidence_over_expected_bps: number | null;
+                                                members_drop_bps: number | null;
+                                                adverse_selection_bps: number | null;
+                                                fee_below_cost: boolean;
+                                                members_at_cap_bps: number | null;
+                                            };
+                                        };
                                     };
                                 };
                                 next_version: {
@@ -6330,6 +6420,21 @@ export interface paths {
                                         }[] | null;
                                         max_aids_per_member: number;
                                         family_enrollment: boolean;
+                                        sustainability?: {
+                                            expected_incidence_per_1000: {
+                                                age_years: number;
+                                                per_1000: number;
+                                            }[];
+                                            operating_cost_per_year_minor: string;
+                                            alerts: {
+                                                yearly_share_rise_bps: number | null;
+                                                incidence_over_expected_bps: number | null;
+                                                members_drop_bps: number | null;
+                                                adverse_selection_bps: number | null;
+                                                fee_below_cost: boolean;
+                                                members_at_cap_bps: number | null;
+                                            };
+                                        };
                                     };
                                 }[];
                             };
@@ -6568,6 +6673,21 @@ export interface paths {
                                         }[] | null;
                                         max_aids_per_member: number;
                                         family_enrollment: boolean;
+                                        sustainability?: {
+                                            expected_incidence_per_1000: {
+                                                age_years: number;
+                                                per_1000: number;
+                                            }[];
+                                            operating_cost_per_year_minor: string;
+                                            alerts: {
+                                                yearly_share_rise_bps: number | null;
+                                                incidence_over_expected_bps: number | null;
+                                                members_drop_bps: number | null;
+                                                adverse_selection_bps: number | null;
+                                                fee_below_cost: boolean;
+                                                members_at_cap_bps: number | null;
+                                            };
+                                        };
                                     };
                                 };
                                 next_version: {
@@ -6656,6 +6776,21 @@ export interface paths {
                                         }[] | null;
                                         max_aids_per_member: number;
                                         family_enrollment: boolean;
+                                        sustainability?: {
+                                            expected_incidence_per_1000: {
+                                                age_years: number;
+                                                per_1000: number;
+                                            }[];
+                                            operating_cost_per_year_minor: string;
+                                            alerts: {
+                                                yearly_share_rise_bps: number | null;
+                                                incidence_over_expected_bps: number | null;
+                                                members_drop_bps: number | null;
+                                                adverse_selection_bps: number | null;
+                                                fee_below_cost: boolean;
+                                                members_at_cap_bps: number | null;
+                                            };
+                                        };
                                     };
                                 }[];
                             };
@@ -19041,6 +19176,913 @@ export interface paths {
                                     /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
                                     advances_outstanding_minor: string;
                                 };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sustainability/plans/{plan_id}/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The stored sustainability metrics of the plan’s last cycles, each with its 12 months, oldest first (operator, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description How many of the last cycles */
+                    cycles?: number;
+                };
+                header?: never;
+                path: {
+                    plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan_id: string;
+                            currency: string;
+                            cycles: {
+                                cycle: {
+                                    cycle_id: string;
+                                    sequence: number;
+                                    snapshot_at: string;
+                                    /** @description The previous cycle’s snapshot, or the schedule’s previous notice day for a first cycle */
+                                    period_start_at: string;
+                                    period_days: number;
+                                    members_covered: string;
+                                    joins: string;
+                                    exits: string;
+                                    exits_ever_claimed: string;
+                                    cases: string;
+                                    cases_aged_40_plus: string;
+                                    /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                    cases_aged_40_plus_bps: number | null;
+                                    member_days: string;
+                                    /** @description cases × 365 × 100,000 ÷ (covered × period days) */
+                                    incidence_per_100k: number | null;
+                                    /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                    expected_incidence_per_100k: number | null;
+                                    expected_per_1000_sum: number;
+                                    /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                    incidence_vs_expected_bps: number | null;
+                                    by_age_band: {
+                                        /** @enum {string} */
+                                        band: "0-29" | "30-39" | "40-49" | "50-59" | "60+";
+                                        covered: string;
+                                        joins: string;
+                                        exits: string;
+                                        exits_ever_claimed: string;
+                                        cases: string;
+                                        member_days: string;
+                                        /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                        incidence_per_100k: number | null;
+                                        /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                        expected_per_100k: number | null;
+                                    }[];
+                                    by_tenure_band: {
+                                        /** @enum {string} */
+                                        band: "0-3" | "3-12" | "12-24" | "24+";
+                                        covered: string;
+                                        cases: string;
+                                        member_days: string;
+                                        /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                        incidence_per_100k: number | null;
+                                    }[];
+                                    share: {
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        aid_total_minor: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        total_minor: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        share_total_minor: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        share_per_member_minor: string;
+                                    };
+                                    caps: {
+                                        members_capped: string;
+                                        members_at_year_cap: string | null;
+                                        /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                        members_at_year_cap_bps: number | null;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        backstop_minor: string;
+                                    };
+                                    operator: {
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        fee_income_minor: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        operating_cost_minor: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        margin_minor: string;
+                                        break_even_members: string | null;
+                                    };
+                                    /** @description Mean expected incidence (from the plan’s table and the members’ ages) of joiners, leavers and stayers */
+                                    selection: {
+                                        joiners: {
+                                            members: string;
+                                            /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                            expected_per_100k: number | null;
+                                        };
+                                        leavers: {
+                                            members: string;
+                                            /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                            expected_per_100k: number | null;
+                                        };
+                                        /** @description Covered at the end and members already at the start */
+                                        stayers: {
+                                            members: string;
+                                            /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                            expected_per_100k: number | null;
+                                        };
+                                        /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                        joiners_index_bps: number | null;
+                                        /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                        leavers_index_bps: number | null;
+                                        /** @description Joiners’ mean expected incidence over leavers’: above 10,000 those who come are riskier than those who go */
+                                        adverse_selection_index_bps: number | null;
+                                    };
+                                };
+                                rolling: {
+                                    /** @description Exclusive start: the snapshot time 12 months before */
+                                    since_at: string;
+                                    until_at: string;
+                                    cycles: number;
+                                    period_days: number;
+                                    /** @description The cycle “12 months before” the trends compare with; null for a younger plan */
+                                    reference_cycle_id: string | null;
+                                    /** @description Σ of the share per member of the cycles in the 12 months */
+                                    yearly_share_per_member_minor: string;
+                                    yearly_share_12m_before_minor: string | null;
+                                    /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                    yearly_share_change_bps: number | null;
+                                    members_covered: string;
+                                    members_12m_before: string | null;
+                                    /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                    members_change_bps: number | null;
+                                    joins: string;
+                                    exits: string;
+                                    exits_ever_claimed: string;
+                                    cases: string;
+                                    /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                    cases_aged_40_plus_bps: number | null;
+                                    member_days: string;
+                                    /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                    incidence_per_100k: number | null;
+                                    /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                    expected_incidence_per_100k: number | null;
+                                    /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                    incidence_vs_expected_bps: number | null;
+                                    by_age_band: {
+                                        /** @enum {string} */
+                                        band: "0-29" | "30-39" | "40-49" | "50-59" | "60+";
+                                        joins: string;
+                                        exits: string;
+                                        exits_ever_claimed: string;
+                                        cases: string;
+                                        member_days: string;
+                                        /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                        incidence_per_100k: number | null;
+                                    }[];
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    backstop_minor: string;
+                                    operator: {
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        fee_income_minor: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        fee_income_per_year_minor: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        operating_cost_per_year_minor: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        margin_per_year_minor: string;
+                                        break_even_members: string | null;
+                                    };
+                                    /** @description Mean expected incidence (from the plan’s table and the members’ ages) of joiners, leavers and stayers */
+                                    selection: {
+                                        joiners: {
+                                            members: string;
+                                            /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                            expected_per_100k: number | null;
+                                        };
+                                        leavers: {
+                                            members: string;
+                                            /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                            expected_per_100k: number | null;
+                                        };
+                                        /** @description Covered at the end and members already at the start */
+                                        stayers: {
+                                            members: string;
+                                            /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                            expected_per_100k: number | null;
+                                        };
+                                        /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                        joiners_index_bps: number | null;
+                                        /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                        leavers_index_bps: number | null;
+                                        /** @description Joiners’ mean expected incidence over leavers’: above 10,000 those who come are riskier than those who go */
+                                        adverse_selection_index_bps: number | null;
+                                    };
+                                };
+                            }[];
+                            /** @description The 12 months to the latest cycle */
+                            latest_rolling: {
+                                /** @description Exclusive start: the snapshot time 12 months before */
+                                since_at: string;
+                                until_at: string;
+                                cycles: number;
+                                period_days: number;
+                                /** @description The cycle “12 months before” the trends compare with; null for a younger plan */
+                                reference_cycle_id: string | null;
+                                /** @description Σ of the share per member of the cycles in the 12 months */
+                                yearly_share_per_member_minor: string;
+                                yearly_share_12m_before_minor: string | null;
+                                /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                yearly_share_change_bps: number | null;
+                                members_covered: string;
+                                members_12m_before: string | null;
+                                /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                members_change_bps: number | null;
+                                joins: string;
+                                exits: string;
+                                exits_ever_claimed: string;
+                                cases: string;
+                                /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                cases_aged_40_plus_bps: number | null;
+                                member_days: string;
+                                /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                incidence_per_100k: number | null;
+                                /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                expected_incidence_per_100k: number | null;
+                                /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                incidence_vs_expected_bps: number | null;
+                                by_age_band: {
+                                    /** @enum {string} */
+                                    band: "0-29" | "30-39" | "40-49" | "50-59" | "60+";
+                                    joins: string;
+                                    exits: string;
+                                    exits_ever_claimed: string;
+                                    cases: string;
+                                    member_days: string;
+                                    /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                    incidence_per_100k: number | null;
+                                }[];
+                                /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                backstop_minor: string;
+                                operator: {
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    fee_income_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    fee_income_per_year_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    operating_cost_per_year_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    margin_per_year_minor: string;
+                                    break_even_members: string | null;
+                                };
+                                /** @description Mean expected incidence (from the plan’s table and the members’ ages) of joiners, leavers and stayers */
+                                selection: {
+                                    joiners: {
+                                        members: string;
+                                        /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                        expected_per_100k: number | null;
+                                    };
+                                    leavers: {
+                                        members: string;
+                                        /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                        expected_per_100k: number | null;
+                                    };
+                                    /** @description Covered at the end and members already at the start */
+                                    stayers: {
+                                        members: string;
+                                        /** @description Cases per 100,000 members a year (two decimals); null without covered members */
+                                        expected_per_100k: number | null;
+                                    };
+                                    /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                    joiners_index_bps: number | null;
+                                    /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                    leavers_index_bps: number | null;
+                                    /** @description Joiners’ mean expected incidence over leavers’: above 10,000 those who come are riskier than those who go */
+                                    adverse_selection_index_bps: number | null;
+                                };
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sustainability/plans/{plan_id}/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The alerts the plan’s metrics raised, newest cycle first, with their texts (operator, auditor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            alerts: {
+                                /** @enum {string} */
+                                kind: "yearly_share_rise" | "incidence_over_expected" | "members_drop" | "adverse_selection" | "fee_below_cost" | "members_at_cap";
+                                cycle_id: string;
+                                snapshot_at: string;
+                                title_zh: string;
+                                title_en: string;
+                                body_zh: string;
+                                body_en: string;
+                                /** @description The figure that reached the threshold: basis points, or minor units a year for fee_below_cost */
+                                value: string;
+                                threshold: string;
+                                /** @description Shown on the public health page */
+                                public: boolean;
+                                created_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sustainability/plans/{plan_id}/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recomputes the metrics of every completed cycle of the plan, oldest first; moves no money, and alerts already raised are not raised again (operator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan_id: string;
+                            /** @description Cycles computed */
+                            cycles: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/plans/{plan_id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan’s health in figures anyone can read: share and membership trends, age mix and public alerts (aggregates only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            health: {
+                                plan_id: string;
+                                name_zh: string;
+                                name_en: string;
+                                currency: string;
+                                as_of: string | null;
+                                share_trend: {
+                                    cycle_id: string;
+                                    snapshot_at: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    share_per_member_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    yearly_share_minor: string;
+                                }[];
+                                yearly_share_minor: string | null;
+                                /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                yearly_share_change_bps: number | null;
+                                membership_trend: {
+                                    cycle_id: string;
+                                    snapshot_at: string;
+                                    members_covered: string;
+                                    joins: string;
+                                    exits: string;
+                                }[];
+                                members_covered: string | null;
+                                /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                members_change_bps: number | null;
+                                age_mix: {
+                                    /** @enum {string} */
+                                    band: "0-29" | "30-39" | "40-49" | "50-59" | "60+";
+                                    members: string;
+                                    /** @description Basis points: 10,000 = 1× (or 100%); null when there is nothing to compare with */
+                                    share_bps: number | null;
+                                }[];
+                                alerts: {
+                                    /** @enum {string} */
+                                    kind: "yearly_share_rise" | "incidence_over_expected" | "members_drop" | "adverse_selection" | "fee_below_cost" | "members_at_cap";
+                                    cycle_id: string;
+                                    snapshot_at: string;
+                                    title_zh: string;
+                                    title_en: string;
+                                    body_zh: string;
+                                    body_en: string;
+                                }[];
                             };
                         };
                     };
