@@ -13,7 +13,7 @@ export interface PlanRulesApplied {
   readonly version: number;
   readonly fee_bps: number;
   readonly cap_per_year_minor: string | null;
-  readonly aid_bands: ReadonlyArray<{ readonly max_age_years: number; readonly aid_minor: string }>;
+  readonly aid_bands: Array<{ max_age_years: number; aid_minor: string }>;
   readonly waiting_days: number;
 }
 
