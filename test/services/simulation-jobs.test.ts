@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { hostname } from 'node:os';
 import fc from 'fast-check';
+import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RejectionError } from '../../src/core/rejection.js';
 import { enrolMembers } from '../../src/services/members.js';
@@ -9,7 +10,7 @@ import { ensureSamplePlans } from '../../src/services/plans.js';
 import { composeSimulation } from '../../src/services/sustainability/compose-simulation.js';
 import { planInitialCohorts, spreadOverRiskMix } from '../../src/services/sustainability/plan-initial-cohorts.js';
 import { publicForecast } from '../../src/services/sustainability/public-forecast.js';
-import { SIM_INTERRUPTED, SimulationJobs, type SimulationEvent } from '../../src/services/sustainability/simulation-jobs.js';
+import { maxQueuedRuns, SIM_INTERRUPTED, SimulationJobs, type SimulationEvent } from '../../src/services/sustainability/simulation-jobs.js';
 import { runSimulation } from '../../src/sim/run-simulation.js';
 import { scenarioCatalog } from '../../src/sim/scenario-catalog.js';
 import { noToAll, personBornOn, testContext, type TestContext } from '../support/test-context.js';
@@ -121,7 +122,16 @@ describeEachBackend('Simulation runs as background jobs', (dialect) => {
   });
 
   it('runs queued → running → done, one run at a time, counting progress; the summary is runSimulation’s for the same input', async () => {
-    const jobs = new SimulationJobs(context, { threads: 2, progress_every_paths: 10 });
+    // Counts the updates of the run rows: the progress is written every 10 paths or more, not at every batch.
+    let updates = 0;
+    const counting: KyselyPlugin = {
+      transformQuery: (args) => {
+        if (args.node.kind === 'UpdateQueryNode') updates += 1;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const jobs = new SimulationJobs({ ...context, store: { ...context.store, db: context.store.db.withPlugin(counting) } }, { threads: 2, progress_every_paths: 10 });
     const heard = recorder(jobs);
     const options = { paths: 40, periods: 24, seed: 7 };
     const first = await jobs.request({ scenario: 'small-community', overrides: { fee_bps: 600, churn_elasticity: 2 }, options }, 'user:1');
@@ -146,6 +156,11 @@ describeEachBackend('Simulation runs as background jobs', (dialect) => {
     expect(progress.length).toBeGreaterThan(2);
     expect(progress.at(-1)).toBe(40);
     expect(progress).toEqual([...new Set(progress)].sort((a, b) => a - b));
+    // Per run: running, done, and a progress write each time 10 more paths are done (40 and 5 paths: at most 4 + 1).
+    const progress_writes = updates - 4;
+    expect(progress_writes).toBeGreaterThanOrEqual(4);
+    expect(progress_writes).toBeLessThanOrEqual(5);
+    expect(progress_writes).toBeLessThan(progress.length + heard.progress(second.id).length);
 
     const scenario = small();
     scenario.rules.fee_bps = 600;
@@ -247,6 +262,16 @@ describeEachBackend('Simulation runs as background jobs', (dialect) => {
     const free = await jobs.request({ scenario: 'small-community', options: { paths: 2, periods: 24 } }, 'user:2');
     expect(await refusalOf(jobs.setPublic(free.id, true))).toMatchObject({ code: 'SIM_NOT_A_PLAN_RUN' });
     await jobs.settled();
+  });
+
+  it('refuses a request past the queue’s bound (SIM_QUEUE_FULL), even when all are asked at once', async () => {
+    const jobs = new SimulationJobs(context, { threads: 0 });
+    const before = await runCount(context);
+    const asked = await Promise.allSettled(Array.from({ length: maxQueuedRuns + 1 }, () => jobs.request({ scenario: 'small-community', options: { paths: 1, periods: 1 } }, 'user:1')));
+    const refused = asked.flatMap((outcome, index) => (outcome.status === 'rejected' ? [[index, (outcome.reason as RejectionError).rejection.code]] : []));
+    expect(refused).toEqual([[maxQueuedRuns, 'SIM_QUEUE_FULL']]);
+    await jobs.settled();
+    expect(await runCount(context)).toBe(before + maxQueuedRuns);
   });
 
   it('stores a failure of the run with its code', async () => {

@@ -103,6 +103,8 @@ export class SimulationJobs {
   readonly #queue: bigint[] = [];
   readonly #listeners = new Set<(event: SimulationEvent) => void>();
   #draining: Promise<void> | undefined;
+  /** Requests being validated: counted against the queue's bound from their first moment, so concurrent ones cannot pass it. */
+  #pending = 0;
 
   constructor(context: ServiceContext, options: SimulationJobsOptions = {}) {
     this.#context = context;
@@ -120,7 +122,18 @@ export class SimulationJobs {
 
   /** Validates the request whole, then writes a queued run and starts it when the runs before it are done. */
   async request(input: unknown, requested_by: string): Promise<SimulationRun> {
-    if (this.#live.size >= maxQueuedRuns) refuse('SIM_QUEUE_FULL', `${maxQueuedRuns} simulation runs are waiting or running; ask again when one is done.`, { max_queued: maxQueuedRuns });
+    if (this.#live.size + this.#pending >= maxQueuedRuns) {
+      refuse('SIM_QUEUE_FULL', `${maxQueuedRuns} simulation runs are waiting or running; ask again when one is done.`, { max_queued: maxQueuedRuns });
+    }
+    this.#pending += 1;
+    try {
+      return await this.#enqueue(input, requested_by);
+    } finally {
+      this.#pending -= 1;
+    }
+  }
+
+  async #enqueue(input: unknown, requested_by: string): Promise<SimulationRun> {
     const composed = await composeSimulation(this.#context, input);
     const now = this.#now();
     const row = await this.#context.store.db
