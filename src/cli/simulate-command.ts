@@ -5,19 +5,12 @@ import { InvalidArgumentError, type Command } from 'commander';
 import { MAX_THREADS } from '../sim/run-options.js';
 import { runSimulation, type SimulationRun } from '../sim/run-simulation.js';
 import { scenarioCatalog, scenarioNames } from '../sim/scenario-catalog.js';
-import type { InitialCohort } from '../sim/scenario-schema.js';
+import { scenarioOrThrow } from '../sim/scenario-schema.js';
+import { applyPlan } from '../services/sustainability/compose-simulation.js';
+import { withCliContext } from './cli-context.js';
 import { BANDED_METRICS, type SimulationSummary } from '../sim/summarize.js';
 import { runAction } from './command-errors.js';
 import type { CliIo } from './program.js';
-
-/**
- * The hook for `--from-plan`: given a plan id, its current membership as cells (the SQL that groups
- * covered members by age, sex, risk class and tenure). When a provider is passed the option
- * appears; the lead wires it to the store.
- */
-export interface SimulateCommandHooks {
-  readonly planCohorts?: (plan_id: string) => Promise<readonly InitialCohort[]>;
-}
 
 interface SimulateOptions {
   readonly scenario: string;
@@ -93,7 +86,22 @@ function progressBar(io: CliIo): { update: (done: number, total: number) => void
   };
 }
 
-export function registerSimulateCommand(program: Command, io: CliIo, hooks: SimulateCommandHooks = {}): void {
+/**
+ * `--from-plan`: the scenario with the plan's rules in force now and its live membership now as the
+ * initial cohorts, read from the database of DATABASE_URL (as the API's runs from a plan).
+ */
+async function withPlan(io: CliIo, input: unknown, plan_id: string): Promise<unknown> {
+  // Validated first, so a bad scenario is refused before the database is opened.
+  const base = scenarioOrThrow(input);
+  const scenario = structuredClone(input) as Record<string, unknown>;
+  const applied = await withCliContext(io.env, (context) => applyPlan(context, scenario, base, plan_id, context.clock.now().toISOString()));
+  const members = (scenario.initial_cohorts as Array<{ members: number }>).reduce((sum, cohort) => sum + cohort.members, 0);
+  const outside = applied.members_outside_ages === 0 ? '' : ` (${applied.members_outside_ages} outside the scenario's ages left out)`;
+  io.out(`from plan ${plan_id}, version ${applied.plan_rules.version}: ${members} members now${outside}`);
+  return scenario;
+}
+
+export function registerSimulateCommand(program: Command, io: CliIo): void {
   const command = program
     .command('simulate')
     .description(
@@ -112,14 +120,16 @@ export function registerSimulateCommand(program: Command, io: CliIo, hooks: Simu
     .requiredOption('--periods <count>', 'periods per path (1–1200)', wholeNumber)
     .option('--seed <number>', 'seed (0–4294967295, default 1)', wholeNumber)
     .option('--threads <count>', `worker threads (0 runs in this thread; default: the available cores, at most ${MAX_THREADS})`, wholeNumber)
-    .option('--out <file>', 'write the result to a .csv or .json file');
-  if (hooks.planCohorts !== undefined) command.option('--from-plan <plan_id>', "start from the plan's current membership instead of the scenario's initial_cohorts");
+    .option('--out <file>', 'write the result to a .csv or .json file')
+    .option(
+      '--from-plan <plan_id>',
+      "start from a live plan (database of DATABASE_URL): its rules in force now (aid bands, waiting days, fee, yearly cap, currency) and its members now as the initial cohorts, spread over the scenario's risk classes by its joiner mix",
+    );
   command.action(async (options: SimulateOptions) =>
     runAction(io, async () => {
       if (options.out !== undefined && !/\.(csv|json)$/.test(options.out)) throw new Error('--out must end in .csv or .json');
-      const input = await loadScenario(options.scenario);
-      const planCohorts = hooks.planCohorts;
-      const from_plan = options.fromPlan;
+      const loaded = await loadScenario(options.scenario);
+      const input = options.fromPlan === undefined ? loaded : await withPlan(io, loaded, options.fromPlan);
       const bar = progressBar(io);
       let run: SimulationRun;
       try {
@@ -129,7 +139,6 @@ export function registerSimulateCommand(program: Command, io: CliIo, hooks: Simu
           ...(options.seed === undefined ? {} : { seed: options.seed }),
           threads: options.threads ?? Math.min(availableParallelism(), MAX_THREADS),
           onProgress: bar.update,
-          ...(from_plan !== undefined && planCohorts !== undefined ? { initialCohorts: () => planCohorts(from_plan) } : {}),
         });
       } finally {
         bar.stop();

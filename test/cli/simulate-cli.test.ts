@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { scenarioCatalog } from '../../src/sim/scenario-catalog.js';
-import { runCli } from '../support/run-cli.js';
+import { openStore } from '../../src/store/store.js';
+import { cliWorkspace, runCli } from '../support/run-cli.js';
 
 // No database: the simulator is pure. Worker threads run the build in dist/.
 let dir: string;
@@ -70,4 +71,42 @@ it('documents the CSV and JSON output in --help', async () => {
   expect(help.out).toContain('--out FILE.csv: one line per period with the columns period, start_date, year, share_per_member_minor_p5');
   expect(help.out).toContain('--out FILE.json: the whole summary');
   expect(help.out).toContain('xiang-hu-bao, small-community');
+});
+
+it('--from-plan starts from a live plan: its members now and its rules; an unknown plan is refused', async () => {
+  const { dir: workspace, env } = await cliWorkspace('sqlite', 'huzhu-simulate-plan-');
+  try {
+    expect((await runCli(['demo', '--members', '60', '--seed', 'simulate'], env)).exitCode).toBe(0);
+    const store = await openStore(env.DATABASE_URL!);
+    let live: number;
+    try {
+      const row = await store.db
+        .selectFrom('memberships')
+        .select((eb) => eb.fn.countAll<number>().as('count'))
+        .where('plan_id', '=', 'community-critical-illness')
+        .where('status', 'in', ['waiting', 'active'])
+        .executeTakeFirstOrThrow();
+      live = Number(row.count);
+    } finally {
+      await store.close();
+    }
+    expect(live).toBeGreaterThan(10);
+    const out = join(workspace, 'plan.json');
+    const args = ['simulate', '--scenario', 'small-community', '--paths', '4', '--periods', '24', '--threads', '1', '--out', out];
+    const result = await runCli([...args, '--from-plan', 'community-critical-illness'], env);
+    expect(result.err).toBe('');
+    expect(result.exitCode).toBe(0);
+    const line = /^from plan community-critical-illness, version 1: (\d+) members now(?: \((\d+) outside the scenario's ages left out\))?$/m.exec(result.out);
+    expect(line, result.out).not.toBeNull();
+    expect(Number(line![1]) + Number(line![2] ?? 0)).toBe(live);
+    const written = JSON.parse(readFileSync(out, 'utf8')) as { periods: Array<{ start_date: string }> };
+    // The run starts today (the plan's now), not on the scenario's own start date.
+    expect(written.periods[0]!.start_date).not.toBe((scenarioCatalog['small-community'] as { start_date: string }).start_date);
+
+    const unknown = await runCli([...args, '--from-plan', 'no-such-plan'], env);
+    expect(unknown.exitCode).toBe(2);
+    expect(unknown.err).toMatch(/^error PLAN_NOT_FOUND/);
+  } finally {
+    rmSync(workspace, { recursive: true, force: true });
+  }
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { StoredCycleMetrics } from '../../src/core/sustainability/rolling-metrics.js';
 import { runCycle } from '../../src/services/cycles/index.js';
-import { initialCohorts } from '../../src/services/sustainability/initial-cohorts.js';
+import { planInitialCohorts } from '../../src/services/sustainability/plan-initial-cohorts.js';
 import { planAlerts, planMetrics } from '../../src/services/sustainability/read-metrics.js';
 import { recomputePlanMetrics } from '../../src/services/sustainability/record-metrics.js';
 import { publicPlanHealth } from '../../src/services/sustainability/public-health.js';
@@ -243,14 +243,19 @@ describeEachBackend('sustainability metrics of a small community', (dialect) => 
     expect(health.alerts).toHaveLength(6);
   });
 
-  it('the initial cohorts for the simulator: covered members now by age, sex and tenure', async () => {
+  it('the initial cohorts for the simulator: live members now by age, sex and tenure (months × 365 / 12 days)', async () => {
     // The clock is at the third cycle's run, 2028-03-21T01:00. Sex alternates with the ID sequence (even: female).
-    expect(await initialCohorts(community.context, communityPlanId)).toEqual([
-      { age_years: 27, sex: 'f', tenure_months: 11, members: 1n },
-      { age_years: 28, sex: 'm', tenure_months: 15, members: 1n },
-      { age_years: 42, sex: 'f', tenure_months: 15, members: 1n },
-      { age_years: 47, sex: 'm', tenure_months: 12, members: 1n },
-      { age_years: 53, sex: 'm', tenure_months: 15, members: 1n },
+    const as_of = community.context.clock.now().toISOString();
+    const cohorts = await planInitialCohorts(community.context.store.db, communityPlanId, as_of, {
+      risk_mix: [{ risk_class: 'standard', weight: 1 }],
+      max_tenure_days: 10_000,
+    });
+    expect(cohorts).toEqual([
+      { age_years: 27, sex: 'female', risk_class: 'standard', tenure_days: 334, members: 1 },
+      { age_years: 28, sex: 'male', risk_class: 'standard', tenure_days: 456, members: 1 },
+      { age_years: 42, sex: 'female', risk_class: 'standard', tenure_days: 456, members: 1 },
+      { age_years: 47, sex: 'male', risk_class: 'standard', tenure_days: 365, members: 1 },
+      { age_years: 53, sex: 'male', risk_class: 'standard', tenure_days: 456, members: 1 },
     ]);
   });
 });

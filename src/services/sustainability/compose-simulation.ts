@@ -94,6 +94,57 @@ function firstFullYear(scenario: Scenario, periods: number): number | null {
   return null;
 }
 
+/** What taking a plan into a scenario changed: the plan's rules applied and the members left outside the scenario's ages. */
+export interface PlanApplied {
+  readonly plan_rules: PlanRulesApplied;
+  readonly members_outside_ages: number;
+}
+
+/**
+ * Takes a live plan into a scenario (JSON, changed in place): its rules in force at `as_of` (aid
+ * bands, waiting days, fee, yearly cap, currency), the start date, and its membership then as the
+ * initial cohorts, spread over the scenario's risk classes by `risk_weights`. `base` is the same
+ * scenario parsed, for its shape. Used by the API's runs and by `huzhu simulate --from-plan`.
+ */
+export async function applyPlan(
+  context: ServiceContext,
+  scenario: Json,
+  base: Scenario,
+  plan_id: string,
+  as_of: string,
+  risk_weights: readonly number[] = base.joiner_mix.risk_weights,
+): Promise<PlanApplied> {
+  const plan = await getPlan(context, plan_id);
+  const version = versionAt(plan, as_of);
+  const rules = version.rules;
+  const plan_rules: PlanRulesApplied = {
+    version: version.version,
+    fee_bps: rules.fee_bps,
+    cap_per_year_minor: rules.caps.per_year_minor,
+    aid_bands: aidBandsUpTo(rules.aid_bands, base.max_age_years),
+    waiting_days: rules.waiting_days,
+  };
+  scenario.currency = rules.currency;
+  scenario.start_date = as_of.slice(0, 10);
+  scenario.rules = {
+    ...(scenario.rules as Json),
+    aid_bands: plan_rules.aid_bands,
+    waiting_days: plan_rules.waiting_days,
+    fee_bps: plan_rules.fee_bps,
+    cap_per_year_minor: plan_rules.cap_per_year_minor,
+  };
+  const slot_periods = base.tenure_slots_periods.reduce((sum, width) => sum + width, 0);
+  const cohorts = await planInitialCohorts(context.store.db, plan.id, as_of, {
+    risk_mix: base.risk_classes.map((risk, index) => ({ risk_class: risk.name, weight: risk_weights[index]! })),
+    max_tenure_days: Math.ceil((slot_periods * 365) / base.periods_per_year),
+  });
+  const youngest = base.age_bands_years[0]!;
+  const inside = cohorts.filter((cohort) => cohort.age_years >= youngest && cohort.age_years <= base.max_age_years);
+  scenario.initial_cohorts = inside;
+  const members_outside_ages = cohorts.reduce((sum, cohort) => sum + cohort.members, 0) - inside.reduce((sum, cohort) => sum + cohort.members, 0);
+  return { plan_rules, members_outside_ages };
+}
+
 /**
  * Validates a simulation request whole, before anything is written: the request's shape and bounds,
  * the scenario by name, the plan (a run from a plan takes its membership now and its rules in force
@@ -113,38 +164,11 @@ export async function composeSimulation(context: ServiceContext, input: unknown)
   let plan_rules: PlanRulesApplied | null = null;
   let members_outside_ages = 0;
   if (request.plan_id !== undefined) {
-    const plan = await getPlan(context, request.plan_id);
-    const version = versionAt(plan, as_of);
-    const rules = version.rules;
-    plan_rules = {
-      version: version.version,
-      fee_bps: rules.fee_bps,
-      cap_per_year_minor: rules.caps.per_year_minor,
-      aid_bands: aidBandsUpTo(rules.aid_bands, base.max_age_years),
-      waiting_days: rules.waiting_days,
-    };
-    scenario.currency = rules.currency;
-    scenario.start_date = as_of.slice(0, 10);
-    scenario.rules = {
-      ...(scenario.rules as Json),
-      aid_bands: plan_rules.aid_bands,
-      waiting_days: plan_rules.waiting_days,
-      fee_bps: plan_rules.fee_bps,
-      cap_per_year_minor: plan_rules.cap_per_year_minor,
-    };
     const risk_weights = request.overrides.risk_weights ?? base.joiner_mix.risk_weights;
     if (risk_weights.length !== base.risk_classes.length || risk_weights.every((weight) => weight === 0)) {
       refuseParameter(SIM_BAD_SCENARIO, 'overrides.risk_weights', `needs one weight per risk class (${base.risk_classes.length}), one of them above 0`);
     }
-    const slot_periods = base.tenure_slots_periods.reduce((sum, width) => sum + width, 0);
-    const cohorts = await planInitialCohorts(context.store.db, plan.id, as_of, {
-      risk_mix: base.risk_classes.map((risk, index) => ({ risk_class: risk.name, weight: risk_weights[index]! })),
-      max_tenure_days: Math.ceil((slot_periods * 365) / base.periods_per_year),
-    });
-    const youngest = base.age_bands_years[0]!;
-    const inside = cohorts.filter((cohort) => cohort.age_years >= youngest && cohort.age_years <= base.max_age_years);
-    members_outside_ages = cohorts.reduce((sum, cohort) => sum + cohort.members, 0) - inside.reduce((sum, cohort) => sum + cohort.members, 0);
-    scenario.initial_cohorts = inside;
+    ({ plan_rules, members_outside_ages } = await applyPlan(context, scenario, base, request.plan_id, as_of, risk_weights));
   }
   applyOverrides(scenario, request.overrides);
 
