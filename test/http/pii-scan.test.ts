@@ -5,6 +5,7 @@ import { criticalIllnessPlan } from '../../src/core/plans/sample-plans.js';
 import { approveForNotice, publishNotice, startReview, submitClaim } from '../../src/services/claims/index.js';
 import { activateDueMemberships } from '../../src/services/members.js';
 import { describeEachBackend } from '../support/test-stores.js';
+import { SimulationJobs } from '../../src/services/sustainability/simulation-jobs.js';
 import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 import { enrol, enrolBody, idNumberEndingInX } from './member-fixtures.js';
 
@@ -26,13 +27,14 @@ const nonAdminRoles = ['member', 'reviewer', 'investigator', 'juror', 'operator'
 
 describeEachBackend('HTTP personal data scan', (dialect) => {
   let t: TestApp;
+  let simulations: SimulationJobs;
   const cookies = new Map<string, string>();
   const people: Array<KnownPerson & { person_id: string; membership_id: string; member_code: string }> = [];
   /** Bodies of every response a non-admin got while setting up, scanned as well. */
   const setupBodies: Array<{ who: string; what: string; body: string }> = [];
 
   beforeAll(async () => {
-    t = await startTestApp(dialect, { samplePlans: true });
+    t = await startTestApp(dialect, { samplePlans: true, simulationJobs: (context) => (simulations = new SimulationJobs(context, { threads: 1 })) });
     cookies.set('operator', await t.login('olivia', 'operator-password'));
     cookies.set('auditor', await t.login('audrey', 'auditor-password'));
     cookies.set('member', await t.login('mei', 'member-password'));
@@ -108,6 +110,15 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
     expect(job.statusCode, job.body).toBe(202);
     const waitForEnd = () => t.app.inject({ method: 'GET', url: `${job.json().url}?wait_seconds=60`, headers: { cookie: cookies.get('operator')! } });
     while ((await waitForEnd()).json().status === 'running');
+    // A simulation run from a plan, published as its forecast, for the simulation and forecast routes to show.
+    const run = await t.app.inject({
+      method: 'POST',
+      url: '/api/sustainability/simulations',
+      headers: { cookie: cookies.get('operator')!, 'idempotency-key': 'pii-scan-simulation' },
+      payload: { scenario: 'small-community', plan_id: 'critical-illness', publish: true, options: { paths: 4, periods: 36, seed: 1 } },
+    });
+    expect(run.statusCode, run.body).toBe(202);
+    expect((await simulations.finished(run.json().id)).status).toBe('done');
   });
   afterAll(async () => {
     await t?.close();
@@ -172,6 +183,8 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/sustainability/plans/{plan_id}/metrics': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/sustainability/plans/{plan_id}/alerts': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/public/plans/{plan_id}/health': ['critical-illness', 'senior-cancer', 'no-such-plan'],
+      '/api/public/plans/{plan_id}/forecast': ['critical-illness', 'senior-cancer', 'no-such-plan'],
+      '/api/sustainability/simulations/{id}': [...(await t.store.db.selectFrom('simulation_runs').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/cycle-jobs/{job_id}': [...(await t.store.db.selectFrom('cycle_jobs').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/memberships/{id}/cycles/{cycle_id}/proof': memberships.flatMap((row) => cycles.map((cycle) => [row.id.toString(), cycle.cycle_code])),
       // Every CSV table (src/services/exports), and a name that is none of them.
