@@ -10,4 +10,7 @@ export const routes: RouteObject[] = [
 /** The staff pages, under /staff. */
 export const staffRoutes: RouteObject[] = [
   { path: '/staff/sustainability', lazy: async () => ({ Component: (await import('./pages/metrics-page')).MetricsPage }) },
+  { path: '/staff/sustainability/simulator', lazy: async () => ({ Component: (await import('./pages/simulator-page')).SimulatorPage }) },
+  { path: '/staff/sustainability/simulations/:id', lazy: async () => ({ Component: (await import('./pages/run-page')).RunPage }) },
+  { path: '/staff/sustainability/compare', lazy: async () => ({ Component: (await import('./pages/compare-page')).ComparePage }) },
 ];

@@ -12,6 +12,7 @@ import type { ChartData } from '../chart-data';
 import { AlertList } from '../components/alert-list';
 import { ChartFigure } from '../components/chart-figure';
 import { axisMoneyFormatter, direction, formatChangeBps, formatCount, formatShareBps, moneyFormatter } from '../figures';
+import { useForecast, type Forecast } from '../simulation-api';
 
 /** "25% more than the 12 months before", or that the plan is too young to compare. */
 function useChangeSentence(): (bps: number | null, kind: 'share' | 'members') => string {
@@ -117,6 +118,63 @@ function AgeSection({ health }: { health: PlanHealth }) {
   );
 }
 
+/** Next year's band of the share per member, from the run the operator published; a table, not a chart: three figures. */
+function ForecastBand({ forecast, currency }: { forecast: NonNullable<Forecast['forecast']>; currency: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const money = (minor: string) => formatMoney(minor, currency, language);
+  const band = forecast.share_per_member_minor;
+  const steps = [
+    { key: 'p5', label: t('sustainability.health.forecastLow'), value: band.p5 },
+    { key: 'p50', label: t('sustainability.health.forecastMiddle'), value: band.p50 },
+    { key: 'p95', label: t('sustainability.health.forecastHigh'), value: band.p95 },
+  ];
+  const top = Math.max(1, Number(band.p95));
+  return (
+    <>
+      <p className="sustainability-plain" data-testid="health-forecast-sentence">
+        {t('sustainability.health.forecastSentence', { year: forecast.year, p5: money(band.p5), p50: money(band.p50), p95: money(band.p95) })}
+      </p>
+      <div className="table-wrap">
+        <table className="sustainability-forecast" data-testid="health-forecast">
+          <caption>{t('sustainability.health.forecastTable', { year: forecast.year })}</caption>
+          <tbody>
+            {steps.map((step) => (
+              <tr key={step.key}>
+                <th scope="row">{step.label}</th>
+                <td className="number">{money(step.value)}</td>
+                <td className="sustainability-forecast-bar" aria-hidden="true">
+                  <span className={`sustainability-bar sustainability-bar-${step.key}`} style={{ width: `${(Number(step.value) / top) * 100}%` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="muted">{t('sustainability.health.forecastNote', { paths: formatCount(forecast.paths, language) })}</p>
+    </>
+  );
+}
+
+function ForecastSection({ plan_id, currency }: { plan_id: string; currency: string }) {
+  const { t } = useTranslation();
+  const forecast = useForecast(plan_id);
+  return (
+    <section aria-labelledby="health-forecast" className="sustainability-health-section">
+      <h2 id="health-forecast">{t('sustainability.health.forecast')}</h2>
+      <QueryState query={forecast}>
+        {(data) =>
+          data.forecast === null ? (
+            <p data-testid="health-no-forecast">{t('sustainability.health.noForecast')}</p>
+          ) : (
+            <ForecastBand forecast={data.forecast} currency={data.currency || currency} />
+          )
+        }
+      </QueryState>
+    </section>
+  );
+}
+
 function HealthView({ health }: { health: PlanHealth }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -140,6 +198,7 @@ function HealthView({ health }: { health: PlanHealth }) {
           <ShareSection health={health} />
           <MembersSection health={health} />
           <AgeSection health={health} />
+          <ForecastSection plan_id={health.plan_id} currency={health.currency} />
         </>
       )}
       <p className="sustainability-links">

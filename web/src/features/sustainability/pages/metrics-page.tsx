@@ -164,8 +164,13 @@ function PlanMetricsView({ plans }: { plans: readonly Plan[] }) {
         <PlanPicker plans={plans} value={plan_id} onChange={(next) => setParams({ plan: next })} />
         {mayRecompute ? <RecomputeButton plan_id={plan_id} /> : null}
       </div>
-      <p>
-        <Link to={`/plans/${encodeURIComponent(plan_id)}/health`}>{t('sustainability.publicPage')}</Link>
+      <p className="sustainability-links">
+        <Link className="more-link" to={`/plans/${encodeURIComponent(plan_id)}/health`}>
+          {t('sustainability.publicPage')}
+        </Link>
+        <Link className="more-link" to="/staff/sustainability/simulator">
+          {t('sustainability.simulatorLink')}
+        </Link>
       </p>
       <QueryState query={metrics}>
         {(data) =>
