@@ -2,12 +2,13 @@ import { Command } from 'commander';
 import { cycleBenchCommand } from './cycle-bench.js';
 import { joinBenchCommand } from './join-bench.js';
 import { ledgerBenchCommand } from './ledger-bench.js';
+import { simulateBenchCommand } from './simulate-bench.js';
 import { BenchFailure } from './ledger-setup.js';
 import { votesBenchCommand } from './votes-bench.js';
 import { webBenchCommand } from './web-bench.js';
 
 /** Every benchmark is a subcommand: `npm run bench -- <name> [options]`. */
-const benchmarks: readonly Command[] = [ledgerBenchCommand(), joinBenchCommand(), votesBenchCommand(), cycleBenchCommand(), webBenchCommand()];
+const benchmarks: readonly Command[] = [ledgerBenchCommand(), joinBenchCommand(), votesBenchCommand(), cycleBenchCommand(), webBenchCommand(), simulateBenchCommand()];
 
 const program = new Command('bench')
   .usage('<name> [options]')

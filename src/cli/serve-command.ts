@@ -8,6 +8,7 @@ import { seedDemoOnFirstStart } from '../services/demo/seed-demo.js';
 import { runBackgroundJobs } from '../services/jobs/background-jobs.js';
 import { CycleJobs, operatorKey, runDueCycles } from '../services/cycles/index.js';
 import { ensureSamplePlans } from '../services/plans.js';
+import { SimulationJobs } from '../services/sustainability/simulation-jobs.js';
 import { bookUnbookedShortfalls } from '../services/funding/unbooked-shortfalls.js';
 import { ensureInitialAdmin } from '../services/users.js';
 import { describeTarget } from '../store/database-url.js';
@@ -45,7 +46,21 @@ export async function serve(overrides: { port?: number; host?: string }, io: Cli
   const blobStore = defaultBlobStore(store);
   // One set of cycle jobs for the API and the schedule: a run asked over HTTP while the schedule runs the plan joins it.
   const cycleJobs = new CycleJobs(context);
-  const app = await buildApp({ context, logger, secureCookies: config.secureCookies, production: config.production, version: packageVersion(), startup: () => startup, blobStore, cycleJobs });
+  // Runs a crash left queued or running are marked failed (SIM_INTERRUPTED) before anyone reads them.
+  const simulationJobs = new SimulationJobs(context);
+  const interrupted = await simulationJobs.recoverInterrupted();
+  if (interrupted > 0) logger.warn({ runs: interrupted }, 'simulation runs interrupted by the last stop were marked failed');
+  const app = await buildApp({
+    context,
+    logger,
+    secureCookies: config.secureCookies,
+    production: config.production,
+    version: packageVersion(),
+    startup: () => startup,
+    blobStore,
+    cycleJobs,
+    simulationJobs,
+  });
   const port = overrides.port ?? config.port;
   const host = overrides.host ?? config.host;
   await app.listen({ port, host });

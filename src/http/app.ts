@@ -38,7 +38,9 @@ import { personRoutes } from './routes/person-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
 import { publicCaseRoutes } from './routes/public-case-routes.js';
 import { publicStatisticsRoutes } from './routes/public-statistics-routes.js';
+import { simulationRoutes } from './routes/simulation-routes.js';
 import { sustainabilityRoutes } from './routes/sustainability-routes.js';
+import { SimulationJobs } from '../services/sustainability/simulation-jobs.js';
 import { defaultWebRoot, installWebApp } from './web-app.js';
 
 export interface AppOptions {
@@ -62,6 +64,8 @@ export interface AppOptions {
   readonly cycleJobHooks?: CycleJobHooks;
   /** The cycle jobs the routes start and read; `serve` shares them with its schedule, so the two join each other's runs. */
   readonly cycleJobs?: CycleJobs;
+  /** The simulation runs the routes ask for and read; `serve` makes them first, to mark runs a crash left unfinished. */
+  readonly simulationJobs?: SimulationJobs;
   /** The built web app served at `/` (default dist/web); `false` serves the API alone. */
   readonly webRoot?: string | false;
 }
@@ -165,6 +169,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   payoutRoutes(app, context);
   operatorRoutes(app, context);
   sustainabilityRoutes(app, context);
+  const simulationJobs = options.simulationJobs ?? new SimulationJobs(context);
+  // Closing waits for the runs of this process, so none writes to a closed store.
+  app.addHook('onClose', async () => simulationJobs.settled());
+  simulationRoutes(app, context, simulationJobs);
   exportRoutes(app, context);
   await paymentWebhookRoutes(app, context);
   const webRoot = options.webRoot ?? defaultWebRoot;

@@ -111,6 +111,10 @@ const statusByCode: Readonly<Record<string, number>> = {
   CYCLE_BAD_TIME: 400,
   CYCLE_AT_IN_FUTURE: 422,
   CYCLE_MEMBER_NOT_IN_CYCLE: 404,
+  // Simulation runs: a bad scenario, override or option names the parameter; a full queue says try later.
+  SIM_BAD_SCENARIO: 400,
+  SIM_BAD_OPTIONS: 400,
+  SIM_QUEUE_FULL: 429,
   // A member's retry of a failed collection: the share is paid, in flight, never failed or past its deadline.
   FUNDING_CHARGE_NOT_RETRYABLE: 409,
 };

@@ -354,6 +354,7 @@ export interface Database {
   ledger_audit_events: LedgerAuditEventsTable;
   plan_cycle_metrics: PlanCycleMetricsTable;
   sustainability_alerts: SustainabilityAlertsTable;
+  simulation_runs: SimulationRunsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -694,4 +695,28 @@ export interface SustainabilityAlertsTable {
   /** 1: shown on the public health page. */
   public: bigint;
   created_at: string;
+}
+
+/** Simulation runs (0023): a simulator run asked for over HTTP, its progress and its summary. */
+export interface SimulationRunsTable {
+  id: Generated<bigint>;
+  plan_id: string | null;
+  scenario_name: string;
+  /** The validated request: scenario name, overrides, options, the plan's rules applied, the start date. */
+  request_json: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  paths_done: ColumnType<bigint, bigint | undefined, bigint>;
+  paths_total: bigint;
+  error_code: string | null;
+  error_message: string | null;
+  /** The simulator's SimulationSummary, once done. */
+  summary_json: string | null;
+  /** 1: the plan's public forecast may show this run. */
+  public: ColumnType<bigint, bigint | undefined, bigint>;
+  requested_by: string;
+  owner: string;
+  lease_until: string;
+  created_at: string;
+  updated_at: string;
+  finished_at: string | null;
 }

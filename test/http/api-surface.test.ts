@@ -41,6 +41,12 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
         'GET /api/admin/persons/{id}',
         'GET /api/notifications',
         'POST /api/notifications/{id}/read',
+        'GET /api/sustainability/scenarios',
+        'POST /api/sustainability/simulations',
+        'GET /api/sustainability/simulations',
+        'GET /api/sustainability/simulations/{id}',
+        'POST /api/sustainability/simulations/{id}/publish',
+        'GET /api/public/plans/{plan_id}/forecast',
       ]),
     );
     // Plans are public; money in the rules is documented as strings of digits.
@@ -125,7 +131,20 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
     const anyId = fc.oneof(fc.string({ maxLength: 24 }), fc.bigInt({ min: -1n, max: 2n ** 70n }).map(String), fc.constantFrom('9223372036854775807', '9223372036854775808', '0', '-1', '1e3'));
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('/api/memberships/{}', '/api/admin/persons/{}', '/api/plans/{}', '/api/memberships?after={}', '/api/memberships?limit={}', '/api/memberships?plan_id={}', '/api/notifications?before={}', '/api/ledger/transactions/{}'),
+        fc.constantFrom(
+          '/api/memberships/{}',
+          '/api/admin/persons/{}',
+          '/api/plans/{}',
+          '/api/memberships?after={}',
+          '/api/memberships?limit={}',
+          '/api/memberships?plan_id={}',
+          '/api/notifications?before={}',
+          '/api/ledger/transactions/{}',
+          '/api/sustainability/simulations/{}',
+          '/api/sustainability/simulations?before_id={}',
+          '/api/sustainability/simulations?limit={}',
+          '/api/public/plans/{}/forecast',
+        ),
         anyId,
         async (pattern, id) => check('GET', pattern.replace('{}', encodeURIComponent(id)), undefined, operator),
       ),

@@ -68,6 +68,7 @@ const movesNoMoney: Readonly<Record<string, string>> = {
   'POST /api/plans/{plan_id}/cycles/run':
     'runs or resumes the one cycle of the latest notice day under a lease: a repeat resumes the same cycle and charges each member once (being reworked as jobs)',
   'POST /api/sustainability/plans/{plan_id}/recompute': 'recomputes stored metrics from the cycles; writes no ledger row, and an alert or message already raised is not raised again',
+  'POST /api/sustainability/simulations/{id}/publish': 'sets or clears the mark that lets the plan’s public forecast show a run; setting it twice is the same',
   'POST /api/payments/webhook': "the provider's signed events, deduplicated by event and payment reference; the provider cannot send our key",
 };
 
@@ -243,6 +244,15 @@ const fixtures: Readonly<Record<string, Fixture>> = {
     payload: { amount_minor: '5000' },
     other: { payload: { amount_minor: '5001' } },
     effect: () => t.store.db.selectFrom('operator_advances').select(['kind', 'amount_minor']).orderBy('id').execute(),
+  }),
+  // Moves no money, but starts background work (a simulation run), so a retried request must not start a second run.
+  'POST /api/sustainability/simulations': async (t) => ({
+    url: '/api/sustainability/simulations',
+    cookie: await t.userWithRoles('simulator', ['operator']),
+    payload: { scenario: 'small-community', options: { paths: 2, periods: 2, seed: 1 } },
+    other: { payload: { scenario: 'small-community', options: { paths: 2, periods: 2, seed: 2 } } },
+    // The rows asked for, not their status, which the run in the background moves on.
+    effect: () => t.store.db.selectFrom('simulation_runs').select(['id', 'request_json']).orderBy('id').execute(),
   }),
   'POST /api/payouts/{id}/retry': async (t) => {
     const payout_id = await failedAidPayout(t);

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/http/app.js';
 import type { MoneyRateLimit } from '../../src/http/money-rate-limit.js';
 import type { CycleJobHooks } from '../../src/services/cycles/index.js';
+import type { SimulationJobs } from '../../src/services/sustainability/simulation-jobs.js';
 import { MemoryBlobStore } from '../../src/services/blobs/memory-blob-store.js';
 import { ensureSamplePlans } from '../../src/services/plans.js';
 import { createUser, ensureInitialAdmin } from '../../src/services/users.js';
@@ -38,7 +39,14 @@ export interface TestApp {
  */
 export async function startTestApp(
   dialect: DialectName,
-  options: { loginAttemptsPerMinute?: number; samplePlans?: boolean; moneyRateLimit?: MoneyRateLimit; cycleJobHooks?: CycleJobHooks } = {},
+  options: {
+    loginAttemptsPerMinute?: number;
+    samplePlans?: boolean;
+    moneyRateLimit?: MoneyRateLimit;
+    cycleJobHooks?: CycleJobHooks;
+    /** Made on the app's context (a test waits for its runs); by default the app makes its own. */
+    simulationJobs?: (context: TestContext) => SimulationJobs;
+  } = {},
 ): Promise<TestApp> {
   const base = await testContext(dialect, { now: testNow });
   const gateway = new SimulatedGateway({
@@ -65,6 +73,7 @@ export async function startTestApp(
     moneyRateLimit,
     blobStore: blobs,
     ...(options.cycleJobHooks === undefined ? {} : { cycleJobHooks: options.cycleJobHooks }),
+    ...(options.simulationJobs === undefined ? {} : { simulationJobs: options.simulationJobs(context) }),
   });
   const login = async (username: string, password: string) => {
     const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });

@@ -21,6 +21,7 @@ import { operatorDashboard } from './0018-operator-dashboard.js';
 import { ledgerTransactionKind } from './0020-ledger-transaction-kind.js';
 import { planCycleMetrics } from './0021-plan-cycle-metrics.js';
 import { sustainabilityAlerts } from './0022-sustainability-alerts.js';
+import { simulationRuns } from './0023-simulation-runs.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -46,5 +47,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0020-ledger-transaction-kind': ledgerTransactionKind(dialect),
     '0021-plan-cycle-metrics': planCycleMetrics(dialect),
     '0022-sustainability-alerts': sustainabilityAlerts(dialect),
+    '0023-simulation-runs': simulationRuns(dialect),
   };
 }

@@ -20202,6 +20202,1351 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sustainability/scenarios": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The simulator’s scenarios: names, descriptions, the what-if fields with their defaults and bounds, and the run options’ bounds (operator, auditor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            scenarios: {
+                                name: string;
+                                description: string;
+                                sources: string[];
+                                start_date: string;
+                                periods_per_year: number;
+                                currency: string;
+                                age_bands_years: number[];
+                                max_age_years: number;
+                                risk_classes: string[];
+                                initial_members: number;
+                                member_threshold: number;
+                                /** @description Each what-if field (the `overrides` of a run) with the scenario’s value as its default, and its bounds */
+                                what_if: {
+                                    fee_bps: {
+                                        min: number;
+                                        max: number;
+                                        default: number;
+                                    };
+                                    cap_per_year_minor: {
+                                        default: string | null;
+                                        max_digits: number;
+                                    };
+                                    aid_bands: {
+                                        default: {
+                                            max_age_years: number;
+                                            /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                            aid_minor: string;
+                                        }[];
+                                        max_bands: number;
+                                    };
+                                    age_weights: {
+                                        default: number[];
+                                        length: number;
+                                        min: number;
+                                        max: number;
+                                    };
+                                    risk_weights: {
+                                        default: number[];
+                                        length: number;
+                                        min: number;
+                                        max: number;
+                                    };
+                                    churn_elasticity: {
+                                        min: number;
+                                        max: number;
+                                        default: number;
+                                    };
+                                    selection: {
+                                        default: {
+                                            initial_factor: number;
+                                            wear_off_days: number;
+                                        };
+                                        initial_factor: {
+                                            min: number;
+                                            max: number;
+                                        };
+                                        wear_off_days: {
+                                            min: number;
+                                            max: number;
+                                        };
+                                    };
+                                    waiting_days: {
+                                        min: number;
+                                        max: number;
+                                        default: number;
+                                    };
+                                };
+                            }[];
+                            options: {
+                                paths: {
+                                    min: number;
+                                    max: number;
+                                    default: number;
+                                };
+                                periods: {
+                                    min: number;
+                                    max: number;
+                                    default: number;
+                                };
+                                seed: {
+                                    min: number;
+                                    max: number;
+                                    default: number;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sustainability/simulations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Simulation runs, newest first, without their summaries (GET the run for it); of one plan or all, paged by id (operator, auditor) */
+        get: {
+            parameters: {
+                query?: {
+                    plan_id?: string;
+                    /** @description page on: the last id of the previous page */
+                    before_id?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            runs: {
+                                id: string;
+                                plan_id: string | null;
+                                scenario_name: string;
+                                /** @enum {string} */
+                                status: "queued" | "running" | "done" | "failed";
+                                paths_done: number;
+                                paths_total: number;
+                                /** @description SIM_INTERRUPTED: the server stopped before the run ended */
+                                error: {
+                                    code: string;
+                                    message: string;
+                                } | null;
+                                /** @description The plan’s public forecast may show this run (the latest done public run of the plan) */
+                                public: boolean;
+                                request: {
+                                    scenario: string;
+                                    plan_id: string | null;
+                                    overrides: {
+                                        /** @description Management fee on aid, basis points (rules.fee_bps) */
+                                        fee_bps?: number;
+                                        /** @description Yearly cap per member, minor units; null: no cap (rules.cap_per_year_minor) */
+                                        cap_per_year_minor?: string | null;
+                                        /** @description Aid by age at diagnosis, ascending; each band ends where an age band of the scenario ends (rules.aid_bands) */
+                                        aid_bands?: {
+                                            max_age_years: number;
+                                            aid_minor: string;
+                                        }[];
+                                        /** @description Joiners by age band, one weight per age band (joiner_mix.age_weights) */
+                                        age_weights?: number[];
+                                        /** @description Joiners by risk class, one weight per risk class (joiner_mix.risk_weights) */
+                                        risk_weights?: number[];
+                                        /** @description Relative rise of the yearly leaving hazard per reference share paid (churn.elasticity) */
+                                        churn_elasticity?: number;
+                                        /** @description Incidence of new members as a share of the table, and how fast it wears off (incidence.selection) */
+                                        selection?: {
+                                            initial_factor: number;
+                                            wear_off_days: number;
+                                        };
+                                        /** @description Waiting period (rules.waiting_days) */
+                                        waiting_days?: number;
+                                    };
+                                    options: {
+                                        paths: number;
+                                        periods: number;
+                                        seed: number;
+                                    };
+                                    publish: boolean;
+                                    /** @description When the request was validated: a plan’s membership and rules are those of this time */
+                                    as_of: string;
+                                    start_date: string;
+                                    periods_per_year: number;
+                                    currency: string;
+                                    /** @description The plan’s rules taken into the scenario (a run from a plan), aid bands cut at the scenario’s oldest age */
+                                    plan_rules: {
+                                        version: number;
+                                        fee_bps: number;
+                                        cap_per_year_minor: string | null;
+                                        aid_bands: {
+                                            max_age_years: number;
+                                            /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                            aid_minor: string;
+                                        }[];
+                                        waiting_days: number;
+                                    } | null;
+                                    initial_members: number;
+                                    /** @description A plan’s members outside the scenario’s ages, left out */
+                                    members_outside_ages: number;
+                                    /** @description The first whole calendar year the run covers: the year a public forecast shows */
+                                    forecast_year: number | null;
+                                };
+                                requested_by: string;
+                                created_at: string;
+                                updated_at: string;
+                                finished_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ask for a simulation run: 202 at once with its id (and URL, also in Location); it runs in the background, one run at a time, at most 16 waiting. Everything is checked first: a bad scenario or override is 400 SIM_BAD_SCENARIO, bad options 400 SIM_BAD_OPTIONS, each naming the parameter; nothing is written then. With plan_id the run starts from the plan’s membership now and takes its rules (operator) */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Your unique key for this request, 1–200 printable ASCII characters without spaces (a UUID is good). Sending the same request again with it returns the first answer (with `Idempotent-Replayed: true`) instead of moving money twice; the same key with another request is refused with 409 IDEMPOTENCY_KEY_REUSED. Keys are kept 48 hours. */
+                    "idempotency-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description A scenario of GET /api/sustainability/scenarios, by name */
+                        scenario: string;
+                        /** @description Start from this plan's live membership and take its rules (fee, yearly cap, aid bands, waiting days) into the scenario */
+                        plan_id?: string;
+                        /** @default {} */
+                        overrides?: {
+                            /** @description Management fee on aid, basis points (rules.fee_bps) */
+                            fee_bps?: number;
+                            /** @description Yearly cap per member, minor units; null: no cap (rules.cap_per_year_minor) */
+                            cap_per_year_minor?: string | null;
+                            /** @description Aid by age at diagnosis, ascending; each band ends where an age band of the scenario ends (rules.aid_bands) */
+                            aid_bands?: {
+                                max_age_years: number;
+                                aid_minor: string;
+                            }[];
+                            /** @description Joiners by age band, one weight per age band (joiner_mix.age_weights) */
+                            age_weights?: number[];
+                            /** @description Joiners by risk class, one weight per risk class (joiner_mix.risk_weights) */
+                            risk_weights?: number[];
+                            /** @description Relative rise of the yearly leaving hazard per reference share paid (churn.elasticity) */
+                            churn_elasticity?: number;
+                            /** @description Incidence of new members as a share of the table, and how fast it wears off (incidence.selection) */
+                            selection?: {
+                                initial_factor: number;
+                                wear_off_days: number;
+                            };
+                            /** @description Waiting period (rules.waiting_days) */
+                            waiting_days?: number;
+                        };
+                        options: {
+                            /** @description Monte Carlo paths, at most 2000 */
+                            paths: number;
+                            /** @description Sharing periods simulated, at most 240 */
+                            periods: number;
+                            /**
+                             * @description The same seed gives the same result
+                             * @default 1
+                             */
+                            seed?: number;
+                        };
+                        /**
+                         * @description Let the plan's public forecast show this run once done (needs plan_id and a full calendar year)
+                         * @default false
+                         */
+                        publish?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            url: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sustainability/simulations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A simulation run: status, progress, the request, and when done the summary: per period P5/P50/P95 of the share per member, members, incidence, cases, backstop and operator margin; per year; the probabilities of crossing the cap and of falling below the member threshold (operator, auditor) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            plan_id: string | null;
+                            scenario_name: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            paths_done: number;
+                            paths_total: number;
+                            /** @description SIM_INTERRUPTED: the server stopped before the run ended */
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** @description The plan’s public forecast may show this run (the latest done public run of the plan) */
+                            public: boolean;
+                            request: {
+                                scenario: string;
+                                plan_id: string | null;
+                                overrides: {
+                                    /** @description Management fee on aid, basis points (rules.fee_bps) */
+                                    fee_bps?: number;
+                                    /** @description Yearly cap per member, minor units; null: no cap (rules.cap_per_year_minor) */
+                                    cap_per_year_minor?: string | null;
+                                    /** @description Aid by age at diagnosis, ascending; each band ends where an age band of the scenario ends (rules.aid_bands) */
+                                    aid_bands?: {
+                                        max_age_years: number;
+                                        aid_minor: string;
+                                    }[];
+                                    /** @description Joiners by age band, one weight per age band (joiner_mix.age_weights) */
+                                    age_weights?: number[];
+                                    /** @description Joiners by risk class, one weight per risk class (joiner_mix.risk_weights) */
+                                    risk_weights?: number[];
+                                    /** @description Relative rise of the yearly leaving hazard per reference share paid (churn.elasticity) */
+                                    churn_elasticity?: number;
+                                    /** @description Incidence of new members as a share of the table, and how fast it wears off (incidence.selection) */
+                                    selection?: {
+                                        initial_factor: number;
+                                        wear_off_days: number;
+                                    };
+                                    /** @description Waiting period (rules.waiting_days) */
+                                    waiting_days?: number;
+                                };
+                                options: {
+                                    paths: number;
+                                    periods: number;
+                                    seed: number;
+                                };
+                                publish: boolean;
+                                /** @description When the request was validated: a plan’s membership and rules are those of this time */
+                                as_of: string;
+                                start_date: string;
+                                periods_per_year: number;
+                                currency: string;
+                                /** @description The plan’s rules taken into the scenario (a run from a plan), aid bands cut at the scenario’s oldest age */
+                                plan_rules: {
+                                    version: number;
+                                    fee_bps: number;
+                                    cap_per_year_minor: string | null;
+                                    aid_bands: {
+                                        max_age_years: number;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        aid_minor: string;
+                                    }[];
+                                    waiting_days: number;
+                                } | null;
+                                initial_members: number;
+                                /** @description A plan’s members outside the scenario’s ages, left out */
+                                members_outside_ages: number;
+                                /** @description The first whole calendar year the run covers: the year a public forecast shows */
+                                forecast_year: number | null;
+                            };
+                            requested_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            finished_at: string | null;
+                            summary: {
+                                paths: number;
+                                /** @description Share of paths in which the yearly cap was hit at least once */
+                                probability_cap_crossed_ever: number;
+                                /** @description Share of paths that fell below the scenario’s member threshold after reaching it */
+                                probability_fell_below_threshold: number;
+                                periods: {
+                                    period: number;
+                                    start_date: string;
+                                    year: number;
+                                    /** @description P5, P50 and P95 over the paths, rounded to whole minor units */
+                                    share_per_member_minor: {
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p5: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p50: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p95: string;
+                                    };
+                                    /** @description P5, P50 and P95 over the paths */
+                                    members: {
+                                        p5: number;
+                                        p50: number;
+                                        p95: number;
+                                    };
+                                    /** @description P5, P50 and P95 over the paths */
+                                    incidence_per_100k: {
+                                        p5: number;
+                                        p50: number;
+                                        p95: number;
+                                    };
+                                    /** @description P5, P50 and P95 over the paths */
+                                    cases: {
+                                        p5: number;
+                                        p50: number;
+                                        p95: number;
+                                    };
+                                    /** @description P5, P50 and P95 over the paths, rounded to whole minor units */
+                                    backstop_minor: {
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p5: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p50: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p95: string;
+                                    };
+                                    /** @description P5, P50 and P95 over the paths, rounded to whole minor units */
+                                    operator_margin_minor: {
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p5: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p50: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p95: string;
+                                    };
+                                    probability_cap_crossed: number;
+                                    probability_below_threshold: number;
+                                }[];
+                                years: {
+                                    year: number;
+                                    periods: number;
+                                    /** @description What a member covered all year shared */
+                                    cost_per_member_minor: {
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p5: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p50: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p95: string;
+                                    };
+                                    /** @description P5, P50 and P95 over the paths */
+                                    people_helped: {
+                                        p5: number;
+                                        p50: number;
+                                        p95: number;
+                                    };
+                                    /** @description P5, P50 and P95 over the paths */
+                                    members_end: {
+                                        p5: number;
+                                        p50: number;
+                                        p95: number;
+                                    };
+                                    /** @description P5, P50 and P95 over the paths, rounded to whole minor units */
+                                    backstop_minor: {
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p5: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p50: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p95: string;
+                                    };
+                                    /** @description P5, P50 and P95 over the paths, rounded to whole minor units */
+                                    operator_margin_minor: {
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p5: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p50: string;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        p95: string;
+                                    };
+                                    /** @description P5, P50 and P95 over the paths */
+                                    share_of_cases_aged_40_plus: {
+                                        p5: number;
+                                        p50: number;
+                                        p95: number;
+                                    };
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sustainability/simulations/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark a run from a plan as the plan’s public forecast (the latest done public run is shown), or take the mark away; SIM_NOT_A_PLAN_RUN for a run without a plan, SIM_NO_FULL_YEAR for one that covers no whole calendar year (operator) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        public: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            plan_id: string | null;
+                            scenario_name: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
+                            paths_done: number;
+                            paths_total: number;
+                            /** @description SIM_INTERRUPTED: the server stopped before the run ended */
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                            /** @description The plan’s public forecast may show this run (the latest done public run of the plan) */
+                            public: boolean;
+                            request: {
+                                scenario: string;
+                                plan_id: string | null;
+                                overrides: {
+                                    /** @description Management fee on aid, basis points (rules.fee_bps) */
+                                    fee_bps?: number;
+                                    /** @description Yearly cap per member, minor units; null: no cap (rules.cap_per_year_minor) */
+                                    cap_per_year_minor?: string | null;
+                                    /** @description Aid by age at diagnosis, ascending; each band ends where an age band of the scenario ends (rules.aid_bands) */
+                                    aid_bands?: {
+                                        max_age_years: number;
+                                        aid_minor: string;
+                                    }[];
+                                    /** @description Joiners by age band, one weight per age band (joiner_mix.age_weights) */
+                                    age_weights?: number[];
+                                    /** @description Joiners by risk class, one weight per risk class (joiner_mix.risk_weights) */
+                                    risk_weights?: number[];
+                                    /** @description Relative rise of the yearly leaving hazard per reference share paid (churn.elasticity) */
+                                    churn_elasticity?: number;
+                                    /** @description Incidence of new members as a share of the table, and how fast it wears off (incidence.selection) */
+                                    selection?: {
+                                        initial_factor: number;
+                                        wear_off_days: number;
+                                    };
+                                    /** @description Waiting period (rules.waiting_days) */
+                                    waiting_days?: number;
+                                };
+                                options: {
+                                    paths: number;
+                                    periods: number;
+                                    seed: number;
+                                };
+                                publish: boolean;
+                                /** @description When the request was validated: a plan’s membership and rules are those of this time */
+                                as_of: string;
+                                start_date: string;
+                                periods_per_year: number;
+                                currency: string;
+                                /** @description The plan’s rules taken into the scenario (a run from a plan), aid bands cut at the scenario’s oldest age */
+                                plan_rules: {
+                                    version: number;
+                                    fee_bps: number;
+                                    cap_per_year_minor: string | null;
+                                    aid_bands: {
+                                        max_age_years: number;
+                                        /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                        aid_minor: string;
+                                    }[];
+                                    waiting_days: number;
+                                } | null;
+                                initial_members: number;
+                                /** @description A plan’s members outside the scenario’s ages, left out */
+                                members_outside_ages: number;
+                                /** @description The first whole calendar year the run covers: the year a public forecast shows */
+                                forecast_year: number | null;
+                            };
+                            requested_by: string;
+                            created_at: string;
+                            updated_at: string;
+                            finished_at: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/plans/{plan_id}/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan’s published forecast: the band (P5/P50/P95) of next year’s share per member from the latest run an operator published; null when none (aggregates only) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    plan_id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            plan_id: string;
+                            currency: string;
+                            forecast: {
+                                year: number;
+                                /** @description What a member covered all that year would share */
+                                share_per_member_minor: {
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    p5: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    p50: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    p95: string;
+                                };
+                                paths: number;
+                                as_of: string;
+                                finished_at: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/exports": {
         parameters: {
             query?: never;
