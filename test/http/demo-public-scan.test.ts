@@ -40,6 +40,7 @@ describeEachBackend('public data of the demo community', (dialect) => {
       '/api/public/cases/{case_number}': cases.map((row) => row.case_number),
       '/api/claims/{id}/jury': cases.map((row) => row.case_number),
       '/api/public/cycles/{cycle_id}': cycles,
+      '/api/public/plans/{plan_id}/health': ['critical-illness', 'senior-cancer', 'community-critical-illness', 'community-senior-cancer'],
       '/api/public/cycles/{cycle_id}/export': cycles,
     };
     const urls = ['/api/docs', '/api/openapi.json', '/api/public/cases?limit=50'];

@@ -169,6 +169,9 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/public/cycles/{cycle_id}': cycles.map((row) => row.cycle_code),
       '/api/public/cycles/{cycle_id}/export': cycles.map((row) => row.cycle_code),
       '/api/cycles/{cycle_id}': cycles.map((row) => row.cycle_code),
+      '/api/sustainability/plans/{plan_id}/metrics': ['critical-illness', 'senior-cancer', 'no-such-plan'],
+      '/api/sustainability/plans/{plan_id}/alerts': ['critical-illness', 'senior-cancer', 'no-such-plan'],
+      '/api/public/plans/{plan_id}/health': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/cycle-jobs/{job_id}': [...(await t.store.db.selectFrom('cycle_jobs').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/memberships/{id}/cycles/{cycle_id}/proof': memberships.flatMap((row) => cycles.map((cycle) => [row.id.toString(), cycle.cycle_code])),
       // Every CSV table (src/services/exports), and a name that is none of them.

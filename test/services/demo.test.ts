@@ -130,6 +130,10 @@ describeEachBackend('demo community', (dialect) => {
       expect(report.ok).toBe(true);
       expect(report.merkle_root_hex).toBe(cycle.merkle_root_hex);
     }
+    // Each completed cycle has its stored sustainability metrics, so the metrics pages have rows to show.
+    const metrics = await first.store.db.selectFrom('plan_cycle_metrics').select(['cycle_code', 'members_covered']).execute();
+    expect(metrics.map((row) => row.cycle_code).sort()).toEqual(summary!.cycles.map((cycle) => cycle.cycle_id).sort());
+    expect(metrics.every((row) => row.members_covered > 0n)).toBe(true);
     // The community plans are sized for the default 3,000 members (test/e2e/start.test.ts checks the
     // backstop pays nothing there); in a community of 200 their caps (backstop policy) still bite.
     const capped = summary!.cycles.filter((cycle) => BigInt(cycle.capped_total_minor) > 0n);

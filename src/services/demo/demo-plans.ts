@@ -1,5 +1,6 @@
 import type { PlanRulesJson } from '../../core/plans/plan-rules.js';
 import { criticalIllnessPlan, seniorCancerPlan } from '../../core/plans/sample-plans.js';
+import { defaultSustainability } from '../../core/sustainability/sustainability-settings.js';
 import type { ServiceContext } from '../context.js';
 import { createPlan, findPlan } from '../plans.js';
 
@@ -33,6 +34,9 @@ export const communityCriticalIllnessPlan = {
       { max_age_years: 130, aid_minor: '2000000' },
     ],
     caps: { per_case_minor: '3000', per_year_minor: '36000', policy: 'backstop' },
+    // A part-time administrator and the payment provider's fees: 36,000 CNY a year, more than an
+    // 8% fee on a few cases a month brings in, so the metrics pages show the break-even and its alert.
+    sustainability: { ...defaultSustainability, operating_cost_per_year_minor: '3600000' },
   },
 } as const satisfies { id: string; name_zh: string; name_en: string; rules: PlanRulesJson };
 
@@ -51,6 +55,7 @@ export const communitySeniorCancerPlan = {
     aid_bands: [{ max_age_years: 130, aid_minor: '2000000' }],
     caps: { per_case_minor: '10000', per_year_minor: '60000', policy: 'backstop' },
     funding: { model: 'prepaid', min_top_up_minor: '5000', max_top_up_minor: '200000', max_wallet_balance_minor: '500000', low_balance_minor: '10000', grace_days: 7 },
+    sustainability: { ...defaultSustainability, operating_cost_per_year_minor: '1200000' },
   },
 } as const satisfies { id: string; name_zh: string; name_en: string; rules: PlanRulesJson };
 
