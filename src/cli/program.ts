@@ -9,6 +9,7 @@ import { registerMemberCommands } from './member-commands.js';
 import { packageVersion } from './package-version.js';
 import { registerPlanCommands } from './plan-commands.js';
 import { serve } from './serve-command.js';
+import { registerSimulateCommand } from './simulate-command.js';
 import { registerVerifyCommand } from './verify-command.js';
 
 /** Where commands write and what they read, so tests run them in-process. */
@@ -97,5 +98,6 @@ export function buildProgram(io: CliIo): Command {
   registerDemoCommand(program, io);
   registerCycleCommands(program, io);
   registerVerifyCommand(program, io);
+  registerSimulateCommand(program, io);
   return program;
 }

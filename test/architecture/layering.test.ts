@@ -40,3 +40,16 @@ it('only the ledger reads or writes the ledger tables', () => {
     .filter((file) => !readOnlyExports.includes(file) && ledgerTables.test(readFileSync(join(root, file), 'utf8')));
   expect(offending).toEqual([]);
 });
+
+it('src/sim is pure: no node: modules, no store, services, HTTP or CLI (piscina only in the runner and its worker)', () => {
+  const offending: string[] = [];
+  for (const file of sourceFiles('src/sim').filter((name) => !name.endsWith('.test.ts'))) {
+    for (const target of importsOf(file)) {
+      if (target.startsWith('node:')) offending.push(`${file} → ${target}`);
+      if (target === 'piscina' && !/run-simulation\.ts$|simulation-worker\.ts$/.test(file)) offending.push(`${file} → ${target}`);
+      const resolved = target.startsWith('.') ? relative(root, join(root, file, '..', target)) : '';
+      if (resolved !== '' && !resolved.startsWith('src/sim/') && !resolved.startsWith('src/core/')) offending.push(`${file} → ${target}`);
+    }
+  }
+  expect(offending).toEqual([]);
+});
