@@ -43,7 +43,7 @@ function DraftForm({ scenario, plan, options }: { scenario: Scenario; plan: Plan
   const problemOf = (field: string): string | undefined => {
     const problem = problems.find((entry) => entry.field === field);
     if (problem === undefined) return undefined;
-    return problem.min === undefined ? t('sustainability.form.badAmount') : t('sustainability.form.outOfBounds', { min: problem.min, max: problem.max });
+    return problem.min === undefined ? t('sustainability.form.badAmount') : t('sustainability.form.outOfBounds', { min: typeof problem.min === 'number' ? number(problem.min) : problem.min, max: typeof problem.max === 'number' ? number(problem.max) : problem.max });
   };
   const set = <K extends keyof RunDraft>(field: K, value: RunDraft[K]) => setDraft((current) => ({ ...current, [field]: value }));
   const setAt = (field: 'aid_yuan' | 'age_weights' | 'risk_weights', index: number, value: string) =>
@@ -84,7 +84,7 @@ function DraftForm({ scenario, plan, options }: { scenario: Scenario; plan: Plan
           onChange={(event) => set('fee_percent', event.target.value)}
           error={problemOf('fee_percent')}
         />
-        <div className="field">
+        <div className="sustainability-cap">
           <TextField
             label={t('sustainability.form.cap', { currency: scenario.currency })}
             inputMode="decimal"
@@ -109,7 +109,7 @@ function DraftForm({ scenario, plan, options }: { scenario: Scenario; plan: Plan
         ))}
         <TextField
           label={t('sustainability.form.waiting')}
-          hint={t('sustainability.form.bounds', { min: what_if.waiting_days.min, max: what_if.waiting_days.max })}
+          hint={t('sustainability.form.bounds', { min: number(what_if.waiting_days.min), max: number(what_if.waiting_days.max) })}
           inputMode="numeric"
           value={draft.waiting_days}
           onChange={(event) => set('waiting_days', event.target.value)}
@@ -141,7 +141,7 @@ function DraftForm({ scenario, plan, options }: { scenario: Scenario; plan: Plan
       <Fieldset legend={t('sustainability.form.behaviour')}>
         <TextField
           label={t('sustainability.form.elasticity')}
-          hint={t('sustainability.form.elasticityHint', { min: what_if.churn_elasticity.min, max: what_if.churn_elasticity.max })}
+          hint={t('sustainability.form.elasticityHint', { min: number(what_if.churn_elasticity.min), max: number(what_if.churn_elasticity.max) })}
           inputMode="decimal"
           value={draft.churn_elasticity}
           onChange={(event) => set('churn_elasticity', event.target.value)}
@@ -157,7 +157,7 @@ function DraftForm({ scenario, plan, options }: { scenario: Scenario; plan: Plan
         />
         <TextField
           label={t('sustainability.form.wearOff')}
-          hint={t('sustainability.form.bounds', { min: what_if.selection.wear_off_days.min, max: what_if.selection.wear_off_days.max })}
+          hint={t('sustainability.form.bounds', { min: number(what_if.selection.wear_off_days.min), max: number(what_if.selection.wear_off_days.max) })}
           inputMode="decimal"
           value={draft.wear_off_days}
           onChange={(event) => set('wear_off_days', event.target.value)}
@@ -167,7 +167,7 @@ function DraftForm({ scenario, plan, options }: { scenario: Scenario; plan: Plan
       <Fieldset legend={t('sustainability.form.options')}>
         <TextField
           label={t('sustainability.form.paths')}
-          hint={t('sustainability.form.bounds', { min: options.paths.min, max: options.paths.max })}
+          hint={t('sustainability.form.bounds', { min: number(options.paths.min), max: number(options.paths.max) })}
           inputMode="numeric"
           value={draft.paths}
           onChange={(event) => set('paths', event.target.value)}
@@ -175,7 +175,7 @@ function DraftForm({ scenario, plan, options }: { scenario: Scenario; plan: Plan
         />
         <TextField
           label={t('sustainability.form.periods')}
-          hint={t('sustainability.form.periodsHint', { min: options.periods.min, max: options.periods.max, perYear: scenario.periods_per_year })}
+          hint={t('sustainability.form.periodsHint', { min: number(options.periods.min), max: number(options.periods.max), perYear: scenario.periods_per_year })}
           inputMode="numeric"
           value={draft.periods}
           onChange={(event) => set('periods', event.target.value)}
