@@ -121,6 +121,109 @@ describe.runIf(chromiumAvailable())('sustainability pages', () => {
     await context.close();
   }, 300_000);
 
+  /** Starts a run from the simulator's form and waits on its own page until the run is done; returns its id and the polls seen. */
+  async function startRun(page: Page, fill: (page: Page) => Promise<void>): Promise<{ id: string; polls: Array<{ status: string; paths_done: number; paths_total: number }> }> {
+    const polls: Array<{ status: string; paths_done: number; paths_total: number }> = [];
+    const onResponse = async (response: { url(): string; status(): number; json(): Promise<unknown> }) => {
+      if (!/\/api\/sustainability\/simulations\/\d+$/.test(new URL(response.url()).pathname) || response.status() !== 200) return;
+      polls.push((await response.json()) as { status: string; paths_done: number; paths_total: number });
+    };
+    page.on('response', onResponse);
+    await page.goto('/staff/sustainability/simulator');
+    await page.getByRole('heading', { level: 1, name: 'Simulator' }).waitFor();
+    await page.getByLabel('Scenario').selectOption('small-community');
+    await fill(page);
+    await page.getByLabel('Paths').fill('200');
+    await page.getByLabel('Periods').fill('48');
+    await page.getByRole('button', { name: 'Start the run' }).click();
+    await page.waitForURL((url) => /^\/staff\/sustainability\/simulations\/\d+$/.test(url.pathname));
+    const id = new URL(page.url()).pathname.split('/').at(-1)!;
+    await page.getByRole('heading', { level: 1, name: `Simulation run #${id}` }).waitFor();
+    // The progress bar names its numbers; the page polls the run until it is done (no sleep here: the DOM says so).
+    const bar = page.getByRole('progressbar');
+    expect(await bar.getAttribute('aria-label')).toMatch(/^Simulation progress: \d+ of 200 paths$/);
+    await page.getByTestId('run-status').getByText('Done').waitFor({ timeout: 240_000 });
+    await page.getByTestId('run-result').waitFor();
+    expect(await bar.evaluate((element) => [(element as HTMLProgressElement).value, (element as HTMLProgressElement).max])).toEqual([200, 200]);
+    expect(await page.getByTestId('run-paths').textContent()).toBe('200 of 200 paths');
+    page.off('response', onResponse);
+    return { id, polls };
+  }
+
+  it('an operator starts a simulation, follows its progress to the end, compares two runs, and publishes a forecast the public page shows', async () => {
+    const { context, page } = await open('demo-operator');
+    // A bad what-if is refused by the page before any request.
+    const posts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname === '/api/sustainability/simulations') posts.push(request.headers()['idempotency-key'] ?? '');
+    });
+    await page.goto('/staff/sustainability/simulator');
+    await page.getByLabel('Management fee (% of aid)').fill('90');
+    await page.getByRole('button', { name: 'Start the run' }).click();
+    await page.getByText('Write a number from 0 to 50.').waitFor();
+    expect(posts).toEqual([]);
+
+    const first = await startRun(page, async () => undefined);
+    // Polled while it moved, never backwards, and its last answer is the finished run.
+    expect(first.polls.length).toBeGreaterThan(0);
+    expect(first.polls.every((poll, index) => index === 0 || poll.paths_done >= first.polls[index - 1]!.paths_done)).toBe(true);
+    expect(first.polls.at(-1)).toMatchObject({ status: 'done', paths_done: 200, paths_total: 200 });
+    // The fan charts: share per member, members, backstop and margin, each with a row per period.
+    for (const title of ['Share per member, per period', 'Members covered', 'Backstop spent, per period', 'Operator margin, per period']) {
+      expect(await page.getByRole('figure', { name: title }).locator('tbody tr').count(), title).toBe(48);
+    }
+    await page.getByTestId('probability-cap').waitFor();
+    await chartsDrawn(page);
+    await screenshot(page, 'sustainability-run-done', 'en', 'desktop');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The second run starts from the demo plan's members with a higher fee, and is published as its forecast.
+    const second = await startRun(page, async (form) => {
+      await form.getByLabel('Members at the start').selectOption(plan_id);
+      await form.getByLabel('Management fee (% of aid)').fill('20');
+      await form.getByRole('checkbox', { name: /^Publish as the plan/ }).check();
+    });
+    expect(second.id).not.toBe(first.id);
+    await page.locator('.sustainability-facts').getByText('fee').waitFor();
+    // One key per request the person asked for: two runs, two keys.
+    expect(posts).toHaveLength(2);
+    expect(new Set(posts).size).toBe(2);
+
+    // Compare: pick both finished runs on the list.
+    await page.goto('/staff/sustainability/simulator');
+    await page.locator(`tr[data-run="${second.id}"]`).waitFor();
+    const compare = page.getByRole('button', { name: 'Compare the two runs' });
+    expect(await compare.isDisabled()).toBe(true);
+    await page.getByRole('checkbox', { name: `Compare run #${first.id}` }).check();
+    await page.getByRole('checkbox', { name: `Compare run #${second.id}` }).check();
+    await compare.click();
+    await page.getByRole('heading', { level: 1, name: 'Two runs side by side' }).waitFor();
+    const columns = page.getByTestId('compare-columns');
+    await columns.getByRole('heading', { name: `Run #${first.id}` }).waitFor();
+    await columns.getByRole('heading', { name: `Run #${second.id}` }).waitFor();
+    await chartsDrawn(page);
+    const run = (await (await context.request.get(`/api/sustainability/simulations/${first.id}`)).json()) as { summary: { years: unknown[] } };
+    expect(await page.getByRole('region', { name: /^Cost per member and members at the end/ }).locator('tbody tr').count()).toBeGreaterThanOrEqual(run.summary.years.length);
+    await screenshot(page, 'sustainability-compare', 'en', 'desktop');
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The published run is the plan's forecast: a visitor reads next year's band in plain words.
+    const visitor = await open(null, 'en', 'phone');
+    const { forecast } = (await (await visitor.context.request.get(`/api/public/plans/${plan_id}/forecast`)).json()) as { forecast: { year: number; share_per_member_minor: { p5: string; p50: string; p95: string } } | null };
+    expect(forecast).not.toBeNull();
+    await visitor.page.goto(`/plans/${plan_id}/health`);
+    await visitor.page.getByTestId('health-forecast').waitFor();
+    const band = forecast!.share_per_member_minor;
+    expect(await visitor.page.getByTestId('health-forecast-sentence').textContent()).toBe(
+      `In ${forecast!.year} a member covered all year would most likely pay about ${yuan(band.p50)} in shares; in 9 of 10 simulated futures it stays between ${yuan(band.p5)} and ${yuan(band.p95)}.`,
+    );
+    await chartsDrawn(visitor.page);
+    await screenshot(visitor.page, 'sustainability-health-forecast', 'en', 'phone');
+    expect(await axeViolations(visitor.page)).toEqual([]);
+    await visitor.context.close();
+    await context.close();
+  }, 600_000);
+
   for (const [language, viewport] of [['en', 'desktop'], ['zh-CN', 'phone']] as const) {
     it(`a visitor follows the plan page's link to its health and reads the share trend (${language}, ${viewport})`, async () => {
       const { context, page } = await open(null, language, viewport);

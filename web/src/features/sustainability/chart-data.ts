@@ -23,6 +23,8 @@ export interface ChartData {
    * not stretch tiny steps into labels that all round to "0%".
    */
   readonly axisAtLeast?: number;
+  /** A fixed top of the value axis: two charts read side by side share one scale. */
+  readonly axisMax?: number;
 }
 
 export interface ChartSeries {

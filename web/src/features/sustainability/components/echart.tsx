@@ -49,7 +49,7 @@ function optionOf(data: ChartData, description: string): Option {
   const axisFormat = data.axisFormat ?? data.format;
   // Only a chart whose figures all stay under the floor gets a fixed top; others keep ECharts' round one.
   const highest = Math.max(0, ...data.series.filter((series) => series.tableOnly !== true).flatMap((series) => series.values.map((value) => value ?? 0)));
-  const fixedTop = data.axisAtLeast !== undefined && highest < data.axisAtLeast ? { max: data.axisAtLeast } : {};
+  const fixedTop = data.axisMax !== undefined ? { max: data.axisMax } : data.axisAtLeast !== undefined && highest < data.axisAtLeast ? { max: data.axisAtLeast } : {};
   const valueAxis = { type: 'value' as const, axisLabel: { color: ink, formatter: (value: number) => axisFormat(value) }, ...fixedTop };
   const lines: Series[] = drawn.map((series, index) => {
     const kind = series.kind ?? data.kind;

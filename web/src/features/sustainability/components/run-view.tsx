@@ -166,10 +166,13 @@ export function YearTable({ run, summary }: { run: Run; summary: RunSummary }) {
 }
 
 /** A finished run's fan charts, each with its table. */
-export function FanCharts({ run, summary, only }: { run: Run; summary: RunSummary; only?: ReadonlyArray<'share' | 'members' | 'backstop' | 'margin'> }) {
+export function FanCharts({ run, summary, only, axisMax }: { run: Run; summary: RunSummary; only?: ReadonlyArray<'share' | 'members' | 'backstop' | 'margin'>; axisMax?: number }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const charts = useMemo(() => fanCharts(run, summary, t, language), [run, summary, t, language]);
+  const charts = useMemo(
+    () => fanCharts(run, summary, t, language).map((chart) => (axisMax === undefined ? chart : { ...chart, data: { ...chart.data, axisMax } })),
+    [run, summary, t, language, axisMax],
+  );
   return (
     <>
       {charts

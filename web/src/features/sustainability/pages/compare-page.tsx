@@ -74,6 +74,11 @@ function Comparison({ runs }: { runs: readonly [Finished, Finished] }) {
   const names = useMemo(() => [t('sustainability.runs.runNumber', { id: runs[0].id }), t('sustainability.runs.runNumber', { id: runs[1].id })] as const, [runs, t]);
   const share = useMemo(() => comparedMedians(runs, [runs[0].summary, runs[1].summary], names, 'share', t, language), [runs, names, t, language]);
   const members = useMemo(() => comparedMedians(runs, [runs[0].summary, runs[1].summary], names, 'members', t, language), [runs, names, t, language]);
+  // One scale for both fans, rounded up to whole yuan, so the taller band is the higher share.
+  const shareTop = useMemo(() => {
+    const highest = Math.max(1, ...runs.flatMap((run) => run.summary.periods.map((period) => Number(period.share_per_member_minor.p95))));
+    return Math.ceil(highest / 100) * 100;
+  }, [runs]);
   return (
     <>
       <div className="grid two sustainability-compare" data-testid="compare-columns">
@@ -84,7 +89,7 @@ function Comparison({ runs }: { runs: readonly [Finished, Finished] }) {
             </h2>
             <RunFacts run={run} />
             <Probabilities run={run} summary={run.summary} />
-            <FanCharts run={run} summary={run.summary} only={['share']} />
+            <FanCharts run={run} summary={run.summary} only={['share']} axisMax={shareTop} />
           </section>
         ))}
       </div>

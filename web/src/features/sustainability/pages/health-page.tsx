@@ -124,30 +124,36 @@ function ForecastBand({ forecast, currency }: { forecast: NonNullable<Forecast['
   const language = useLanguage();
   const money = (minor: string) => formatMoney(minor, currency, language);
   const band = forecast.share_per_member_minor;
-  const steps = [
-    { key: 'p5', label: t('sustainability.health.forecastLow'), value: band.p5 },
-    { key: 'p50', label: t('sustainability.health.forecastMiddle'), value: band.p50 },
-    { key: 'p95', label: t('sustainability.health.forecastHigh'), value: band.p95 },
-  ];
-  const top = Math.max(1, Number(band.p95));
+  // The band drawn on a scale from nothing to a little past P95: the shaded part is where 9 of 10 paths end.
+  const scale = Math.max(1, Number(band.p95)) * 1.1;
+  const at = (minor: string) => `${(Number(minor) / scale) * 100}%`;
   return (
     <>
       <p className="sustainability-plain" data-testid="health-forecast-sentence">
         {t('sustainability.health.forecastSentence', { year: forecast.year, p5: money(band.p5), p50: money(band.p50), p95: money(band.p95) })}
       </p>
+      <div className="sustainability-band" aria-hidden="true">
+        <span className="sustainability-band-range" style={{ left: at(band.p5), width: `calc(${at(band.p95)} - ${at(band.p5)})` }} />
+        <span className="sustainability-band-middle" style={{ left: at(band.p50) }} />
+      </div>
       <div className="table-wrap">
         <table className="sustainability-forecast" data-testid="health-forecast">
           <caption>{t('sustainability.health.forecastTable', { year: forecast.year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sustainability.health.forecastLow')}</th>
+              <th scope="col">{t('sustainability.health.forecastMiddle')}</th>
+              <th scope="col">{t('sustainability.health.forecastHigh')}</th>
+            </tr>
+          </thead>
           <tbody>
-            {steps.map((step) => (
-              <tr key={step.key}>
-                <th scope="row">{step.label}</th>
-                <td className="number">{money(step.value)}</td>
-                <td className="sustainability-forecast-bar" aria-hidden="true">
-                  <span className={`sustainability-bar sustainability-bar-${step.key}`} style={{ width: `${(Number(step.value) / top) * 100}%` }} />
-                </td>
-              </tr>
-            ))}
+            <tr>
+              <td>{money(band.p5)}</td>
+              <td>
+                <strong>{money(band.p50)}</strong>
+              </td>
+              <td>{money(band.p95)}</td>
+            </tr>
           </tbody>
         </table>
       </div>
