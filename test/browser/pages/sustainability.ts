@@ -14,7 +14,7 @@ async function drawn(page: Page, content: string): Promise<void> {
 }
 
 const metricsReady: PageEntry['ready'] = (page) => drawn(page, '#sustainability-trends');
-const healthReady: PageEntry['ready'] = (page) => drawn(page, '#health-forecast :is(p, table)');
+const healthReady: PageEntry['ready'] = (page) => drawn(page, 'section[aria-labelledby="health-forecast"] :is(p, table)');
 const simulatorReady: PageEntry['ready'] = (page) => page.locator('#simulator-runs-title ~ :is(p, .table-wrap)').first().waitFor();
 
 export const pages: PageEntry[] = [
@@ -45,7 +45,7 @@ export const pages: PageEntry[] = [
       const done = runs.filter((run) => run.status === 'done');
       return done.length < 2 ? '/staff/sustainability/compare' : `/staff/sustainability/compare?a=${done[1]!.id}&b=${done[0]!.id}`;
     },
-    ready: (page) => drawn(page, 'main h1 ~ :is(p, .grid)'),
+    ready: (page) => drawn(page, 'main .spread ~ :is(p, .grid)'),
   },
   { name: 'sustainability-public-health', viewer: 'visitor', path: `/plans/${plan_id}/health`, ready: healthReady },
 ];

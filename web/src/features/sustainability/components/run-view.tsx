@@ -49,6 +49,9 @@ export function RunError({ run }: { run: Run }) {
         <strong>{t('sustainability.run.failed')}</strong> <code>{run.error.code}</code>
       </p>
       <p>{errorMessage(t, new ApiError(422, run.error.code, run.error.message, {}))}</p>
+      <p className="muted" lang="en">
+        {run.error.message}
+      </p>
     </div>
   );
 }

@@ -33,7 +33,7 @@ function Runs() {
             <>
               <p className="muted">{t('sustainability.runs.pickTwo')}</p>
               <div className="table-wrap">
-                <table>
+                <table className="sustainability-runs">
                   <thead>
                     <tr>
                       <th scope="col">{t('sustainability.runs.compare')}</th>
