@@ -5,6 +5,7 @@ import { routes as operatorRoutes } from '../features/operator/routes';
 import { routes as staffCyclesRoutes } from '../features/staff-cycles/routes';
 import { routes as ledgerRoutes } from '../features/ledger/routes';
 import { routes as auditRoutes } from '../features/audit/routes';
+import { routes as sustainabilityRoutes, staffRoutes as sustainabilityStaffRoutes } from '../features/sustainability/routes';
 import { routes as adminRoutes } from '../features/admin/routes';
 import { routes as accountRoutes } from '../features/account/routes';
 import { routes as casesRoutes } from '../features/cases/routes';
@@ -54,6 +55,7 @@ export const appRoutes: RouteObject[] = [
         ...objectionsRoutes,
         ...notificationsRoutes,
         ...juryRoutes,
+        ...sustainabilityRoutes,
       ].map(withAllTexts),
       {
         // The staff console (desktop-first): every staff feature's pages beside its navigation.
@@ -69,6 +71,7 @@ export const appRoutes: RouteObject[] = [
             ...staffCyclesRoutes,
             ...ledgerRoutes,
             ...auditRoutes,
+            ...sustainabilityStaffRoutes,
             ...adminRoutes,
           ].map(withAllTexts),
         ],

@@ -17,6 +17,7 @@ export const staffAccess = {
   ledger: ['operator', 'auditor'],
   members: ['operator'],
   audit: ['auditor', 'operator'],
+  sustainability: ['operator', 'auditor'],
   users: ['admin'],
   persons: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

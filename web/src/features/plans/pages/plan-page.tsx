@@ -107,6 +107,12 @@ function PlanDetail({ plan }: { plan: PlanWithHistory }) {
           {t('plans.nextNotice')} {notice === undefined ? '—' : <Day value={notice} />} · {t('plans.nextCollection')} {collection === undefined ? '—' : <Day value={collection} />}
         </p>
       </div>
+      <p>
+        {/* The sustainability feature's public page, linked by its path (features never import each other). */}
+        <Link className="more-link" to={`/plans/${encodeURIComponent(plan.id)}/health`} data-testid="plan-health-link">
+          {t('plans.health')}
+        </Link>
+      </p>
       <h2>{t('plans.rulesInForce')}</h2>
       <div className="grid two rule-grid">
         <RuleSections sections={ruleSections(rules, t, language)} heading="h3" />
