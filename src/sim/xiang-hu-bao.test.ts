@@ -9,7 +9,7 @@ const spec = calibrationSpecSchema.parse(scenario.calibration);
 it('reproduces Xiang Hu Bao’s 2019 and 2020 cost per member and people helped within ±15% (P50, the calibration’s seed)', () => {
   const summary = summaryFor(scenario, 24 * 3, spec.seed, spec.paths);
   const yearly = spec.targets.filter((target) => target.kind !== 'members_at');
-  expect(yearly.map((target) => target.name)).toEqual(['cost per member 2019 (CNY)', 'cost per member 2020 (CNY)', 'people helped 2019', 'people helped 2020']);
+  expect(yearly.map((target) => target.name)).toEqual(['cost per member 2019 (fen)', 'cost per member 2020 (fen)', 'people helped 2019', 'people helped 2020']);
   for (const row of fitRows(summary, yearly)) {
     expect(Math.abs(row.model - row.target) / row.target, row.name).toBeLessThanOrEqual(0.15);
   }
