@@ -32,6 +32,18 @@ const statusByCode: Readonly<Record<string, number>> = {
   EXPORT_FILTER_NOT_SUPPORTED: 400,
   EXPORT_BAD_RANGE: 400,
   RATE_LIMITED: 429,
+  // Bank statement imports (src/core/reconciliation): a malformed file is a 400 naming its line.
+  RECON_UNKNOWN_LAYOUT: 400,
+  RECON_EMPTY_STATEMENT: 400,
+  RECON_BAD_CSV: 400,
+  RECON_BAD_COLUMNS: 400,
+  RECON_BAD_DATE: 400,
+  RECON_BAD_AMOUNT: 400,
+  RECON_WRONG_CURRENCY: 400,
+  RECON_DUPLICATE_LINE: 400,
+  RECON_TOO_MANY_LINES: 413,
+  RECON_BREAK_NOT_FOUND: 404,
+  RECON_BREAK_RESOLVED: 409,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   // Idempotency-Key of the money endpoints (src/http/idempotency.ts).

@@ -355,6 +355,10 @@ export interface Database {
   plan_cycle_metrics: PlanCycleMetricsTable;
   sustainability_alerts: SustainabilityAlertsTable;
   simulation_runs: SimulationRunsTable;
+  bank_statements: BankStatementsTable;
+  bank_statement_lines: BankStatementLinesTable;
+  reconciliation_matches: ReconciliationMatchesTable;
+  reconciliation_breaks: ReconciliationBreaksTable;
 }
 
 export type Db = Kysely<Database>;
@@ -719,4 +723,68 @@ export interface SimulationRunsTable {
   created_at: string;
   updated_at: string;
   finished_at: string | null;
+}
+
+/** An imported bank statement of a custody account (0024); the same file twice is one row. */
+export interface BankStatementsTable {
+  id: Generated<bigint>;
+  currency: string;
+  layout: string;
+  file_sha256: string;
+  first_on: string;
+  last_on: string;
+  line_count: bigint;
+  opening_balance_minor: bigint;
+  closing_balance_minor: bigint;
+  imported_by: bigint | null;
+  imported_at: string;
+}
+
+/** One line of a bank statement; `line_key` is unique, so a line repeated by a later statement is stored once (0024). */
+export interface BankStatementLinesTable {
+  id: Generated<bigint>;
+  statement_id: bigint;
+  currency: string;
+  line_number: bigint;
+  line_key: string;
+  booked_on: string;
+  value_on: string | null;
+  reference: string;
+  description: string;
+  counterparty: string;
+  bank_serial: string;
+  amount_minor: bigint;
+  balance_after_minor: bigint;
+}
+
+/** A bank line matched to the ledger transfer it shows: each side at most once (0024). */
+export interface ReconciliationMatchesTable {
+  line_id: bigint;
+  ledger_transaction_id: bigint;
+  currency: string;
+  ledger_on: string;
+  bank_on: string;
+  amount_minor: bigint;
+}
+
+/** A difference between the bank and the ledger, found once and resolved with a note (0024). */
+export interface ReconciliationBreaksTable {
+  id: Generated<bigint>;
+  currency: string;
+  kind: 'missing' | 'duplicated' | 'wrong_amount' | 'unknown';
+  statement_id: bigint;
+  line_id: bigint | null;
+  ledger_transaction_id: bigint | null;
+  occurred_on: string;
+  reference: string;
+  ledger_on: string | null;
+  ledger_amount_minor: bigint | null;
+  bank_on: string | null;
+  bank_amount_minor: bigint | null;
+  status: 'open' | 'resolved';
+  resolution_note: string | null;
+  correction_manual_posting_id: bigint | null;
+  resolved_by: bigint | null;
+  resolved_at: string | null;
+  created_at: string;
 }

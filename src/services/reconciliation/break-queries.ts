@@ -1,0 +1,42 @@
+import { breakAgeDays } from '../../core/reconciliation/daily-reconciliation.js';
+import type { BreakKind } from '../../core/reconciliation/match-statement.js';
+import type { ServiceContext } from '../context.js';
+
+export interface BreakView {
+  readonly id: bigint;
+  readonly kind: BreakKind;
+  readonly status: 'open' | 'resolved';
+  readonly occurred_on: string;
+  /** Whole days from occurred_on to today (the clock's UTC day). */
+  readonly age_days: number;
+  readonly reference: string;
+  readonly line_number: bigint | null;
+  readonly ledger_transaction_id: bigint | null;
+  readonly ledger_amount_minor: bigint | null;
+  readonly bank_amount_minor: bigint | null;
+}
+
+/** A page of breaks is at most this long. */
+export const maxBreaksPerPage = 500;
+
+/** The breaks of a currency's custody account, oldest first, optionally of one kind or at least some days old. */
+export async function listBreaks(
+  context: ServiceContext,
+  filter: { readonly currency: string; readonly kind?: BreakKind; readonly min_age_days?: number; readonly status?: 'open' | 'resolved' },
+): Promise<BreakView[]> {
+  const today = context.clock.now().toISOString().slice(0, 10);
+  const rows = await context.store.db
+    .selectFrom('reconciliation_breaks as b')
+    .leftJoin('bank_statement_lines as l', 'l.id', 'b.line_id')
+    .select(['b.id', 'b.kind', 'b.status', 'b.occurred_on', 'b.reference', 'b.ledger_transaction_id', 'b.ledger_amount_minor', 'b.bank_amount_minor', 'l.line_number'])
+    .where('b.currency', '=', filter.currency)
+    .$if(filter.kind !== undefined, (query) => query.where('b.kind', '=', filter.kind!))
+    .$if(filter.status !== undefined, (query) => query.where('b.status', '=', filter.status!))
+    .orderBy('b.occurred_on')
+    .orderBy('b.id')
+    .limit(maxBreaksPerPage)
+    .execute();
+  return rows
+    .map((row) => ({ ...row, line_number: row.line_number ?? null, age_days: breakAgeDays(row.occurred_on, today) }))
+    .filter((view) => view.age_days >= (filter.min_age_days ?? 0));
+}
