@@ -22,6 +22,8 @@ import { ledgerTransactionKind } from './0020-ledger-transaction-kind.js';
 import { planCycleMetrics } from './0021-plan-cycle-metrics.js';
 import { sustainabilityAlerts } from './0022-sustainability-alerts.js';
 import { simulationRuns } from './0023-simulation-runs.js';
+import { complaints } from './0026-complaints.js';
+import { operatorInfo } from './0027-operator-info.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -48,5 +50,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0021-plan-cycle-metrics': planCycleMetrics(dialect),
     '0022-sustainability-alerts': sustainabilityAlerts(dialect),
     '0023-simulation-runs': simulationRuns(dialect),
+    '0026-complaints': complaints(dialect),
+    '0027-operator-info': operatorInfo(dialect),
   };
 }
