@@ -129,6 +129,16 @@ const statusByCode: Readonly<Record<string, number>> = {
   SIM_QUEUE_FULL: 429,
   // A member's retry of a failed collection: the share is paid, in flight, never failed or past its deadline.
   FUNDING_CHARGE_NOT_RETRYABLE: 409,
+  // Complaints: someone else's subject is a 404 like a missing one (as claims hide others' claims);
+  // malformed texts and settings are 400s; a second response or reply, or a reply too early, conflicts.
+  COMPLAINT_NOT_YOURS: 404,
+  COMPLAINT_BAD_TEXT: 400,
+  COMPLAINT_BAD_PERIOD: 400,
+  COMPLAINT_BAD_RESPONSE_DAYS: 400,
+  COMPLAINT_BAD_TRANSITION: 409,
+  COMPLAINT_NOT_RESPONDED: 409,
+  COMPLAINT_ALREADY_REPLIED: 409,
+  OPERATOR_INFO_BAD_FIELD: 400,
 };
 
 /** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */

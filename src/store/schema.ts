@@ -359,6 +359,9 @@ export interface Database {
   bank_statement_lines: BankStatementLinesTable;
   reconciliation_matches: ReconciliationMatchesTable;
   reconciliation_breaks: ReconciliationBreaksTable;
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  operator_info_versions: OperatorInfoVersionsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -787,4 +790,58 @@ export interface ReconciliationBreaksTable {
   resolved_by: bigint | null;
   resolved_at: string | null;
   created_at: string;
+/** Members' complaints (0026): states and kinds of src/core/complaints/complaint-lifecycle.ts. */
+export interface ComplaintsTable {
+  id: Generated<bigint>;
+  membership_id: bigint;
+  member_code: string;
+  filed_by_user_id: bigint;
+  subject_kind: 'claim' | 'share_charge' | 'payment' | 'payout' | 'decision';
+  subject_id: bigint;
+  /** What the member and staff read for the subject: a case number, a payment reference, an event. */
+  subject_label: string;
+  text: string;
+  state: 'filed' | 'assigned' | 'responded' | 'accepted' | 'disputed';
+  /** The setting in force at filing: the deadline promised then stays. */
+  response_days: bigint;
+  deadline_at: string;
+  owner_user_id: bigint | null;
+  escalated_at: string | null;
+  outcome: 'upheld' | 'partly_upheld' | 'rejected' | null;
+  outcome_text: string | null;
+  responded_by_user_id: bigint | null;
+  responded_at: string | null;
+  reply: 'accept' | 'dispute' | null;
+  reply_text: string | null;
+  replied_at: string | null;
+  filed_at: string;
+  updated_at: string;
+}
+
+/** A complaint's trail (0026): one row per action, never edited. */
+export interface ComplaintEventsTable {
+  id: Generated<bigint>;
+  complaint_id: bigint;
+  event: 'filed' | 'assigned' | 'escalated' | 'responded' | 'replied';
+  from_state: string | null;
+  to_state: string;
+  /** `user:<id>` or `system`. */
+  actor: string;
+  detail_json: string;
+  at: string;
+}
+
+/** The operator's licence and custodian details (0027): the latest row is current, the rest the audit trail. */
+export interface OperatorInfoVersionsTable {
+  id: Generated<bigint>;
+  operator_name: string;
+  licence_number: string;
+  supervisor: string;
+  custodian_bank: string;
+  custodian_account: string;
+  complaint_phone: string;
+  complaint_email: string;
+  complaint_response_days: bigint;
+  changed_by_user_id: bigint;
+  changed_at: string;
 }

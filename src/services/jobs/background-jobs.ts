@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context.js';
 import { purgeExpiredIdempotencyKeys } from '../idempotency-requests.js';
 import type { DeliveryFailure } from '../payments/simulated-gateway.js';
 import { activateDueMemberships } from '../members.js';
+import { escalateOverdueComplaints } from '../complaints/escalate-overdue.js';
 import { resendUnsentPayments } from '../payments/payment-dispatch.js';
 import { payDueAid, plansWithDueAid, repayAdvances, resendUnsentAidPayouts } from '../payouts/index.js';
 
@@ -27,6 +28,8 @@ export interface JobReport {
   readonly webhooks_delivered: number;
   /** Idempotency keys past their retention deleted (a bounded batch per pass). */
   readonly idempotency_keys_purged: number;
+  /** Complaints past their response deadline marked escalated this pass (their supervisors told). */
+  readonly complaints_escalated: number;
   /** Items (webhooks, plans) and whole steps that failed this pass; each is logged with its ids. */
   readonly failures: number;
 }
@@ -100,6 +103,7 @@ export async function runBackgroundJobs(context: ServiceContext, logger: JobLogg
   };
   const gateway = context.gateway;
   const webhooks = deliversPending(gateway) ? await step('deliver_webhooks', () => gateway.deliverPending(onDeliveryFailure), { delivered: 0 }) : { delivered: 0 };
+  const complaints = await step('escalate_overdue_complaints', () => escalateOverdueComplaints(context), { escalated: 0 });
   const idempotency_keys_purged = await step('purge_idempotency_keys', () => purgeExpiredIdempotencyKeys(context.store, context.clock.now()), 0);
   return {
     activated,
@@ -113,6 +117,7 @@ export async function runBackgroundJobs(context: ServiceContext, logger: JobLogg
     advances_repaid: repayments.repaid.length,
     webhooks_delivered: webhooks.delivered,
     idempotency_keys_purged,
+    complaints_escalated: complaints.escalated,
     failures,
   };
 }

@@ -23,6 +23,8 @@ import { planCycleMetrics } from './0021-plan-cycle-metrics.js';
 import { sustainabilityAlerts } from './0022-sustainability-alerts.js';
 import { simulationRuns } from './0023-simulation-runs.js';
 import { bankStatements } from './0024-bank-statements.js';
+import { complaints } from './0026-complaints.js';
+import { operatorInfo } from './0027-operator-info.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -50,5 +52,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0022-sustainability-alerts': sustainabilityAlerts(dialect),
     '0023-simulation-runs': simulationRuns(dialect),
     '0024-bank-statements': bankStatements(dialect),
+    '0026-complaints': complaints(dialect),
+    '0027-operator-info': operatorInfo(dialect),
   };
 }
