@@ -790,6 +790,8 @@ export interface ReconciliationBreaksTable {
   resolved_by: bigint | null;
   resolved_at: string | null;
   created_at: string;
+}
+
 /** Members' complaints (0026): states and kinds of src/core/complaints/complaint-lifecycle.ts. */
 export interface ComplaintsTable {
   id: Generated<bigint>;
