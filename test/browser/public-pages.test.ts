@@ -269,12 +269,12 @@ describe.runIf(chromiumAvailable())('the public pages, as a visitor sees them on
       const view = await visit('/cycles?plan=community-critical-illness', language, 'desktop');
       const page = view.page;
       const text = messages[language].cycles;
-      const members = page.getByRole('table', { name: text.tableOf.replace('{{title}}', text.chart.members) });
+      const members = page.getByRole('table', { name: messages[language].chart.tableOf.replace('{{title}}', text.chart.members) });
       await members.waitFor();
       expect(await members.locator('tbody tr').count()).toBe(statistics.per_cycle.length);
       const last = statistics.per_cycle.at(-1)!;
       await members.getByRole('cell', { name: new Intl.NumberFormat(language).format(last.members_covered), exact: true }).first().waitFor();
-      const byProvince = page.getByRole('table', { name: text.tableOf.replace('{{title}}', text.chart.province) });
+      const byProvince = page.getByRole('table', { name: messages[language].chart.tableOf.replace('{{title}}', text.chart.province) });
       expect(await byProvince.locator('tbody tr').count()).toBe(provinces.size);
       // Each chart is drawn (lazily, with ECharts) and described for screen readers.
       await page.waitForFunction(() => Array.from(document.querySelectorAll('.chart-box')).every((box) => box.querySelector('.chart svg') !== null));

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatDay } from '../../shared/format/dates';
-import type { ChartData } from './chart-data';
+import type { ChartData } from '../../shared/ui/chart-data';
 import type { CycleEntry, PlanMetrics } from './api';
 import { axisMoneyFormatter, chartNumber, formatChangeBps, formatCount, formatRate, formatShareBps, formatTimes, moneyFormatter } from './figures';
 

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { formatDay } from '../../shared/format/dates';
-import type { ChartData } from './chart-data';
+import type { ChartData } from '../../shared/ui/chart-data';
 import { axisMoneyFormatter, formatCount, moneyFormatter } from './figures';
 import type { Run, RunPeriod, RunSummary } from './simulation-api';
 

@@ -10,8 +10,8 @@ import { Day, Money } from '../../../shared/ui/money';
 import { Page } from '../../../shared/ui/page';
 import { QueryState } from '../../../shared/ui/query-state';
 import { useCaseBreakdowns, useCycles, usePlans, usePlanStatistics, type CaseBreakdowns, type Plan, type Statistics } from '../api';
-import type { ChartData } from '../chart-data';
-import { ChartFigure } from '../components/chart-figure';
+import type { ChartData } from '../../../shared/ui/chart-data';
+import { ChartFigure } from '../../../shared/ui/chart-figure';
 
 /** Sums the counts of every year into one tally per key, in the order keys first appear. */
 function allYears<T extends { cases: number }>(entries: ReadonlyArray<ReadonlyArray<T>>, keyOf: (item: T) => string): Array<{ item: T; cases: number }> {
@@ -46,6 +46,7 @@ function Charts({ plan, statistics, breakdowns }: { plan: Plan; statistics: Stat
         title: t('cycles.chart.sharePerCycle'),
         data: {
           kind: 'bar',
+          wholeNumbers: true,
           categoryLabel: t('cycles.cycle'),
           categories: perCycle.map((cycle) => cycleLabel(cycle.period)),
           series: [{ name: t('cycles.paidPerMember'), values: perCycle.map((cycle) => Number(cycle.paid_share_per_member_minor)) }],
@@ -57,6 +58,7 @@ function Charts({ plan, statistics, breakdowns }: { plan: Plan; statistics: Stat
         title: t('cycles.chart.sharePerYear'),
         data: {
           kind: 'bar',
+          wholeNumbers: true,
           categoryLabel: t('cycles.year'),
           categories: statistics.per_year.map((year) => year.period),
           series: [{ name: t('cycles.paidPerMember'), values: statistics.per_year.map((year) => Number(year.paid_share_per_member_minor)) }],
@@ -68,6 +70,7 @@ function Charts({ plan, statistics, breakdowns }: { plan: Plan; statistics: Stat
         title: t('cycles.chart.members'),
         data: {
           kind: 'line',
+          wholeNumbers: true,
           categoryLabel: t('cycles.cycle'),
           categories: perCycle.map((cycle) => cycleLabel(cycle.period)),
           series: [{ name: t('cycles.membersCovered'), values: perCycle.map((cycle) => cycle.members_covered) }],
@@ -79,6 +82,7 @@ function Charts({ plan, statistics, breakdowns }: { plan: Plan; statistics: Stat
         title: t('cycles.chart.illness'),
         data: {
           kind: 'bar',
+          wholeNumbers: true,
           horizontal: true,
           categoryLabel: t('cycles.illness'),
           categories: byIllness.map(({ item }) => (language === 'en' ? item.name_en : item.name_zh)),
@@ -91,6 +95,7 @@ function Charts({ plan, statistics, breakdowns }: { plan: Plan; statistics: Stat
         title: t('cycles.chart.age'),
         data: {
           kind: 'bar',
+          wholeNumbers: true,
           categoryLabel: t('cycles.ageBand'),
           categories: byBand.map(({ item }) => t('cycles.ageBandLabel', { band: item.band })),
           series: [{ name: cases, values: byBand.map((entry) => entry.cases) }],
@@ -102,6 +107,7 @@ function Charts({ plan, statistics, breakdowns }: { plan: Plan; statistics: Stat
         title: t('cycles.chart.province'),
         data: {
           kind: 'bar',
+          wholeNumbers: true,
           horizontal: true,
           categoryLabel: t('cycles.province'),
           categories: byProvince.map(({ item }) => provinceName(item.province, language)),

@@ -7,7 +7,7 @@ import { Instant, Money } from '../../../shared/ui/money';
 import { formatCount } from '../figures';
 import { fanCharts } from '../run-charts';
 import type { Run, RunSummary } from '../simulation-api';
-import { ChartFigure } from './chart-figure';
+import { ChartFigure } from '../../../shared/ui/chart-figure';
 
 const statusTone: Record<Run['status'], string> = { queued: 'warn', running: 'warn', done: '', failed: 'bad' };
 
@@ -181,7 +181,7 @@ export function FanCharts({ run, summary, only, axisMax }: { run: Run; summary: 
       {charts
         .filter((chart) => only === undefined || only.includes(chart.key))
         .map((chart) => (
-          <ChartFigure key={chart.key} title={chart.title} data={chart.data} note={t('sustainability.run.fanNote')} />
+          <ChartFigure className="sustainability-figure" key={chart.key} title={chart.title} data={chart.data} note={t('sustainability.run.fanNote')} />
         ))}
     </>
   );

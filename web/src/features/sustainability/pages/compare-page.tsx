@@ -7,7 +7,7 @@ import { useLanguage } from '../../../shared/i18n/i18n';
 import { Money } from '../../../shared/ui/money';
 import { Page } from '../../../shared/ui/page';
 import { ErrorState, Loading } from '../../../shared/ui/query-state';
-import { ChartFigure } from '../components/chart-figure';
+import { ChartFigure } from '../../../shared/ui/chart-figure';
 import { FanCharts, Probabilities, RunFacts } from '../components/run-view';
 import { formatCount } from '../figures';
 import { comparedMedians } from '../run-charts';
@@ -96,8 +96,8 @@ function Comparison({ runs }: { runs: readonly [Finished, Finished] }) {
       <section aria-labelledby="compare-together">
         <h2 id="compare-together">{t('sustainability.compare.together')}</h2>
         <YearsCompared runs={runs} names={names} />
-        <ChartFigure title={t('sustainability.compare.shareMedian')} data={share} />
-        <ChartFigure title={t('sustainability.compare.membersMedian')} data={members} />
+        <ChartFigure className="sustainability-figure" title={t('sustainability.compare.shareMedian')} data={share} />
+        <ChartFigure className="sustainability-figure" title={t('sustainability.compare.membersMedian')} data={members} />
       </section>
     </>
   );

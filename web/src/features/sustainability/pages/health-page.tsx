@@ -8,9 +8,9 @@ import { Day } from '../../../shared/ui/money';
 import { Page } from '../../../shared/ui/page';
 import { QueryState } from '../../../shared/ui/query-state';
 import { usePlanHealth, type PlanHealth } from '../api';
-import type { ChartData } from '../chart-data';
+import type { ChartData } from '../../../shared/ui/chart-data';
 import { AlertList } from '../components/alert-list';
-import { ChartFigure } from '../components/chart-figure';
+import { ChartFigure } from '../../../shared/ui/chart-figure';
 import { axisMoneyFormatter, direction, formatChangeBps, formatCount, formatShareBps, moneyFormatter } from '../figures';
 import { useForecast, type Forecast } from '../simulation-api';
 
@@ -54,7 +54,7 @@ function ShareSection({ health }: { health: PlanHealth }) {
           second: changeSentence(health.yearly_share_change_bps, 'share'),
         })}
       </p>
-      <ChartFigure title={t('sustainability.health.shareChart')} data={data} />
+      <ChartFigure className="sustainability-figure" title={t('sustainability.health.shareChart')} data={data} />
     </section>
   );
 }
@@ -86,7 +86,7 @@ function MembersSection({ health }: { health: PlanHealth }) {
           second: changeSentence(health.members_change_bps, 'members'),
         })}
       </p>
-      <ChartFigure title={t('sustainability.health.membersChart')} data={data} />
+      <ChartFigure className="sustainability-figure" title={t('sustainability.health.membersChart')} data={data} />
     </section>
   );
 }
@@ -113,7 +113,7 @@ function AgeSection({ health }: { health: PlanHealth }) {
     <section aria-labelledby="health-ages" className="sustainability-health-section">
       <h2 id="health-ages">{t('sustainability.health.ages')}</h2>
       {health.age_mix.length === 0 ? null : <p className="sustainability-plain">{t('sustainability.health.agesSentence', { share: formatShareBps(older, language) })}</p>}
-      <ChartFigure title={t('sustainability.health.agesChart')} data={data} />
+      <ChartFigure className="sustainability-figure" title={t('sustainability.health.agesChart')} data={data} />
     </section>
   );
 }

@@ -11,7 +11,7 @@ import { Page } from '../../../shared/ui/page';
 import { QueryState } from '../../../shared/ui/query-state';
 import { useAlerts, useMetrics, usePlans, useRecompute, type Plan, type PlanMetrics } from '../api';
 import { AlertList } from '../components/alert-list';
-import { ChartFigure } from '../components/chart-figure';
+import { ChartFigure } from '../../../shared/ui/chart-figure';
 import { PlanPicker } from '../components/plan-picker';
 import { Stat } from '../components/stat';
 import { formatChangeBps, formatCount, formatRate, formatShareBps, formatTimes } from '../figures';
@@ -145,7 +145,7 @@ function Trends({ metrics }: { metrics: PlanMetrics }) {
       <h2 id="sustainability-trends">{t('sustainability.trends')}</h2>
       <p className="muted">{t('sustainability.trendsNote')}</p>
       {charts.map((chart) => (
-        <ChartFigure key={chart.key} title={chart.title} data={chart.data} note={chart.note} />
+        <ChartFigure className="sustainability-figure" key={chart.key} title={chart.title} data={chart.data} note={chart.note} />
       ))}
     </section>
   );

@@ -12,9 +12,9 @@ import {
 } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
-import type { ChartData } from '../chart-data';
+import type { ChartData } from './chart-data';
 
-// Only what these pages draw: bars, lines and shaded bands on a grid, a legend, tooltips, aria, SVG.
+// Only what the pages draw: bars, lines and shaded bands on a grid, a legend, tooltips, aria, SVG.
 echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 type Option = echarts.ComposeOption<BarSeriesOption | LineSeriesOption | AriaComponentOption | GridComponentOption | LegendComponentOption | TooltipComponentOption>;
@@ -24,6 +24,8 @@ const palette = ['#0b6e4f', '#1a5fb4', '#a65e00', '#8f3f97', '#6d1410'];
 const ink = '#1b1f1d';
 const bandColour = 'rgba(26, 95, 180, 0.22)';
 const bandStack = 'band';
+const horizontalMinHeight_px = 200;
+const horizontalRow_px = 32;
 
 /**
  * A band is drawn the way ECharts stacks areas: an invisible line at the lower edge, then the gap
@@ -50,7 +52,8 @@ function optionOf(data: ChartData, description: string): Option {
   // Only a chart whose figures all stay under the floor gets a fixed top; others keep ECharts' round one.
   const highest = Math.max(0, ...data.series.filter((series) => series.tableOnly !== true).flatMap((series) => series.values.map((value) => value ?? 0)));
   const fixedTop = data.axisMax !== undefined ? { max: data.axisMax } : data.axisAtLeast !== undefined && highest < data.axisAtLeast ? { max: data.axisAtLeast } : {};
-  const valueAxis = { type: 'value' as const, axisLabel: { color: ink, formatter: (value: number) => axisFormat(value) }, ...fixedTop };
+  const step = data.wholeNumbers === true ? { minInterval: 1 } : {};
+  const valueAxis = { type: 'value' as const, axisLabel: { color: ink, formatter: (value: number) => axisFormat(value) }, ...step, ...fixedTop };
   const lines: Series[] = drawn.map((series, index) => {
     const kind = series.kind ?? data.kind;
     const colour = palette[index % palette.length];
@@ -71,8 +74,8 @@ function optionOf(data: ChartData, description: string): Option {
     grid: { left: 8, right: 16, top: legendNames.length > 1 ? 40 : 16, bottom: 8, containLabel: true },
     legend: legendNames.length > 1 ? { top: 0, data: legendNames, textStyle: { color: ink } } : { show: false },
     tooltip: { trigger: 'axis', valueFormatter: tooltipFormatter },
-    xAxis: categoryAxis,
-    yAxis: valueAxis,
+    xAxis: data.horizontal === true ? valueAxis : categoryAxis,
+    yAxis: data.horizontal === true ? { ...categoryAxis, inverse: true } : valueAxis,
     series: [...bandSeries(data), ...lines],
   };
 }
@@ -92,5 +95,7 @@ export default function EChart({ data, description }: { data: ChartData; descrip
       chart.dispose();
     };
   }, [data, description]);
-  return <div ref={ref} className="chart" role="img" aria-label={description} />;
+  // A horizontal chart grows with its categories so that every name stays readable.
+  const height = data.horizontal === true ? Math.max(horizontalMinHeight_px, data.categories.length * horizontalRow_px + 40) : undefined;
+  return <div ref={ref} className="chart" style={height === undefined ? undefined : { height }} role="img" aria-label={description} />;
 }

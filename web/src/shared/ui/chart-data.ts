@@ -6,6 +6,10 @@
  */
 export interface ChartData {
   readonly kind: 'bar' | 'line';
+  /** Bars along the vertical axis (long category names such as provinces). */
+  readonly horizontal?: boolean;
+  /** Counts and money only: the value axis never steps by less than one. */
+  readonly wholeNumbers?: boolean;
   /** The heading of the table's first column (what the categories are). */
   readonly categoryLabel: string;
   readonly categories: readonly string[];

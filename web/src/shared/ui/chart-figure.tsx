@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Loading } from '../../../shared/ui/query-state';
-import type { ChartData } from '../chart-data';
+import type { ChartData } from './chart-data';
+import { Loading } from './query-state';
 
 // ECharts is loaded on demand, after the figures and tables are on the page.
 const EChart = lazy(() => import('./echart'));
@@ -10,27 +10,40 @@ const EChart = lazy(() => import('./echart'));
  * A chart with its figures as a table beside it (below it on a narrow screen): the table is the
  * chart's text alternative. A long table scrolls in its own box, which the keyboard can reach.
  */
-export function ChartFigure({ title, data, note, headingLevel = 3 }: { title: string; data: ChartData; note?: ReactNode; headingLevel?: 2 | 3 }) {
+export function ChartFigure({
+  title,
+  data,
+  note,
+  headingLevel = 3,
+  className,
+}: {
+  title: string;
+  data: ChartData;
+  note?: ReactNode;
+  headingLevel?: 2 | 3;
+  /** A page's own look for its figures (rules between them, two equal columns). */
+  className?: string;
+}) {
   const { t } = useTranslation();
   const id = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const empty = data.categories.length === 0;
   return (
-    <figure className="chart-figure sustainability-figure" aria-labelledby={`${id}-title`}>
+    <figure className={className === undefined ? 'chart-figure' : `chart-figure ${className}`} aria-labelledby={`${id}-title`}>
       <Heading id={`${id}-title`}>{title}</Heading>
       {note === undefined ? null : <p className="muted">{note}</p>}
       {empty ? (
-        <p className="muted">{t('sustainability.chart.noData')}</p>
+        <p className="muted">{t('chart.noData')}</p>
       ) : (
         <div className="chart-pair">
           <div className="chart-box">
-            <Suspense fallback={<Loading label={t('sustainability.chart.loading')} />}>
-              <EChart data={data} description={t('sustainability.chart.description', { title })} />
+            <Suspense fallback={<Loading label={t('chart.loading')} />}>
+              <EChart data={data} description={t('chart.description', { title })} />
             </Suspense>
           </div>
-          <div className="table-wrap sustainability-table" tabIndex={0} role="region" aria-label={t('sustainability.chart.tableOf', { title })}>
+          <div className="table-wrap chart-table" tabIndex={0} role="region" aria-label={t('chart.tableOf', { title })}>
             <table>
-              <caption className="sustainability-sr-only">{t('sustainability.chart.tableOf', { title })}</caption>
+              <caption className="sr-only">{t('chart.tableOf', { title })}</caption>
               <thead>
                 <tr>
                   <th scope="col">{data.categoryLabel}</th>
