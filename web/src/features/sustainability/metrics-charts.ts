@@ -49,6 +49,8 @@ export function metricCharts(metrics: PlanMetrics, t: TFunction, locale: string)
   const change = (value: number) => formatChangeBps(value, locale);
   const cycleLabel = t('sustainability.cycle');
   const cycles = entries.map((entry) => formatDay(entry.cycle.snapshot_at, locale));
+  /** Most charts are a trend: one category per cycle. */
+  const perCycle = { categoryLabel: cycleLabel, categories: cycles };
   const ageLabel = (band: string) => t('sustainability.ageBandLabel', { band });
   const cycle = (pick: (entry: CycleEntry) => string | number | null) => entries.map((entry) => chartNumber(pick(entry)));
   const ageBands = latest?.rolling.by_age_band ?? [];
@@ -59,15 +61,14 @@ export function metricCharts(metrics: PlanMetrics, t: TFunction, locale: string)
     {
       key: 'members',
       title: t('sustainability.charts.members'),
-      data: { kind: 'line', categoryLabel: cycleLabel, categories: cycles, format: count, series: [{ name: t('sustainability.membersCovered'), values: cycle((entry) => entry.cycle.members_covered) }] },
+      data: { kind: 'line', ...perCycle, format: count, series: [{ name: t('sustainability.membersCovered'), values: cycle((entry) => entry.cycle.members_covered) }] },
     },
     {
       key: 'flows',
       title: t('sustainability.charts.flows'),
       data: {
         kind: 'bar',
-        categoryLabel: cycleLabel,
-        categories: cycles,
+        ...perCycle,
         format: count,
         series: [
           { name: t('sustainability.joins'), values: cycle((entry) => entry.cycle.joins) },
@@ -98,8 +99,7 @@ export function metricCharts(metrics: PlanMetrics, t: TFunction, locale: string)
       note: t('sustainability.charts.incidenceNote'),
       data: {
         kind: 'line',
-        categoryLabel: cycleLabel,
-        categories: cycles,
+        ...perCycle,
         format: rate,
         series: [
           { name: t('sustainability.per100k'), values: cycle((entry) => entry.rolling.incidence_per_100k) },
@@ -129,8 +129,7 @@ export function metricCharts(metrics: PlanMetrics, t: TFunction, locale: string)
       title: t('sustainability.charts.share'),
       data: {
         kind: 'bar',
-        categoryLabel: cycleLabel,
-        categories: cycles,
+        ...perCycle,
         format: money,
         axisFormat: axisMoney,
         axisAtLeast: moneyFloor,
@@ -143,8 +142,7 @@ export function metricCharts(metrics: PlanMetrics, t: TFunction, locale: string)
       note: t('sustainability.charts.shareYearNote'),
       data: {
         kind: 'line',
-        categoryLabel: cycleLabel,
-        categories: cycles,
+        ...perCycle,
         format: money,
         axisFormat: axisMoney,
         axisAtLeast: moneyFloor,
@@ -160,8 +158,7 @@ export function metricCharts(metrics: PlanMetrics, t: TFunction, locale: string)
       title: t('sustainability.charts.cases40'),
       data: {
         kind: 'line',
-        categoryLabel: cycleLabel,
-        categories: cycles,
+        ...perCycle,
         format: share,
         axisAtLeast: percentFloor,
         series: [
@@ -191,8 +188,7 @@ export function metricCharts(metrics: PlanMetrics, t: TFunction, locale: string)
       title: t('sustainability.charts.caps'),
       data: {
         kind: 'line',
-        categoryLabel: cycleLabel,
-        categories: cycles,
+        ...perCycle,
         format: share,
         axisAtLeast: percentFloor,
         series: [
@@ -208,8 +204,7 @@ export function metricCharts(metrics: PlanMetrics, t: TFunction, locale: string)
       note: t('sustainability.charts.economicsNote'),
       data: {
         kind: 'bar',
-        categoryLabel: cycleLabel,
-        categories: cycles,
+        ...perCycle,
         format: money,
         axisFormat: axisMoney,
         axisAtLeast: moneyFloor,
@@ -226,8 +221,7 @@ export function metricCharts(metrics: PlanMetrics, t: TFunction, locale: string)
       note: t('sustainability.charts.breakEvenNote'),
       data: {
         kind: 'line',
-        categoryLabel: cycleLabel,
-        categories: cycles,
+        ...perCycle,
         format: count,
         series: [
           { name: t('sustainability.membersCovered'), values: cycle((entry) => entry.cycle.members_covered) },
@@ -241,8 +235,7 @@ export function metricCharts(metrics: PlanMetrics, t: TFunction, locale: string)
       note: t('sustainability.charts.selectionNote'),
       data: {
         kind: 'line',
-        categoryLabel: cycleLabel,
-        categories: cycles,
+        ...perCycle,
         format: times,
         series: [
           { name: t('sustainability.selectionIndex'), values: cycle((entry) => entry.rolling.selection.adverse_selection_index_bps) },
