@@ -14,6 +14,15 @@ export interface BreakView {
   readonly ledger_transaction_id: bigint | null;
   readonly ledger_amount_minor: bigint | null;
   readonly bank_amount_minor: bigint | null;
+  /** The trail of its resolution (0025): how, the note, the settling transfer or correction, who and when. */
+  readonly resolution: 'explained' | 'corrected' | null;
+  readonly resolution_note: string | null;
+  readonly resolution_transaction_id: bigint | null;
+  readonly correction_manual_posting_id: bigint | null;
+  readonly resolved_by: bigint | null;
+  readonly resolved_at: string | null;
+  /** When its age alert went out, if it did. */
+  readonly alerted_at: string | null;
 }
 
 /** A page of breaks is at most this long. */
@@ -28,7 +37,24 @@ export async function listBreaks(
   const rows = await context.store.db
     .selectFrom('reconciliation_breaks as b')
     .leftJoin('bank_statement_lines as l', 'l.id', 'b.line_id')
-    .select(['b.id', 'b.kind', 'b.status', 'b.occurred_on', 'b.reference', 'b.ledger_transaction_id', 'b.ledger_amount_minor', 'b.bank_amount_minor', 'l.line_number'])
+    .select([
+      'b.id',
+      'b.kind',
+      'b.status',
+      'b.occurred_on',
+      'b.reference',
+      'b.ledger_transaction_id',
+      'b.ledger_amount_minor',
+      'b.bank_amount_minor',
+      'l.line_number',
+      'b.resolution',
+      'b.resolution_note',
+      'b.resolution_transaction_id',
+      'b.correction_manual_posting_id',
+      'b.resolved_by',
+      'b.resolved_at',
+      'b.alerted_at',
+    ])
     .where('b.currency', '=', filter.currency)
     .$if(filter.kind !== undefined, (query) => query.where('b.kind', '=', filter.kind!))
     .$if(filter.status !== undefined, (query) => query.where('b.status', '=', filter.status!))
