@@ -48,6 +48,7 @@ const statusByCode: Readonly<Record<string, number>> = {
   RECON_CORRECTION_NOT_FOUND: 422,
   RECON_TRANSFER_SETTLED: 409,
   RECON_NO_CUSTODY_ACCOUNT: 404,
+  RECON_STATEMENT_NOT_FOUND: 404,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   // Idempotency-Key of the money endpoints (src/http/idempotency.ts).

@@ -18,6 +18,11 @@ export async function breakAlertDaysIn(db: Trx | Store['db']): Promise<number> {
   return Number.isInteger(days) && days >= 0 ? days : defaultBreakAlertDays;
 }
 
+/** The alert age in force. */
+export async function breakAlertDays(context: ServiceContext): Promise<number> {
+  return breakAlertDaysIn(context.store.db);
+}
+
 /** Sets the alert age (whole days, 0–365); an admin's setting. */
 export async function setBreakAlertDays(store: Store, days: number, at: string): Promise<void> {
   if (!Number.isInteger(days) || days < 0 || days > 365) throw new RangeError('break alert days: a whole number 0–365');

@@ -31,7 +31,7 @@ export const maxBreaksPerPage = 500;
 /** The breaks of a currency's custody account, oldest first, optionally of one kind or at least some days old. */
 export async function listBreaks(
   context: ServiceContext,
-  filter: { readonly currency: string; readonly kind?: BreakKind; readonly min_age_days?: number; readonly status?: 'open' | 'resolved' },
+  filter: { readonly currency: string; readonly kind?: BreakKind; readonly min_age_days?: number; readonly status?: 'open' | 'resolved'; readonly id?: bigint },
 ): Promise<BreakView[]> {
   const today = context.clock.now().toISOString().slice(0, 10);
   const rows = await context.store.db
@@ -58,6 +58,7 @@ export async function listBreaks(
     .where('b.currency', '=', filter.currency)
     .$if(filter.kind !== undefined, (query) => query.where('b.kind', '=', filter.kind!))
     .$if(filter.status !== undefined, (query) => query.where('b.status', '=', filter.status!))
+    .$if(filter.id !== undefined, (query) => query.where('b.id', '=', filter.id!))
     .orderBy('b.occurred_on')
     .orderBy('b.id')
     .limit(maxBreaksPerPage)
@@ -65,4 +66,10 @@ export async function listBreaks(
   return rows
     .map((row) => ({ ...row, line_number: row.line_number ?? null, age_days: breakAgeDays(row.occurred_on, today) }))
     .filter((view) => view.age_days >= (filter.min_age_days ?? 0));
+}
+
+/** One break with its trail, or undefined. */
+export async function getBreak(context: ServiceContext, id: bigint): Promise<BreakView | undefined> {
+  const row = await context.store.db.selectFrom('reconciliation_breaks').select('currency').where('id', '=', id).executeTakeFirst();
+  return row === undefined ? undefined : (await listBreaks(context, { currency: row.currency, id }))[0];
 }

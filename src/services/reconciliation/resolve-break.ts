@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import { RejectionError, reject } from '../../core/rejection.js';
 import type { Trx } from '../../ledger/ledger.js';
-import { exactSumOf, exactSumParts, type SumParts } from '../../store/exact-sum.js';
+import { transactionEffectOn } from '../../ledger/custody-day-sums.js';
 import type { ServiceContext } from '../context.js';
 import { accountCodes } from '../plan-accounts.js';
 
@@ -38,8 +37,8 @@ function refuse(code: string, message: string, details?: Record<string, unknown>
 
 /** The transfer's day and what it moved on the currency's custody account (0 when it moved none). */
 async function settlingTransfer(trx: Trx, currency: string, transaction_id: bigint, parameter: string): Promise<{ on: string; amount_minor: bigint }> {
-  const transaction = await trx.selectFrom('ledger_transactions').select(['posted_at']).where('id', '=', transaction_id).executeTakeFirst();
-  if (transaction === undefined) refuse('RECON_CORRECTION_NOT_FOUND', `No ledger transfer ${transaction_id}.`, { parameter, transaction_id: transaction_id.toString() });
+  const effect = await transactionEffectOn(trx, accountCodes.custody(currency), transaction_id);
+  if (effect === undefined) refuse('RECON_CORRECTION_NOT_FOUND', `No ledger transfer ${transaction_id}.`, { parameter, transaction_id: transaction_id.toString() });
   const matched = await trx.selectFrom('reconciliation_matches').select('line_id').where('ledger_transaction_id', '=', transaction_id).executeTakeFirst();
   const settles = await trx.selectFrom('reconciliation_breaks').select('id').where('resolution_transaction_id', '=', transaction_id).executeTakeFirst();
   if (matched !== undefined || settles !== undefined) {
@@ -49,9 +48,7 @@ async function settlingTransfer(trx: Trx, currency: string, transaction_id: bigi
       ...(settles === undefined ? {} : { break_id: settles.id.toString() }),
     });
   }
-  const sum = await sql<SumParts>`select ${exactSumParts('p.amount_minor')} from ledger_postings p join ledger_accounts a on a.id = p.account_id
-    where p.transaction_id = ${transaction_id} and a.code = ${accountCodes.custody(currency)}`.execute(trx);
-  return { on: transaction.posted_at.slice(0, 10), amount_minor: exactSumOf(sum.rows[0]) };
+  return effect;
 }
 
 /**

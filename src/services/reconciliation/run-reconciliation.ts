@@ -5,6 +5,7 @@ import { maxReconciliationDays, type ReconciliationItem } from '../../core/recon
 import { RejectionError, reject } from '../../core/rejection.js';
 import type { Trx } from '../../ledger/ledger.js';
 import { exactSumOf, exactSumParts, type SumParts } from '../../store/exact-sum.js';
+import { accountDaySums, unreconciledDaySums } from '../../ledger/custody-day-sums.js';
 import type { ServiceContext } from '../context.js';
 import { accountCodes } from '../plan-accounts.js';
 
@@ -38,16 +39,8 @@ export function checkDayRange(range: DayRange): void {
 
 /** Custody in the ledger at the end of each day of the range: the sum before it plus each day's movements. */
 async function ledgerBalances(trx: Trx, currency: string, from: string, to: string): Promise<(day: string) => bigint> {
-  const account = await trx.selectFrom('ledger_accounts').select('id').where('code', '=', accountCodes.custody(currency)).executeTakeFirst();
-  if (account === undefined) return () => 0n;
-  const start = `${from}T00:00:00.000Z`;
-  const end = `${nextDay(to)}T00:00:00.000Z`;
-  const before = await sql<SumParts>`select ${exactSumParts('p.amount_minor')} from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
-    where p.account_id = ${account.id} and t.posted_at < ${start}`.execute(trx);
-  const perDay = await sql<SumParts & { day: string }>`select substr(t.posted_at, 1, 10) as day, ${exactSumParts('p.amount_minor')}
-    from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
-    where p.account_id = ${account.id} and t.posted_at >= ${start} and t.posted_at < ${end} group by substr(t.posted_at, 1, 10)`.execute(trx);
-  return runningSum(exactSumOf(before.rows[0]), new Map(perDay.rows.map((row) => [row.day, exactSumOf(row)])));
+  const sums = await accountDaySums(trx, accountCodes.custody(currency), from, nextDay(to));
+  return runningSum(sums.opening_minor, sums.by_day);
 }
 
 function runningSum(opening: bigint, byDay: ReadonlyMap<string, bigint>): (day: string) => bigint {
@@ -148,16 +141,10 @@ async function itemsOf(trx: Trx, currency: string, from: string, to: string): Pr
       }
     }
   }
-  const account = await trx.selectFrom('ledger_accounts').select('id').where('code', '=', accountCodes.custody(currency)).executeTakeFirst();
   const firstStatement = await trx.selectFrom('bank_statements').select((eb) => eb.fn.min('first_on').as('first_on')).where('currency', '=', currency).executeTakeFirst();
-  if (account !== undefined && firstStatement?.first_on != null) {
-    const pending = await sql<SumParts & { day: string }>`select substr(t.posted_at, 1, 10) as day, ${exactSumParts('p.amount_minor')}
-      from ledger_postings p join ledger_transactions t on t.id = p.transaction_id
-      where p.account_id = ${account.id} and t.posted_at >= ${`${firstStatement.first_on}T00:00:00.000Z`} and t.posted_at < ${`${nextDay(to)}T00:00:00.000Z`}
-        and not exists (select 1 from reconciliation_matches m where m.ledger_transaction_id = p.transaction_id)
-        and not exists (select 1 from reconciliation_breaks b where b.ledger_transaction_id = p.transaction_id or b.resolution_transaction_id = p.transaction_id)
-      group by substr(t.posted_at, 1, 10)`.execute(trx);
-    for (const row of pending.rows) items.push({ source: 'pending', ledger_on: row.day, ledger_amount_minor: exactSumOf(row), bank_on: null, bank_amount_minor: 0n });
+  if (firstStatement?.first_on != null) {
+    const pending = await unreconciledDaySums(trx, accountCodes.custody(currency), firstStatement.first_on, nextDay(to));
+    for (const [day, amount] of pending) items.push({ source: 'pending', ledger_on: day, ledger_amount_minor: amount, bank_on: null, bank_amount_minor: 0n });
   }
   return { items, resolved };
 }
