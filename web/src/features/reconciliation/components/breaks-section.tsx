@@ -89,7 +89,7 @@ function BreaksTable({ breaks, alertAfterDays, onResolve }: { breaks: readonly R
   const { t } = useTranslation();
   if (breaks.length === 0) return <p className="muted">{t('reconciliation.breaks.none')}</p>;
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.breaks.caption', { days: alertAfterDays })}>
       <table className="recon-breaks">
         <caption>{t('reconciliation.breaks.caption', { days: alertAfterDays })}</caption>
         <thead>

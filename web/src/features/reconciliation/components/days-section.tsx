@@ -19,7 +19,7 @@ function DaysTable({ days }: { days: readonly ReconciliationDay[] }) {
   return (
     <>
       <p role="status">{differing === 0 ? t('reconciliation.days.allReconciled') : t('reconciliation.days.differing', { count: differing })}</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.days.caption')}>
         <table className="recon-days">
           <caption>{t('reconciliation.days.caption')}</caption>
           <thead>

@@ -87,7 +87,7 @@ function Lines({ statement }: { statement: Statement }) {
   return (
     <QueryState query={lines}>
       {(data) => (
-        <div className="table-wrap">
+        <div className="table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.lines.caption', { from: statement.first_on, to: statement.last_on })}>
           <table>
             <caption>{t('reconciliation.lines.caption', { from: statement.first_on, to: statement.last_on })}</caption>
             <thead>
@@ -135,7 +135,7 @@ function StatementsTable({ statements }: { statements: readonly Statement[] }) {
   if (statements.length === 0) return <p className="muted">{t('reconciliation.statements.none')}</p>;
   return (
     <>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.statements.caption')}>
         <table>
           <caption>{t('reconciliation.statements.caption')}</caption>
           <thead>
