@@ -31,6 +31,7 @@ function DaysTable({ days }: { days: readonly ReconciliationDay[] }) {
               <th scope="col" className="number">{t('reconciliation.days.difference')}</th>
               <th scope="col" className="number">{t('reconciliation.days.inTransit')}</th>
               <th scope="col" className="number">{t('reconciliation.days.openBreaks')}</th>
+              <th scope="col" className="number">{t('reconciliation.days.resolvedBreaks')}</th>
             </tr>
           </thead>
           <tbody>
@@ -54,6 +55,9 @@ function DaysTable({ days }: { days: readonly ReconciliationDay[] }) {
                 </td>
                 <td className="number">
                   <Money minor={day.open_breaks_minor} />
+                </td>
+                <td className="number">
+                  <Money minor={day.resolved_breaks_minor} />
                 </td>
               </tr>
             ))}

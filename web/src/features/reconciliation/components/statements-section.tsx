@@ -88,7 +88,7 @@ function Lines({ statement }: { statement: Statement }) {
     <QueryState query={lines}>
       {(data) => (
         <div className="table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.lines.caption', { from: statement.first_on, to: statement.last_on })}>
-          <table>
+          <table className="recon-lines">
             <caption>{t('reconciliation.lines.caption', { from: statement.first_on, to: statement.last_on })}</caption>
             <thead>
               <tr>
@@ -136,7 +136,7 @@ function StatementsTable({ statements }: { statements: readonly Statement[] }) {
   return (
     <>
       <div className="table-wrap" tabIndex={0} role="region" aria-label={t('reconciliation.statements.caption')}>
-        <table>
+        <table className="recon-statements">
           <caption>{t('reconciliation.statements.caption')}</caption>
           <thead>
             <tr>
