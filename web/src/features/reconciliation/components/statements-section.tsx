@@ -131,6 +131,12 @@ function Lines({ statement }: { statement: Statement }) {
 
 function StatementsTable({ statements }: { statements: readonly Statement[] }) {
   const { t } = useTranslation();
+  const language = useLanguage();
+  const layouts = useLayouts();
+  const layoutTitle = (id: string) => {
+    const found = layouts.data?.layouts.find((entry) => entry.id === id);
+    return found === undefined ? id : language === 'en' ? found.title_en : found.title_zh;
+  };
   const [open, setOpen] = useState<string | null>(null);
   if (statements.length === 0) return <p className="muted">{t('reconciliation.statements.none')}</p>;
   return (
@@ -157,7 +163,7 @@ function StatementsTable({ statements }: { statements: readonly Statement[] }) {
                 <th scope="row">
                   <Day value={statement.first_on} /> – <Day value={statement.last_on} />
                 </th>
-                <td>{statement.layout}</td>
+                <td>{layoutTitle(statement.layout)}</td>
                 <td className="number">{statement.line_count}</td>
                 <td className="number">
                   <Money minor={statement.closing_balance_minor} currency={statement.currency} />
