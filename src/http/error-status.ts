@@ -44,6 +44,11 @@ const statusByCode: Readonly<Record<string, number>> = {
   RECON_TOO_MANY_LINES: 413,
   RECON_BREAK_NOT_FOUND: 404,
   RECON_BREAK_RESOLVED: 409,
+  RECON_BAD_NOTE: 400,
+  RECON_CORRECTION_NOT_FOUND: 422,
+  RECON_TRANSFER_SETTLED: 409,
+  RECON_NO_CUSTODY_ACCOUNT: 404,
+  RECON_STATEMENT_NOT_FOUND: 404,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
   // Idempotency-Key of the money endpoints (src/http/idempotency.ts).

@@ -359,6 +359,7 @@ export interface Database {
   bank_statement_lines: BankStatementLinesTable;
   reconciliation_matches: ReconciliationMatchesTable;
   reconciliation_breaks: ReconciliationBreaksTable;
+  reconciliation_days: ReconciliationDaysTable;
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
   operator_info_versions: OperatorInfoVersionsTable;
@@ -790,6 +791,29 @@ export interface ReconciliationBreaksTable {
   resolved_by: bigint | null;
   resolved_at: string | null;
   created_at: string;
+  /** How it was resolved (0025): explained (a later transfer, a fee) or corrected by an approved manual posting. */
+  resolution: 'explained' | 'corrected' | null;
+  /** The ledger transfer that settles it (the explaining one, or the correction's), its day and custody amount. */
+  resolution_transaction_id: bigint | null;
+  resolution_on: string | null;
+  resolution_amount_minor: bigint | null;
+  /** When its age alert went out; set once (0025). */
+  alerted_at: string | null;
+}
+
+/** Each day's reconciliation of a currency's custody, overwritten by a rerun (0025). */
+export interface ReconciliationDaysTable {
+  currency: string;
+  day: string;
+  status: 'reconciled' | 'differs' | 'no_statement';
+  ledger_balance_minor: bigint;
+  bank_balance_minor: bigint | null;
+  difference_minor: bigint;
+  open_breaks_minor: bigint;
+  resolved_breaks_minor: bigint;
+  in_transit_minor: bigint;
+  unexplained_minor: bigint;
+  computed_at: string;
 }
 
 /** Members' complaints (0026): states and kinds of src/core/complaints/complaint-lifecycle.ts. */

@@ -47,6 +47,14 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
         'GET /api/sustainability/simulations/{id}',
         'POST /api/sustainability/simulations/{id}/publish',
         'GET /api/public/plans/{plan_id}/forecast',
+        'GET /api/reconciliation/layouts',
+        'POST /api/reconciliation/statements',
+        'GET /api/reconciliation/statements',
+        'GET /api/reconciliation/statements/{statement_id}/lines',
+        'GET /api/reconciliation/breaks',
+        'POST /api/reconciliation/breaks/{break_id}/resolve',
+        'GET /api/reconciliation/days',
+        'POST /api/reconciliation/run',
       ]),
     );
     // Plans are public; money in the rules is documented as strings of digits.

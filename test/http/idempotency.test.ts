@@ -4,11 +4,13 @@ import * as funding from '../../src/services/funding/index.js';
 import { canonicalJson, claimIdempotencyKey, idempotencyRetentionHours, purgeExpiredIdempotencyKeys, requestSha256 } from '../../src/services/idempotency-requests.js';
 import { runBackgroundJobs } from '../../src/services/jobs/background-jobs.js';
 import { activateDueMemberships } from '../../src/services/members.js';
+import { importStatement } from '../../src/services/reconciliation/import-statement.js';
 import { scheduleAidPayoutIn } from '../../src/services/payouts/index.js';
 import { openAccount } from '../../src/ledger/ledger.js';
 import type { Store } from '../../src/store/store.js';
 import { startTestApp, testNow, type TestApp } from '../support/test-app.js';
 import { describeEachBackend } from '../support/test-stores.js';
+import { genericStatement, statementUpload } from '../support/statement-upload.js';
 import { cycleRowValues } from '../support/cycle-row-factory.js';
 import { rowCounts } from '../support/table-counts.js';
 import { enrol, enrolBody } from './member-fixtures.js';
@@ -83,8 +85,10 @@ interface MoneyRequest {
   readonly url: string;
   readonly cookie: string;
   readonly payload?: Record<string, unknown>;
+  /** A multipart body instead of a JSON one (a file upload). */
+  readonly upload?: { readonly body: string; readonly contentType: string };
   /** The same route with another request (other params or body), sent with the same key. */
-  readonly other: { readonly url?: string; readonly payload?: Record<string, unknown> };
+  readonly other: { readonly url?: string; readonly payload?: Record<string, unknown>; readonly upload?: { readonly body: string; readonly contentType: string } };
   /** What the request writes (rows, balances): it changes once, and neither the replay nor the conflict changes it. */
   effect(): Promise<unknown>;
 }
@@ -254,6 +258,33 @@ const fixtures: Readonly<Record<string, Fixture>> = {
     // The rows asked for, not their status, which the run in the background moves on.
     effect: () => t.store.db.selectFrom('simulation_runs').select(['id', 'request_json']).orderBy('id').execute(),
   }),
+  // A statement import writes no ledger row, but a retried upload must not import twice.
+  'POST /api/reconciliation/statements': async (t) => ({
+    url: '/api/reconciliation/statements',
+    cookie: await t.userWithRoles('statement-importer', ['auditor']),
+    upload: statementUpload(genericStatement([{ on: '2026-11-20', reference: 'IDEMPOTENCY-IMPORT', amount_minor: 100n }])),
+    other: { upload: statementUpload(genericStatement([{ on: '2026-11-20', reference: 'IDEMPOTENCY-OTHER', amount_minor: 100n }])) },
+    effect: () => t.store.db.selectFrom('bank_statements').select(['id', 'file_sha256']).orderBy('id').execute(),
+  }),
+  'POST /api/reconciliation/breaks/{break_id}/resolve': async (t) => {
+    const csv = genericStatement([{ on: '2026-11-21', reference: 'IDEMPOTENCY-BREAK', amount_minor: 200n }], 100n);
+    const { statement_id } = await importStatement(t.context, { layout: 'generic', currency: 'CNY', csv, imported_by: null });
+    const found = await t.store.db.selectFrom('reconciliation_breaks').select('id').where('statement_id', '=', statement_id).executeTakeFirstOrThrow();
+    return {
+      url: `/api/reconciliation/breaks/${found.id}/resolve`,
+      cookie: await t.userWithRoles('break-resolver', ['auditor']),
+      payload: { resolution: 'explained', note: 'A transfer from the operator' },
+      other: { payload: { resolution: 'explained', note: 'Another explanation' } },
+      effect: () => t.store.db.selectFrom('reconciliation_breaks').select(['status', 'resolution_note']).where('id', '=', found.id).executeTakeFirstOrThrow(),
+    };
+  },
+  'POST /api/reconciliation/run': async (t) => ({
+    url: '/api/reconciliation/run',
+    cookie: await t.userWithRoles('reconciler', ['auditor']),
+    payload: { from: '2020-01-01', to: '2020-01-02' },
+    other: { payload: { from: '2020-01-01', to: '2020-01-03' } },
+    effect: () => t.store.db.selectFrom('reconciliation_days').select(['day', 'status']).where('day', '<', '2021-01-01').orderBy('day').execute(),
+  }),
   'POST /api/payouts/{id}/retry': async (t) => {
     const payout_id = await failedAidPayout(t);
     return {
@@ -356,12 +387,12 @@ async function changingOperations(t: TestApp): Promise<Map<string, boolean>> {
   return operations;
 }
 
-function send(t: TestApp, request: { url: string; cookie: string; payload?: Record<string, unknown> }, key: string | undefined) {
+function send(t: TestApp, request: { url: string; cookie: string; payload?: Record<string, unknown>; upload?: { body: string; contentType: string } }, key: string | undefined) {
   return t.app.inject({
     method: 'POST',
     url: request.url,
-    headers: { cookie: request.cookie, ...(key === undefined ? {} : { 'idempotency-key': key }) },
-    ...(request.payload === undefined ? {} : { payload: request.payload }),
+    headers: { cookie: request.cookie, ...(key === undefined ? {} : { 'idempotency-key': key }), ...(request.upload === undefined ? {} : { 'content-type': request.upload.contentType }) },
+    ...(request.upload !== undefined ? { payload: request.upload.body } : request.payload === undefined ? {} : { payload: request.payload }),
   });
 }
 

@@ -186,6 +186,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/public/plans/{plan_id}/forecast': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/sustainability/simulations/{id}': [...(await t.store.db.selectFrom('simulation_runs').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/cycle-jobs/{job_id}': [...(await t.store.db.selectFrom('cycle_jobs').select('id').execute()).map((row) => row.id.toString()), '999999'],
+      '/api/reconciliation/statements/{statement_id}/lines': [...(await t.store.db.selectFrom('bank_statements').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/memberships/{id}/cycles/{cycle_id}/proof': memberships.flatMap((row) => cycles.map((cycle) => [row.id.toString(), cycle.cycle_code])),
       // Every CSV table (src/services/exports), and a name that is none of them.
       '/api/exports/{table}.csv': [...exportTables.map((table) => table.name), 'persons'],

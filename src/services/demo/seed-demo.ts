@@ -13,6 +13,7 @@ import { DemoFunding, type FundingTotals } from './demo-funding.js';
 import { DemoFailedPayout } from './demo-failed-payout.js';
 import { communityCriticalIllnessPlan, communitySeniorCancerPlan, ensureCommunityPlans } from './demo-plans.js';
 import { seedDemoClaimQueues } from './demo-claim-queues.js';
+import { seedDemoStatement } from './demo-statement.js';
 import { createDemoStaff } from './demo-staff.js';
 import { DemoLogins, type DemoLogin, type DemoLoginStories } from './demo-logins.js';
 import { demoPerson } from './demo-people.js';
@@ -394,6 +395,9 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   await funding.gateway.deliverPending();
   const staff = await createDemoStaff(context.store, end);
   await seedDemoClaimQueues({ seed, context: demo, setTime: (at_time) => clock.set(at_time), blobStore, plan_id: join.critical, end });
+  clock.set(end);
+  const statement = await seedDemoStatement(demo, end);
+  log(`DEMO DATA: imported a bank statement of the custody account (${statement.lines} lines, ${statement.breaks} break to resolve)`);
   const memberSide = await logins.summary();
   const summary = {
     ...(await summarize(context, seed, firstDay, end, rejoined, await funding.totals())),

@@ -10,6 +10,8 @@ import { purgeExpiredIdempotencyKeys } from '../idempotency-requests.js';
 import type { DeliveryFailure } from '../payments/simulated-gateway.js';
 import { activateDueMemberships } from '../members.js';
 import { escalateOverdueComplaints } from '../complaints/escalate-overdue.js';
+import { alertOldBreaks } from '../reconciliation/break-alerts.js';
+import { reconcileRecentDays } from '../reconciliation/run-reconciliation.js';
 import { resendUnsentPayments } from '../payments/payment-dispatch.js';
 import { payDueAid, plansWithDueAid, repayAdvances, resendUnsentAidPayouts } from '../payouts/index.js';
 
@@ -30,6 +32,9 @@ export interface JobReport {
   readonly idempotency_keys_purged: number;
   /** Complaints past their response deadline marked escalated this pass (their supervisors told). */
   readonly complaints_escalated: number;
+  /** Custody days reconciled against the imported statements, and breaks newly alerted as old. */
+  readonly reconciliation_days: number;
+  readonly breaks_alerted: number;
   /** Items (webhooks, plans) and whole steps that failed this pass; each is logged with its ids. */
   readonly failures: number;
 }
@@ -104,6 +109,8 @@ export async function runBackgroundJobs(context: ServiceContext, logger: JobLogg
   const gateway = context.gateway;
   const webhooks = deliversPending(gateway) ? await step('deliver_webhooks', () => gateway.deliverPending(onDeliveryFailure), { delivered: 0 }) : { delivered: 0 };
   const complaints = await step('escalate_overdue_complaints', () => escalateOverdueComplaints(context), { escalated: 0 });
+  const reconciled = await step('reconcile_custody', () => reconcileRecentDays(context), { days: 0 });
+  const alerts = await step('alert_old_breaks', () => alertOldBreaks(context), { alerted: 0 });
   const idempotency_keys_purged = await step('purge_idempotency_keys', () => purgeExpiredIdempotencyKeys(context.store, context.clock.now()), 0);
   return {
     activated,
@@ -118,6 +125,8 @@ export async function runBackgroundJobs(context: ServiceContext, logger: JobLogg
     webhooks_delivered: webhooks.delivered,
     idempotency_keys_purged,
     complaints_escalated: complaints.escalated,
+    reconciliation_days: reconciled.days,
+    breaks_alerted: alerts.alerted,
     failures,
   };
 }

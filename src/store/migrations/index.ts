@@ -23,6 +23,7 @@ import { planCycleMetrics } from './0021-plan-cycle-metrics.js';
 import { sustainabilityAlerts } from './0022-sustainability-alerts.js';
 import { simulationRuns } from './0023-simulation-runs.js';
 import { bankStatements } from './0024-bank-statements.js';
+import { reconciliationDays } from './0025-reconciliation-days.js';
 import { complaints } from './0026-complaints.js';
 import { operatorInfo } from './0027-operator-info.js';
 
@@ -52,6 +53,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0022-sustainability-alerts': sustainabilityAlerts(dialect),
     '0023-simulation-runs': simulationRuns(dialect),
     '0024-bank-statements': bankStatements(dialect),
+    '0025-reconciliation-days': reconciliationDays(dialect),
     '0026-complaints': complaints(dialect),
     '0027-operator-info': operatorInfo(dialect),
   };

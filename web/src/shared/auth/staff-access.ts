@@ -17,6 +17,7 @@ export const staffAccess = {
   ledger: ['operator', 'auditor'],
   members: ['operator'],
   audit: ['auditor', 'operator'],
+  reconciliation: ['auditor', 'operator'],
   sustainability: ['operator', 'auditor'],
   users: ['admin'],
   persons: ['admin'],
