@@ -47,6 +47,15 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
         'GET /api/sustainability/simulations/{id}',
         'POST /api/sustainability/simulations/{id}/publish',
         'GET /api/public/plans/{plan_id}/forecast',
+        'POST /api/plans/{id}/proposals',
+        'POST /api/plans/{id}/proposals/preview',
+        'GET /api/plans/{id}/proposals',
+        'POST /api/proposals/{id}/open',
+        'GET /api/proposals',
+        'GET /api/proposals/{id}',
+        'POST /api/proposals/{id}/vote',
+        'POST /api/proposals/{id}/leave',
+        'GET /api/public/plans/{id}/proposals',
       ]),
     );
     // Plans are public; money in the rules is documented as strings of digits.

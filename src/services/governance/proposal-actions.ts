@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context.js';
 import { getPlanIn } from '../funding/plan-in.js';
 import { versionAt } from '../plans.js';
 import { governanceRejection } from './governance-rejections.js';
+import { getStaffProposal } from './proposal-queries.js';
 import { getProposalRowIn, proposalOf, type Proposal } from './proposal-rows.js';
 
 export const maxProposalNoteChars = 1500;
@@ -72,9 +73,9 @@ export async function createProposal(context: ServiceContext, plan_id: string, i
       effective_at: null,
       plan_version: null,
     })
-    .returningAll()
+    .returning('id')
     .executeTakeFirstOrThrow();
-  return proposalOf(row);
+  return getStaffProposal(context, row.id);
 }
 
 /**
