@@ -15,6 +15,7 @@ import { communityCriticalIllnessPlan, communitySeniorCancerPlan, ensureCommunit
 import { seedDemoClaimQueues } from './demo-claim-queues.js';
 import { createDemoStaff } from './demo-staff.js';
 import { DemoLogins, type DemoLogin, type DemoLoginStories } from './demo-logins.js';
+import { seedDemoProposals } from './demo-proposals.js';
 import { demoPerson } from './demo-people.js';
 import { DemoRandom, seededRandomSource } from './demo-random.js';
 
@@ -394,6 +395,7 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   await funding.gateway.deliverPending();
   const staff = await createDemoStaff(context.store, end);
   await seedDemoClaimQueues({ seed, context: demo, setTime: (at_time) => clock.set(at_time), blobStore, plan_id: join.critical, end });
+  await seedDemoProposals(demo, (at_time) => clock.set(at_time), join.critical, end);
   const memberSide = await logins.summary();
   const summary = {
     ...(await summarize(context, seed, firstDay, end, rejoined, await funding.totals())),

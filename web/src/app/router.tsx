@@ -7,6 +7,7 @@ import { routes as ledgerRoutes } from '../features/ledger/routes';
 import { routes as auditRoutes } from '../features/audit/routes';
 import { routes as sustainabilityRoutes, staffRoutes as sustainabilityStaffRoutes } from '../features/sustainability/routes';
 import { routes as adminRoutes } from '../features/admin/routes';
+import { routes as governanceRoutes, staffRoutes as governanceStaffRoutes } from '../features/governance/routes';
 import { routes as accountRoutes } from '../features/account/routes';
 import { routes as casesRoutes } from '../features/cases/routes';
 import { routes as claimsRoutes } from '../features/claims/routes';
@@ -56,6 +57,7 @@ export const appRoutes: RouteObject[] = [
         ...notificationsRoutes,
         ...juryRoutes,
         ...sustainabilityRoutes,
+        ...governanceRoutes,
       ].map(withAllTexts),
       {
         // The staff console (desktop-first): every staff feature's pages beside its navigation.
@@ -72,6 +74,7 @@ export const appRoutes: RouteObject[] = [
             ...ledgerRoutes,
             ...auditRoutes,
             ...sustainabilityStaffRoutes,
+            ...governanceStaffRoutes,
             ...adminRoutes,
           ].map(withAllTexts),
         ],
