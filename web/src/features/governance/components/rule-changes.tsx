@@ -34,7 +34,8 @@ export function RuleChanges({ changes, currency = 'CNY', caption }: { changes: r
   const tt = (key: string, options?: Record<string, unknown>) => t(key, options ?? {}) as string;
   const exists = (key: string) => i18n.exists(key);
   return (
-    <div className="table-wrap">
+    // Scrolls sideways on a phone, so it takes the keyboard focus and is named by its caption.
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={caption}>
       <table className="governance-diff">
         <caption>{caption}</caption>
         <thead>
