@@ -46,7 +46,9 @@ export function VoteRules({ proposal }: { proposal: Proposal }) {
   if (settings === null) return null;
   const percent = (bps: number) => `${bps / 100}%`;
   return (
-    <ul className="governance-rules">
+    <section className="card" aria-labelledby={`rules-${proposal.id}`}>
+      <h3 id={`rules-${proposal.id}`}>{t('governance.rules.heading')}</h3>
+      <ul className="governance-rules">
       {settings.decision.kind === 'approve_share' ? (
         <>
           <li>{t('governance.rules.quorum', { quorum: percent(settings.quorum_bps) })}</li>
@@ -56,7 +58,8 @@ export function VoteRules({ proposal }: { proposal: Proposal }) {
         <li>{t('governance.rules.objections', { share: percent(settings.decision.object_bps) })}</li>
       )}
       <li>{t('governance.rules.notice', { count: settings.notice_days })}</li>
-      <li>{t('governance.rules.secret')}</li>
-    </ul>
+        <li>{t('governance.rules.secret')}</li>
+      </ul>
+    </section>
   );
 }

@@ -70,7 +70,7 @@ function VoteForm({ proposal }: { proposal: MemberProposal }) {
         <div className="governance-confirm">
           <p>{t('governance.vote.confirm', { choice: t(`governance.choice.${choice}`) })}</p>
           <p className="muted">{t('governance.vote.final')}</p>
-          <div className="actions">
+          <div className="governance-actions">
             <button type="button" className="button" onClick={send} disabled={vote.isPending}>
               {vote.isPending ? t('governance.vote.sending') : t('governance.vote.send')}
             </button>
@@ -173,7 +173,7 @@ function LeaveSection({ proposal }: { proposal: MemberProposal }) {
             </div>
           ) : null}
           {confirming ? (
-            <div className="actions">
+            <div className="governance-actions">
               <p>{t('governance.leave.confirm')}</p>
               <button type="button" className="button danger" onClick={send} disabled={leave.isPending}>
                 {t('governance.leave.send')}
@@ -201,7 +201,7 @@ function ProposalView({ proposal }: { proposal: MemberProposal }) {
         <span className={`badge governance-status-${proposal.status}`}>{t(`governance.status.${proposal.status}`)}</span>
       </p>
       <p>{proposal.note}</p>
-      {proposal.closes_at === null ? null : (
+      {proposal.status !== 'voting' || proposal.closes_at === null ? null : (
         <p>
           {t('governance.closesAt')} <Instant value={proposal.closes_at} />
         </p>

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RequireSession } from '../../../shared/auth/require-session';
-import { Day } from '../../../shared/ui/money';
+import { Day, Instant } from '../../../shared/ui/money';
 import { Page } from '../../../shared/ui/page';
 import { QueryState } from '../../../shared/ui/query-state';
 import { useMyProposals, type MemberProposal } from '../api/governance-api';
@@ -29,10 +29,16 @@ function ProposalList({ proposals }: { proposals: readonly MemberProposal[] }) {
           <p>{proposal.note}</p>
           <p className="muted">
             {t('governance.changeCount', { count: proposal.changes.length })}
-            {proposal.closes_at === null ? null : (
+            {proposal.status !== 'voting' || proposal.closes_at === null ? null : (
               <>
                 {' · '}
-                {t('governance.closesAt')} <Day value={proposal.closes_at} />
+                {t('governance.closesAt')} <Instant value={proposal.closes_at} />
+              </>
+            )}
+            {proposal.count === null ? null : (
+              <>
+                {' · '}
+                {t('governance.public.counted')} <Day value={proposal.count.counted_at} />
               </>
             )}
           </p>

@@ -108,7 +108,7 @@ function CreateProposal({ plan }: { plan: Plan }) {
             {t('governance.staff.created', { id: create.data.proposal.id })}
           </p>
         ) : null}
-        <div className="actions">
+        <div className="governance-actions">
           <button type="button" className="button secondary" onClick={showPreview} disabled={preview.isPending}>
             {t('governance.staff.preview')}
           </button>
