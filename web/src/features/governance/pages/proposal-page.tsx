@@ -215,14 +215,18 @@ function ProposalView({ proposal }: { proposal: MemberProposal }) {
   );
 }
 
+/** Asks only inside RequireSession, so a visitor's page asks nothing. */
+function MyProposal({ id }: { id: string }) {
+  return <QueryState query={useMyProposal(id)}>{(data) => <ProposalView proposal={data.proposal} />}</QueryState>;
+}
+
 export function ProposalPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
-  const query = useMyProposal(id);
   return (
     <RequireSession>
       <Page title={t('governance.proposalNumber', { id })}>
-        <QueryState query={query}>{(data) => <ProposalView proposal={data.proposal} />}</QueryState>
+        <MyProposal id={id} />
         <p>
           <Link className="more-link" to="/proposals">
             {t('governance.mine.back')}

@@ -51,13 +51,18 @@ function ProposalList({ proposals }: { proposals: readonly MemberProposal[] }) {
   );
 }
 
+/** Asks only once the session is known (inside RequireSession), so a visitor's page asks nothing. */
+function MyProposals() {
+  return <QueryState query={useMyProposals()}>{(data) => <ProposalList proposals={data.proposals} />}</QueryState>;
+}
+
 export function ProposalsPage() {
   const { t } = useTranslation();
   return (
     <RequireSession>
       <Page title={t('governance.mine.title')}>
         <p>{t('governance.mine.intro')}</p>
-        <QueryState query={useMyProposals()}>{(data) => <ProposalList proposals={data.proposals} />}</QueryState>
+        <MyProposals />
       </Page>
     </RequireSession>
   );

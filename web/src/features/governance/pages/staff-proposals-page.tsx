@@ -181,14 +181,18 @@ function PlanProposals({ plans }: { plans: readonly Plan[] }) {
 }
 
 /** The operator's proposals: write one with a preview of its diff, open it to the members' vote, read the counts. */
+/** Asks only inside RequireRole, so someone without the role asks nothing. */
+function StaffPlans() {
+  return <QueryState query={usePlans()}>{(data) => <PlanProposals plans={data.plans} />}</QueryState>;
+}
+
 export function StaffProposalsPage() {
   const { t } = useTranslation();
-  const plans = usePlans();
   return (
     <RequireRole roles={staffAccess.governance}>
       <Page title={t('governance.staff.title')}>
         <p>{t('governance.staff.intro')}</p>
-        <QueryState query={plans}>{(data) => <PlanProposals plans={data.plans} />}</QueryState>
+        <StaffPlans />
       </Page>
     </RequireRole>
   );
