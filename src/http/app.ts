@@ -21,6 +21,7 @@ import { claimQueueRoutes } from './routes/claim-queue-routes.js';
 import { claimRoutes } from './routes/claim-routes.js';
 import { reconciliationRoutes } from './routes/reconciliation-routes.js';
 import { fundingRoutes } from './routes/funding-routes.js';
+import { governanceRoutes } from './routes/governance-routes.js';
 import { paymentWebhookRoutes } from './routes/payment-webhook-routes.js';
 import { operatorRoutes } from './routes/operator-routes.js';
 import { payoutRoutes } from './routes/payout-routes.js';
@@ -171,6 +172,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   operatorRoutes(app, context);
   sustainabilityRoutes(app, context);
   reconciliationRoutes(app, context);
+  governanceRoutes(app, context);
   const simulationJobs = options.simulationJobs ?? new SimulationJobs(context);
   // Closing waits for the runs of this process, so none writes to a closed store.
   app.addHook('onClose', async () => simulationJobs.settled());

@@ -144,6 +144,20 @@ const statusByCode: Readonly<Record<string, number>> = {
   COMPLAINT_NOT_RESPONDED: 409,
   COMPLAINT_ALREADY_REPLIED: 409,
   OPERATOR_INFO_BAD_FIELD: 400,
+  // Governance: a malformed vote or note is a 400; a second vote, a closed vote or window, a step
+  // the proposal's state does not allow, conflicts; not on the roll is forbidden.
+  GOV_BAD_NOTE: 400,
+  GOV_BAD_VOTE: 400,
+  GOV_MEMBERSHIP_REQUIRED: 400,
+  GOV_NO_CHANGE: 422,
+  GOV_ALREADY_VOTED: 409,
+  GOV_VOTE_CLOSED: 409,
+  GOV_BAD_TRANSITION: 409,
+  GOV_PLAN_CHANGED: 409,
+  GOV_LEAVE_NOT_OPEN: 409,
+  GOV_LEAVE_WINDOW_CLOSED: 409,
+  GOV_NOT_ELIGIBLE: 403,
+  GOV_NOT_A_MEMBER: 403,
 };
 
 /** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */

@@ -121,23 +121,37 @@ export async function addPlanVersion(
   actor_user_id: bigint | null,
 ): Promise<Plan> {
   const now = context.clock.now();
-  const created_at = now.toISOString();
-  await context.store.db.transaction().execute(async (trx) => {
-    const { plan, version, effective_at, rules } = await checkPlanVersionIn(trx, plan_id, input, now);
-    await trx
-      .insertInto('plan_versions')
-      .values({ plan_id, version, effective_at, rules_json: JSON.stringify(rules), note: input.note, created_at, created_by: actor_user_id })
-      .execute();
-    const notice = planVersionNotice(plan, version, effective_at, input.note);
-    // One set-based statement tells every payer with a live membership, however many members there are.
-    await sql`
-      insert into notifications (user_id, membership_id, kind, channel, title_zh, title_en, body_zh, body_en, dedupe_key, created_at)
-      select m.payer_user_id, m.id, 'plan_rules_changed', 'in_app',
-        ${notice.title_zh}, ${notice.title_en}, ${notice.body_zh}, ${notice.body_en},
-        ${`plan_rules_changed:${plan_id}:${version}:`} || cast(m.id as text), ${created_at}
-      from ${noticeRecipients(plan_id)}`.execute(trx);
-  });
+  await context.store.db.transaction().execute(async (trx) => addPlanVersionIn(trx, plan_id, input, actor_user_id, now));
   return getPlan(context, plan_id);
+}
+
+/**
+ * addPlanVersion inside the caller's transaction, for a change that must commit together with
+ * something else (a member vote's count, which creates the version it accepted). Returns the new
+ * version's number.
+ */
+export async function addPlanVersionIn(
+  trx: Kysely<Database>,
+  plan_id: string,
+  input: { rules: unknown; effective_at: string; note: string },
+  actor_user_id: bigint | null,
+  now: Date,
+): Promise<bigint> {
+  const created_at = now.toISOString();
+  const { plan, version, effective_at, rules } = await checkPlanVersionIn(trx, plan_id, input, now);
+  await trx
+    .insertInto('plan_versions')
+    .values({ plan_id, version, effective_at, rules_json: JSON.stringify(rules), note: input.note, created_at, created_by: actor_user_id })
+    .execute();
+  const notice = planVersionNotice(plan, version, effective_at, input.note);
+  // One set-based statement tells every payer with a live membership, however many members there are.
+  await sql`
+    insert into notifications (user_id, membership_id, kind, channel, title_zh, title_en, body_zh, body_en, dedupe_key, created_at)
+    select m.payer_user_id, m.id, 'plan_rules_changed', 'in_app',
+      ${notice.title_zh}, ${notice.title_en}, ${notice.body_zh}, ${notice.body_en},
+      ${`plan_rules_changed:${plan_id}:${version}:`} || cast(m.id as text), ${created_at}
+    from ${noticeRecipients(plan_id)}`.execute(trx);
+  return version;
 }
 
 /** The memberships told of a new version (alias m): live, with a payer to tell. */

@@ -363,6 +363,10 @@ export interface Database {
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
   operator_info_versions: OperatorInfoVersionsTable;
+  proposals: ProposalsTable;
+  proposal_voters: ProposalVotersTable;
+  proposal_ballots: ProposalBallotsTable;
+  proposal_leaves: ProposalLeavesTable;
 }
 
 export type Db = Kysely<Database>;
@@ -870,4 +874,57 @@ export interface OperatorInfoVersionsTable {
   complaint_response_days: bigint;
   changed_by_user_id: bigint;
   changed_at: string;
+}
+
+/** Rule-change proposals (0028): states of src/core/governance/proposal-lifecycle.ts. */
+export interface ProposalsTable {
+  id: Generated<bigint>;
+  plan_id: string;
+  /** The version the proposal was written over; its diff is against that version's rules. */
+  base_version: bigint;
+  rules_json: string;
+  diff_json: string;
+  note: string;
+  status: 'draft' | 'voting' | 'passed' | 'failed' | 'no_quorum' | 'in_effect';
+  created_by: bigint | null;
+  created_at: string;
+  /** The governance settings in force at opening. */
+  settings_json: string | null;
+  opened_by: bigint | null;
+  opened_at: string | null;
+  closes_at: string | null;
+  eligible_count: bigint | null;
+  counted_at: string | null;
+  voted_count: bigint | null;
+  yes_votes: bigint | null;
+  no_votes: bigint | null;
+  abstain_votes: bigint | null;
+  quorum_votes: bigint | null;
+  effective_at: string | null;
+  /** The plan version a passed proposal created. */
+  plan_version: bigint | null;
+}
+
+/** The voter roll (0029): who may vote and whether they have; never what. */
+export interface ProposalVotersTable {
+  proposal_id: bigint;
+  membership_id: bigint;
+  member_code: string;
+  voted_at: string | null;
+}
+
+/** Secret ballots (0029): a random id and the choice, nothing that names or dates the voter. */
+export interface ProposalBallotsTable {
+  ballot_hex: string;
+  proposal_id: bigint;
+  choice: 'yes' | 'no' | 'abstain';
+}
+
+/** Members who left before an accepted change took effect (0029), with their full refund. */
+export interface ProposalLeavesTable {
+  proposal_id: bigint;
+  membership_id: bigint;
+  left_at: string;
+  refund_reference: string | null;
+  refund_minor: bigint;
 }

@@ -55,6 +55,15 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
         'POST /api/reconciliation/breaks/{break_id}/resolve',
         'GET /api/reconciliation/days',
         'POST /api/reconciliation/run',
+        'POST /api/plans/{id}/proposals',
+        'POST /api/plans/{id}/proposals/preview',
+        'GET /api/plans/{id}/proposals',
+        'POST /api/proposals/{id}/open',
+        'GET /api/proposals',
+        'GET /api/proposals/{id}',
+        'POST /api/proposals/{id}/vote',
+        'POST /api/proposals/{id}/leave',
+        'GET /api/public/plans/{id}/proposals',
       ]),
     );
     // Plans are public; money in the rules is documented as strings of digits.

@@ -43,6 +43,7 @@ describeEachBackend('public data of the demo community', (dialect) => {
       '/api/public/plans/{plan_id}/health': ['critical-illness', 'senior-cancer', 'community-critical-illness', 'community-senior-cancer'],
       '/api/public/plans/{plan_id}/forecast': ['critical-illness', 'senior-cancer', 'community-critical-illness', 'community-senior-cancer'],
       '/api/public/cycles/{cycle_id}/export': cycles,
+      '/api/public/plans/{id}/proposals': ['critical-illness', 'senior-cancer', 'community-critical-illness', 'community-senior-cancer'],
     };
     const urls = ['/api/docs', '/api/openapi.json', '/api/public/cases?limit=50'];
     for (const path of publicPaths) {

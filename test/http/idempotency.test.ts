@@ -7,6 +7,7 @@ import { activateDueMemberships } from '../../src/services/members.js';
 import { importStatement } from '../../src/services/reconciliation/import-statement.js';
 import { scheduleAidPayoutIn } from '../../src/services/payouts/index.js';
 import { openAccount } from '../../src/ledger/ledger.js';
+import { getPlan } from '../../src/services/plans.js';
 import type { Store } from '../../src/store/store.js';
 import { startTestApp, testNow, type TestApp } from '../support/test-app.js';
 import { describeEachBackend } from '../support/test-stores.js';
@@ -71,6 +72,10 @@ const movesNoMoney: Readonly<Record<string, string>> = {
     'runs or resumes the one cycle of the latest notice day under a lease: a repeat resumes the same cycle and charges each member once (being reworked as jobs)',
   'POST /api/sustainability/plans/{plan_id}/recompute': 'recomputes stored metrics from the cycles; writes no ledger row, and an alert or message already raised is not raised again',
   'POST /api/sustainability/simulations/{id}/publish': 'sets or clears the mark that lets the plan’s public forecast show a run; setting it twice is the same',
+  'POST /api/plans/{id}/proposals/preview': 'writes nothing: the diff a proposal would show',
+  'POST /api/proposals/{id}/open': 'opens the vote once (GOV_BAD_TRANSITION)',
+  'POST /api/proposals/{id}/vote':
+    'one secret vote per member (GOV_ALREADY_VOTED); deliberately not in the idempotency store, whose request hash (user, body) would tie the voter to the choice',
   'POST /api/payments/webhook': "the provider's signed events, deduplicated by event and payment reference; the provider cannot send our key",
 };
 
@@ -250,6 +255,37 @@ const fixtures: Readonly<Record<string, Fixture>> = {
     effect: () => t.store.db.selectFrom('operator_advances').select(['kind', 'amount_minor']).orderBy('id').execute(),
   }),
   // Moves no money, but starts background work (a simulation run), so a retried request must not start a second run.
+  'POST /api/plans/{id}/proposals': async (t) => {
+    const rules = (await getPlan(t.context, 'critical-illness')).versions.at(-1)!.rules;
+    return {
+      url: '/api/plans/critical-illness/proposals',
+      cookie: await t.userWithRoles('proposer', ['operator']),
+      payload: { rules: { ...rules, fee_bps: 700 }, note: 'A lower fee' },
+      other: { payload: { rules: { ...rules, fee_bps: 700 }, note: 'Another reason' } },
+      effect: () => t.store.db.selectFrom('proposals').select(['id', 'note', 'status']).orderBy('id').execute(),
+    };
+  },
+  // A passed change still in its notice period (written directly: the vote itself has its own tests).
+  'POST /api/proposals/{id}/leave': async (t) => {
+    const { cookie, membership_id } = await prepaidMember(t, 'leaver', 806, 5000n);
+    const rules = (await getPlan(t.context, 'senior-cancer')).versions.at(-1)!.rules;
+    const proposal = await t.store.db
+      .insertInto('proposals')
+      .values({
+        plan_id: 'senior-cancer', base_version: 1n, rules_json: JSON.stringify({ ...rules, waiting_days: 120 }), diff_json: '[]', note: 'Longer waiting', status: 'passed',
+        created_by: null, created_at: testNow, settings_json: null, opened_by: null, opened_at: testNow, closes_at: testNow, eligible_count: 1n, counted_at: testNow,
+        voted_count: 1n, yes_votes: 1n, no_votes: 0n, abstain_votes: 0n, quorum_votes: 1n, effective_at: '2027-06-01T00:00:00.000Z', plan_version: null,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return {
+      url: `/api/proposals/${proposal.id}/leave`,
+      cookie,
+      payload: { membership_id },
+      other: { payload: { membership_id: '999999' } },
+      effect: async () => ({ payments: await paymentsOf(t.store, membership_id), leaves: await t.store.db.selectFrom('proposal_leaves').select(['membership_id', 'refund_minor']).execute() }),
+    };
+  },
   'POST /api/sustainability/simulations': async (t) => ({
     url: '/api/sustainability/simulations',
     cookie: await t.userWithRoles('simulator', ['operator']),

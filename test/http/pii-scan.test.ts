@@ -190,6 +190,9 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/memberships/{id}/cycles/{cycle_id}/proof': memberships.flatMap((row) => cycles.map((cycle) => [row.id.toString(), cycle.cycle_code])),
       // Every CSV table (src/services/exports), and a name that is none of them.
       '/api/exports/{table}.csv': [...exportTables.map((table) => table.name), 'persons'],
+      '/api/plans/{id}/proposals': ['critical-illness', 'senior-cancer', 'no-such-plan'],
+      '/api/proposals/{id}': [...(await t.store.db.selectFrom('proposals').select('id').execute()).map((row) => row.id.toString()), '999999'],
+      '/api/public/plans/{id}/proposals': ['critical-illness', 'senior-cancer', 'no-such-plan'],
     };
     const queries: Record<string, string[]> = {
       '/api/memberships': ['?limit=500', '?plan_id=senior-cancer', '?status=terminated', '?status=withdrawn&limit=1'],

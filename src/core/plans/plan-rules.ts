@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEFAULT_MAX_MINOR } from '../money/parse-money.js';
 import { ok, reject, type Result } from '../rejection.js';
 import { sustainabilitySchema } from '../sustainability/sustainability-settings.js';
+import { governanceSchema } from '../governance/governance-rules.js';
 
 /**
  * The rules a member accepts on joining. Stored as JSON with money as strings of digits (minor
@@ -92,6 +93,8 @@ export const planRulesSchema = z
     family_enrollment: z.boolean(),
     /** Expected incidence, operating cost and alert thresholds (issue 13); absent in older rules, see sustainabilitySettingsOf. */
     sustainability: sustainabilitySchema.optional(),
+    /** How members vote on a change of these rules (issue 14); absent in older rules, see governanceSettingsOf. */
+    governance: governanceSchema.optional(),
   })
   .superRefine((rules, context) => {
     const ascending = (bands: ReadonlyArray<{ max_age_years: number }>) => Array.isArray(bands) && bands.every((band, index) => index === 0 || band.max_age_years > bands[index - 1]!.max_age_years);

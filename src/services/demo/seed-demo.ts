@@ -16,6 +16,7 @@ import { seedDemoClaimQueues } from './demo-claim-queues.js';
 import { seedDemoStatement } from './demo-statement.js';
 import { createDemoStaff } from './demo-staff.js';
 import { DemoLogins, type DemoLogin, type DemoLoginStories } from './demo-logins.js';
+import { seedDemoProposals } from './demo-proposals.js';
 import { demoPerson } from './demo-people.js';
 import { DemoRandom, seededRandomSource } from './demo-random.js';
 
@@ -398,6 +399,7 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   clock.set(end);
   const statement = await seedDemoStatement(demo, end);
   log(`DEMO DATA: imported a bank statement of the custody account (${statement.lines} lines, ${statement.breaks} break to resolve)`);
+  await seedDemoProposals(demo, (at_time) => clock.set(at_time), join.critical, end);
   const memberSide = await logins.summary();
   const summary = {
     ...(await summarize(context, seed, firstDay, end, rejoined, await funding.totals())),

@@ -12,6 +12,7 @@ import { activateDueMemberships } from '../members.js';
 import { escalateOverdueComplaints } from '../complaints/escalate-overdue.js';
 import { alertOldBreaks } from '../reconciliation/break-alerts.js';
 import { reconcileRecentDays } from '../reconciliation/run-reconciliation.js';
+import { closeDueProposals } from '../governance/close-proposals.js';
 import { resendUnsentPayments } from '../payments/payment-dispatch.js';
 import { payDueAid, plansWithDueAid, repayAdvances, resendUnsentAidPayouts } from '../payouts/index.js';
 
@@ -35,6 +36,9 @@ export interface JobReport {
   /** Custody days reconciled against the imported statements, and breaks newly alerted as old. */
   readonly reconciliation_days: number;
   readonly breaks_alerted: number;
+  /** Member votes on rule changes counted this pass (past their deadline), and passed changes that took effect. */
+  readonly proposals_counted: number;
+  readonly proposals_in_effect: number;
   /** Items (webhooks, plans) and whole steps that failed this pass; each is logged with its ids. */
   readonly failures: number;
 }
@@ -111,6 +115,7 @@ export async function runBackgroundJobs(context: ServiceContext, logger: JobLogg
   const complaints = await step('escalate_overdue_complaints', () => escalateOverdueComplaints(context), { escalated: 0 });
   const reconciled = await step('reconcile_custody', () => reconcileRecentDays(context), { days: 0 });
   const alerts = await step('alert_old_breaks', () => alertOldBreaks(context), { alerted: 0 });
+  const proposals = await step('close_due_proposals', () => closeDueProposals(context), { counted: 0, took_effect: 0 });
   const idempotency_keys_purged = await step('purge_idempotency_keys', () => purgeExpiredIdempotencyKeys(context.store, context.clock.now()), 0);
   return {
     activated,
@@ -127,6 +132,8 @@ export async function runBackgroundJobs(context: ServiceContext, logger: JobLogg
     complaints_escalated: complaints.escalated,
     reconciliation_days: reconciled.days,
     breaks_alerted: alerts.alerted,
+    proposals_counted: proposals.counted,
+    proposals_in_effect: proposals.took_effect,
     failures,
   };
 }

@@ -26,6 +26,8 @@ import { bankStatements } from './0024-bank-statements.js';
 import { reconciliationDays } from './0025-reconciliation-days.js';
 import { complaints } from './0026-complaints.js';
 import { operatorInfo } from './0027-operator-info.js';
+import { governanceProposals } from './0028-governance-proposals.js';
+import { governanceBallots } from './0029-governance-ballots.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -56,5 +58,7 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0025-reconciliation-days': reconciliationDays(dialect),
     '0026-complaints': complaints(dialect),
     '0027-operator-info': operatorInfo(dialect),
+    '0028-governance-proposals': governanceProposals(dialect),
+    '0029-governance-ballots': governanceBallots(dialect),
   };
 }

@@ -8,6 +8,7 @@ import { routes as auditRoutes } from '../features/audit/routes';
 import { routes as reconciliationRoutes } from '../features/reconciliation/routes';
 import { routes as sustainabilityRoutes, staffRoutes as sustainabilityStaffRoutes } from '../features/sustainability/routes';
 import { routes as adminRoutes } from '../features/admin/routes';
+import { routes as governanceRoutes, staffRoutes as governanceStaffRoutes } from '../features/governance/routes';
 import { routes as accountRoutes } from '../features/account/routes';
 import { routes as casesRoutes } from '../features/cases/routes';
 import { routes as claimsRoutes } from '../features/claims/routes';
@@ -57,6 +58,7 @@ export const appRoutes: RouteObject[] = [
         ...notificationsRoutes,
         ...juryRoutes,
         ...sustainabilityRoutes,
+        ...governanceRoutes,
       ].map(withAllTexts),
       {
         // The staff console (desktop-first): every staff feature's pages beside its navigation.
@@ -74,6 +76,7 @@ export const appRoutes: RouteObject[] = [
             ...auditRoutes,
             ...reconciliationRoutes,
             ...sustainabilityStaffRoutes,
+            ...governanceStaffRoutes,
             ...adminRoutes,
           ].map(withAllTexts),
         ],

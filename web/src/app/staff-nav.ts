@@ -11,6 +11,7 @@ export const staffNav: ReadonlyArray<{ section: StaffSection; to: string; key: s
   { section: 'ledger', to: '/staff/ledger', key: 'staff.nav.ledger' },
   { section: 'members', to: '/staff/members', key: 'staff.nav.members' },
   { section: 'sustainability', to: '/staff/sustainability', key: 'staff.nav.sustainability' },
+  { section: 'governance', to: '/staff/proposals', key: 'staff.nav.governance' },
   { section: 'audit', to: '/staff/audit', key: 'staff.nav.audit' },
   { section: 'reconciliation', to: '/staff/reconciliation', key: 'staff.nav.reconciliation' },
   { section: 'users', to: '/staff/admin/users', key: 'staff.nav.users' },

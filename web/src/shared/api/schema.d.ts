@@ -5206,6 +5206,20 @@ export interface paths {
                                                 members_at_cap_bps: number | null;
                                             };
                                         };
+                                        governance?: {
+                                            vote_days: number;
+                                            quorum_bps: number;
+                                            decision: {
+                                                /** @enum {string} */
+                                                kind: "approve_share";
+                                                approve_bps: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "passes_unless_objections";
+                                                object_bps: number;
+                                            };
+                                            notice_days: number;
+                                        };
                                     };
                                 };
                                 next_version: {
@@ -5456,6 +5470,20 @@ export interface paths {
                                                 members_at_cap_bps: number | null;
                                             };
                                         };
+                                        governance?: {
+                                            vote_days: number;
+                                            quorum_bps: number;
+                                            decision: {
+                                                /** @enum {string} */
+                                                kind: "approve_share";
+                                                approve_bps: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "passes_unless_objections";
+                                                object_bps: number;
+                                            };
+                                            notice_days: number;
+                                        };
                                     };
                                 };
                                 next_version: {
@@ -5558,6 +5586,20 @@ export interface paths {
                                                 fee_below_cost: boolean;
                                                 members_at_cap_bps: number | null;
                                             };
+                                        };
+                                        governance?: {
+                                            vote_days: number;
+                                            quorum_bps: number;
+                                            decision: {
+                                                /** @enum {string} */
+                                                kind: "approve_share";
+                                                approve_bps: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "passes_unless_objections";
+                                                object_bps: number;
+                                            };
+                                            notice_days: number;
                                         };
                                     };
                                 }[];
@@ -5803,6 +5845,20 @@ export interface paths {
                                                 members_at_cap_bps: number | null;
                                             };
                                         };
+                                        governance?: {
+                                            vote_days: number;
+                                            quorum_bps: number;
+                                            decision: {
+                                                /** @enum {string} */
+                                                kind: "approve_share";
+                                                approve_bps: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "passes_unless_objections";
+                                                object_bps: number;
+                                            };
+                                            notice_days: number;
+                                        };
                                     };
                                 };
                                 next_version: {
@@ -5905,6 +5961,20 @@ export interface paths {
                                                 fee_below_cost: boolean;
                                                 members_at_cap_bps: number | null;
                                             };
+                                        };
+                                        governance?: {
+                                            vote_days: number;
+                                            quorum_bps: number;
+                                            decision: {
+                                                /** @enum {string} */
+                                                kind: "approve_share";
+                                                approve_bps: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "passes_unless_objections";
+                                                object_bps: number;
+                                            };
+                                            notice_days: number;
                                         };
                                     };
                                 }[];
@@ -6332,6 +6402,20 @@ export interface paths {
                                                 members_at_cap_bps: number | null;
                                             };
                                         };
+                                        governance?: {
+                                            vote_days: number;
+                                            quorum_bps: number;
+                                            decision: {
+                                                /** @enum {string} */
+                                                kind: "approve_share";
+                                                approve_bps: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "passes_unless_objections";
+                                                object_bps: number;
+                                            };
+                                            notice_days: number;
+                                        };
                                     };
                                 };
                                 next_version: {
@@ -6434,6 +6518,20 @@ export interface paths {
                                                 fee_below_cost: boolean;
                                                 members_at_cap_bps: number | null;
                                             };
+                                        };
+                                        governance?: {
+                                            vote_days: number;
+                                            quorum_bps: number;
+                                            decision: {
+                                                /** @enum {string} */
+                                                kind: "approve_share";
+                                                approve_bps: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "passes_unless_objections";
+                                                object_bps: number;
+                                            };
+                                            notice_days: number;
                                         };
                                     };
                                 }[];
@@ -6688,6 +6786,20 @@ export interface paths {
                                                 members_at_cap_bps: number | null;
                                             };
                                         };
+                                        governance?: {
+                                            vote_days: number;
+                                            quorum_bps: number;
+                                            decision: {
+                                                /** @enum {string} */
+                                                kind: "approve_share";
+                                                approve_bps: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "passes_unless_objections";
+                                                object_bps: number;
+                                            };
+                                            notice_days: number;
+                                        };
                                     };
                                 };
                                 next_version: {
@@ -6790,6 +6902,20 @@ export interface paths {
                                                 fee_below_cost: boolean;
                                                 members_at_cap_bps: number | null;
                                             };
+                                        };
+                                        governance?: {
+                                            vote_days: number;
+                                            quorum_bps: number;
+                                            decision: {
+                                                /** @enum {string} */
+                                                kind: "approve_share";
+                                                approve_bps: number;
+                                            } | {
+                                                /** @enum {string} */
+                                                kind: "passes_unless_objections";
+                                                object_bps: number;
+                                            };
+                                            notice_days: number;
                                         };
                                     };
                                 }[];
@@ -21534,6 +21660,1665 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan’s proposals, drafts too, newest first (operator, auditor, admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            proposals: {
+                                id: string;
+                                plan_id: string;
+                                /** @description The version the proposal was written over; the diff is against its rules */
+                                base_version: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "draft" | "voting" | "passed" | "failed" | "no_quorum" | "in_effect";
+                                changes: {
+                                    path: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                                /** @description How this vote is decided: copied when it opened (for a draft, the plan’s settings now) */
+                                settings: {
+                                    vote_days: number;
+                                    quorum_bps: number;
+                                    decision: {
+                                        /** @enum {string} */
+                                        kind: "approve_share";
+                                        approve_bps: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "passes_unless_objections";
+                                        object_bps: number;
+                                    };
+                                    notice_days: number;
+                                } | null;
+                                created_at: string;
+                                opened_at: string | null;
+                                closes_at: string | null;
+                                eligible_count: number | null;
+                                count: {
+                                    eligible: number;
+                                    voted: number;
+                                    yes: number;
+                                    no: number;
+                                    abstain: number;
+                                    quorum_votes: number;
+                                    /** @enum {string} */
+                                    result: "passed" | "failed" | "no_quorum";
+                                    counted_at: string;
+                                } | null;
+                                /** @description When a passed change takes effect; members may leave with a full refund until then */
+                                effective_at: string | null;
+                                plan_version: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Write a draft proposal to change the plan’s rules, with its diff against the latest version (operator, admin)
+         * @description A proposal with no change is GOV_NO_CHANGE; invalid rules, another currency or funding model PLAN_BAD_RULES; the note is 1–1500 characters (GOV_BAD_NOTE).
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Your unique key for this request, 1–200 printable ASCII characters without spaces (a UUID is good). Sending the same request again with it returns the first answer (with `Idempotent-Replayed: true`) instead of moving money twice; the same key with another request is refused with 409 IDEMPOTENCY_KEY_REUSED. Keys are kept 48 hours. */
+                    "idempotency-key": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The whole proposed rules, shaped as `rules` in GET /api/plans/{id}; invalid rules are refused with PLAN_BAD_RULES and the issues in details */
+                        rules: unknown;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            proposal: {
+                                id: string;
+                                plan_id: string;
+                                /** @description The version the proposal was written over; the diff is against its rules */
+                                base_version: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "draft" | "voting" | "passed" | "failed" | "no_quorum" | "in_effect";
+                                changes: {
+                                    path: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                                /** @description How this vote is decided: copied when it opened (for a draft, the plan’s settings now) */
+                                settings: {
+                                    vote_days: number;
+                                    quorum_bps: number;
+                                    decision: {
+                                        /** @enum {string} */
+                                        kind: "approve_share";
+                                        approve_bps: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "passes_unless_objections";
+                                        object_bps: number;
+                                    };
+                                    notice_days: number;
+                                } | null;
+                                created_at: string;
+                                opened_at: string | null;
+                                closes_at: string | null;
+                                eligible_count: number | null;
+                                count: {
+                                    eligible: number;
+                                    voted: number;
+                                    yes: number;
+                                    no: number;
+                                    abstain: number;
+                                    quorum_votes: number;
+                                    /** @enum {string} */
+                                    result: "passed" | "failed" | "no_quorum";
+                                    counted_at: string;
+                                } | null;
+                                /** @description When a passed change takes effect; members may leave with a full refund until then */
+                                effective_at: string | null;
+                                plan_version: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/proposals/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The diff a proposal with these rules would show, after the same checks; writes nothing (operator, admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description The whole proposed rules, shaped as `rules` in GET /api/plans/{id}; invalid rules are refused with PLAN_BAD_RULES and the issues in details */
+                        rules: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            base_version: number;
+                            changes: {
+                                path: string;
+                                from: unknown;
+                                to: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the vote: the voter roll (every waiting or covered membership with a payer) is fixed and each payer told (operator, admin)
+         * @description Once only (GOV_BAD_TRANSITION); GOV_PLAN_CHANGED when a version came after the one the proposal was written over; GOV_NO_ELIGIBLE_MEMBERS when nobody can vote.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            proposal: {
+                                id: string;
+                                plan_id: string;
+                                /** @description The version the proposal was written over; the diff is against its rules */
+                                base_version: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "draft" | "voting" | "passed" | "failed" | "no_quorum" | "in_effect";
+                                changes: {
+                                    path: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                                /** @description How this vote is decided: copied when it opened (for a draft, the plan’s settings now) */
+                                settings: {
+                                    vote_days: number;
+                                    quorum_bps: number;
+                                    decision: {
+                                        /** @enum {string} */
+                                        kind: "approve_share";
+                                        approve_bps: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "passes_unless_objections";
+                                        object_bps: number;
+                                    };
+                                    notice_days: number;
+                                } | null;
+                                created_at: string;
+                                opened_at: string | null;
+                                closes_at: string | null;
+                                eligible_count: number | null;
+                                count: {
+                                    eligible: number;
+                                    voted: number;
+                                    yes: number;
+                                    no: number;
+                                    abstain: number;
+                                    quorum_votes: number;
+                                    /** @enum {string} */
+                                    result: "passed" | "failed" | "no_quorum";
+                                    counted_at: string;
+                                } | null;
+                                /** @description When a passed change takes effect; members may leave with a full refund until then */
+                                effective_at: string | null;
+                                plan_version: number | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Proposals in the plans you pay a membership of (not drafts), newest first, with whether you voted */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            proposals: {
+                                id: string;
+                                plan_id: string;
+                                /** @description The version the proposal was written over; the diff is against its rules */
+                                base_version: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "draft" | "voting" | "passed" | "failed" | "no_quorum" | "in_effect";
+                                changes: {
+                                    path: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                                /** @description How this vote is decided: copied when it opened (for a draft, the plan’s settings now) */
+                                settings: {
+                                    vote_days: number;
+                                    quorum_bps: number;
+                                    decision: {
+                                        /** @enum {string} */
+                                        kind: "approve_share";
+                                        approve_bps: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "passes_unless_objections";
+                                        object_bps: number;
+                                    };
+                                    notice_days: number;
+                                } | null;
+                                created_at: string;
+                                opened_at: string | null;
+                                closes_at: string | null;
+                                eligible_count: number | null;
+                                count: {
+                                    eligible: number;
+                                    voted: number;
+                                    yes: number;
+                                    no: number;
+                                    abstain: number;
+                                    quorum_votes: number;
+                                    /** @enum {string} */
+                                    result: "passed" | "failed" | "no_quorum";
+                                    counted_at: string;
+                                } | null;
+                                /** @description When a passed change takes effect; members may leave with a full refund until then */
+                                effective_at: string | null;
+                                plan_version: number | null;
+                                /** @description You pay for a membership on the voter roll */
+                                eligible: boolean;
+                                /** @description One of your memberships has voted (never how) */
+                                voted: boolean;
+                                can_vote: boolean;
+                                /** @description The change passed and has not taken effect, and you pay for a live membership of the plan */
+                                can_leave: boolean;
+                                left: boolean;
+                                memberships: {
+                                    membership_id: string;
+                                    member_code: string;
+                                    eligible: boolean;
+                                    voted: boolean;
+                                    live: boolean;
+                                    left: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One proposal of your plans: its diff, deadline, whether you voted (never how), the count once closed, and whether you may leave */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            proposal: {
+                                id: string;
+                                plan_id: string;
+                                /** @description The version the proposal was written over; the diff is against its rules */
+                                base_version: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "draft" | "voting" | "passed" | "failed" | "no_quorum" | "in_effect";
+                                changes: {
+                                    path: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                                /** @description How this vote is decided: copied when it opened (for a draft, the plan’s settings now) */
+                                settings: {
+                                    vote_days: number;
+                                    quorum_bps: number;
+                                    decision: {
+                                        /** @enum {string} */
+                                        kind: "approve_share";
+                                        approve_bps: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "passes_unless_objections";
+                                        object_bps: number;
+                                    };
+                                    notice_days: number;
+                                } | null;
+                                created_at: string;
+                                opened_at: string | null;
+                                closes_at: string | null;
+                                eligible_count: number | null;
+                                count: {
+                                    eligible: number;
+                                    voted: number;
+                                    yes: number;
+                                    no: number;
+                                    abstain: number;
+                                    quorum_votes: number;
+                                    /** @enum {string} */
+                                    result: "passed" | "failed" | "no_quorum";
+                                    counted_at: string;
+                                } | null;
+                                /** @description When a passed change takes effect; members may leave with a full refund until then */
+                                effective_at: string | null;
+                                plan_version: number | null;
+                                /** @description You pay for a membership on the voter roll */
+                                eligible: boolean;
+                                /** @description One of your memberships has voted (never how) */
+                                voted: boolean;
+                                can_vote: boolean;
+                                /** @description The change passed and has not taken effect, and you pay for a live membership of the plan */
+                                can_leave: boolean;
+                                left: boolean;
+                                memberships: {
+                                    membership_id: string;
+                                    member_code: string;
+                                    eligible: boolean;
+                                    voted: boolean;
+                                    live: boolean;
+                                    left: boolean;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/vote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Your one secret vote on an open proposal: yes, no or abstain
+         * @description A second vote is GOV_ALREADY_VOTED, after the deadline GOV_VOTE_CLOSED, not on the roll GOV_NOT_ELIGIBLE. The answer does not repeat the choice. No Idempotency-Key: a stored request hash would tie you to your choice; a retried vote is answered GOV_ALREADY_VOTED.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        choice: "yes" | "no" | "abstain";
+                        /** @description Which membership, when you pay for more than one on this plan (else GOV_MEMBERSHIP_REQUIRED) */
+                        membership_id?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            voted: true;
+                            membership_id: string;
+                            member_code: string;
+                            voted_at: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/proposals/{id}/leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Leave the plan before a passed change takes effect, with your whole wallet refunded (no exit fee)
+         * @description Before the change passed GOV_LEAVE_NOT_OPEN, after it took effect GOV_LEAVE_WINDOW_CLOSED; asked again, the first leave is returned and nothing is refunded twice.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Your unique key for this request, 1–200 printable ASCII characters without spaces (a UUID is good). Sending the same request again with it returns the first answer (with `Idempotent-Replayed: true`) instead of moving money twice; the same key with another request is refused with 409 IDEMPOTENCY_KEY_REUSED. Keys are kept 48 hours. */
+                    "idempotency-key": string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Which membership, when you pay for more than one on this plan (else GOV_MEMBERSHIP_REQUIRED) */
+                        membership_id?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            leave: {
+                                proposal_id: string;
+                                membership_id: string;
+                                left_at: string;
+                                refund_minor: string;
+                                refund_reference: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/plans/{id}/proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The plan’s closed votes: each proposal’s diff and count (no names, no member codes) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            proposals: {
+                                id: string;
+                                plan_id: string;
+                                /** @description The version the proposal was written over; the diff is against its rules */
+                                base_version: number;
+                                note: string;
+                                /** @enum {string} */
+                                status: "draft" | "voting" | "passed" | "failed" | "no_quorum" | "in_effect";
+                                changes: {
+                                    path: string;
+                                    from: unknown;
+                                    to: unknown;
+                                }[];
+                                /** @description How this vote is decided: copied when it opened (for a draft, the plan’s settings now) */
+                                settings: {
+                                    vote_days: number;
+                                    quorum_bps: number;
+                                    decision: {
+                                        /** @enum {string} */
+                                        kind: "approve_share";
+                                        approve_bps: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        kind: "passes_unless_objections";
+                                        object_bps: number;
+                                    };
+                                    notice_days: number;
+                                } | null;
+                                created_at: string;
+                                opened_at: string | null;
+                                closes_at: string | null;
+                                eligible_count: number | null;
+                                count: {
+                                    eligible: number;
+                                    voted: number;
+                                    yes: number;
+                                    no: number;
+                                    abstain: number;
+                                    quorum_votes: number;
+                                    /** @enum {string} */
+                                    result: "passed" | "failed" | "no_quorum";
+                                    counted_at: string;
+                                } | null;
+                                /** @description When a passed change takes effect; members may leave with a full refund until then */
+                                effective_at: string | null;
+                                plan_version: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

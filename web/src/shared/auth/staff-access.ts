@@ -19,6 +19,7 @@ export const staffAccess = {
   audit: ['auditor', 'operator'],
   reconciliation: ['auditor', 'operator'],
   sustainability: ['operator', 'auditor'],
+  governance: ['operator'],
   users: ['admin'],
   persons: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -15,6 +15,7 @@ function QuickLinks() {
     { to: '/me/objections', key: 'memberships.links.objections' },
     { to: '/me/notifications', key: 'memberships.links.notifications' },
     { to: '/jury', key: 'memberships.links.jury' },
+    { to: '/proposals', key: 'memberships.links.proposals' },
     { to: '/plans', key: 'memberships.links.joinPlan' },
   ];
   return (

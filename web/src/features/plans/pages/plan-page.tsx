@@ -112,6 +112,11 @@ function PlanDetail({ plan }: { plan: PlanWithHistory }) {
         <Link className="more-link" to={`/plans/${encodeURIComponent(plan.id)}/health`} data-testid="plan-health-link">
           {t('plans.health')}
         </Link>
+        {' · '}
+        {/* The governance feature's public page of closed member votes, linked by its path. */}
+        <Link className="more-link" to={`/plans/${encodeURIComponent(plan.id)}/proposals`} data-testid="plan-votes-link">
+          {t('plans.votes')}
+        </Link>
       </p>
       <h2>{t('plans.rulesInForce')}</h2>
       <div className="grid two rule-grid">
