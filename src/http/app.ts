@@ -19,6 +19,8 @@ import { accountRoutes } from './routes/account-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { claimQueueRoutes } from './routes/claim-queue-routes.js';
 import { claimRoutes } from './routes/claim-routes.js';
+import { complaintRoutes } from './routes/complaint-routes.js';
+import { operatorInfoRoutes } from './routes/operator-info-routes.js';
 import { reconciliationRoutes } from './routes/reconciliation-routes.js';
 import { fundingRoutes } from './routes/funding-routes.js';
 import { governanceRoutes } from './routes/governance-routes.js';
@@ -173,6 +175,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   sustainabilityRoutes(app, context);
   reconciliationRoutes(app, context);
   governanceRoutes(app, context);
+  complaintRoutes(app, context);
+  operatorInfoRoutes(app, context);
   const simulationJobs = options.simulationJobs ?? new SimulationJobs(context);
   // Closing waits for the runs of this process, so none writes to a closed store.
   app.addHook('onClose', async () => simulationJobs.settled());

@@ -59,6 +59,10 @@ const movesNoMoney: Readonly<Record<string, string>> = {
   'POST /api/claims/{id}/publish-notice': 'a claim state change',
   'POST /api/claims/{id}/end-notice': 'approves the claim; its aid is scheduled by the next cycle, once per claim',
   'POST /api/claims/{id}/investigation': 'assigns an investigator',
+  'POST /api/complaints/{id}/reply': 'a complaint state change; a second reply is COMPLAINT_ALREADY_REPLIED',
+  'POST /api/complaints/{id}/assign': 'gives a complaint an owner; assigning the same owner again is the same',
+  'POST /api/complaints/{id}/respond': 'a complaint state change; a second answer is COMPLAINT_BAD_TRANSITION',
+  'PUT /api/settings/operator': 'saves the licence details as a new version; the public sees the latest',
   'POST /api/claims/{id}/findings': 'records findings',
   'POST /api/claims/{id}/reject': 'a claim state change',
   'POST /api/claims/{id}/fraud': 'rejects the claim and terminates the membership; nothing is refunded',
@@ -312,6 +316,18 @@ const fixtures: Readonly<Record<string, Fixture>> = {
       payload: { resolution: 'explained', note: 'A transfer from the operator' },
       other: { payload: { resolution: 'explained', note: 'Another explanation' } },
       effect: () => t.store.db.selectFrom('reconciliation_breaks').select(['status', 'resolution_note']).where('id', '=', found.id).executeTakeFirstOrThrow(),
+    };
+  },
+  // Filing moves no money, but a double click or a retried request must not file two complaints.
+  'POST /api/complaints': async (t) => {
+    const { cookie, membership_id } = await prepaidMember(t, 'complainant', 71, 1000n);
+    const { id } = await t.store.db.selectFrom('payments').select('id').where('membership_id', '=', BigInt(membership_id)).where('kind', '=', 'top_up').executeTakeFirstOrThrow();
+    return {
+      url: '/api/complaints',
+      cookie,
+      payload: { subject_kind: 'payment', subject_id: id.toString(), text: 'The top-up took a week to arrive.' },
+      other: { payload: { subject_kind: 'payment', subject_id: id.toString(), text: 'Another complaint about the same top-up.' } },
+      effect: () => t.store.db.selectFrom('complaints').select(['id', 'text']).orderBy('id').execute(),
     };
   },
   'POST /api/reconciliation/run': async (t) => ({

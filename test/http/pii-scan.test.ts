@@ -119,6 +119,17 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
     });
     expect(run.statusCode, run.body).toBe(202);
     expect((await simulations.finished(run.json().id)).status).toBe('done');
+    // A complaint about the claim, answered, for the complaint routes to show to its filer and to staff.
+    const complaint = await t.app.inject({
+      method: 'POST',
+      url: '/api/complaints',
+      headers: { cookie: cookies.get(people[1]!.owner)!, 'idempotency-key': 'pii-scan-complaint' },
+      payload: { subject_kind: 'claim', subject_id: claim.claim_id.toString(), text: 'The review of this claim is too slow.' },
+    });
+    expect(complaint.statusCode, complaint.body).toBe(201);
+    const answer = { outcome: 'rejected', outcome_text: 'The review is within its deadline.' };
+    const respond = await t.app.inject({ method: 'POST', url: `/api/complaints/${complaint.json().complaint.complaint_id}/respond`, headers: { cookie: cookies.get('operator')! }, payload: answer });
+    expect(respond.statusCode, respond.body).toBe(200);
   });
   afterAll(async () => {
     await t?.close();
@@ -186,6 +197,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/public/plans/{plan_id}/forecast': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/sustainability/simulations/{id}': [...(await t.store.db.selectFrom('simulation_runs').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/cycle-jobs/{job_id}': [...(await t.store.db.selectFrom('cycle_jobs').select('id').execute()).map((row) => row.id.toString()), '999999'],
+      '/api/complaints/{id}': [...(await t.store.db.selectFrom('complaints').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/reconciliation/statements/{statement_id}/lines': [...(await t.store.db.selectFrom('bank_statements').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/memberships/{id}/cycles/{cycle_id}/proof': memberships.flatMap((row) => cycles.map((cycle) => [row.id.toString(), cycle.cycle_code])),
       // Every CSV table (src/services/exports), and a name that is none of them.
