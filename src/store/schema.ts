@@ -362,6 +362,7 @@ export interface Database {
   complaints: ComplaintsTable;
   complaint_events: ComplaintEventsTable;
   operator_info_versions: OperatorInfoVersionsTable;
+  supervisor_reports: SupervisorReportsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -846,4 +847,14 @@ export interface OperatorInfoVersionsTable {
   complaint_response_days: bigint;
   changed_by_user_id: bigint;
   changed_at: string;
+}
+
+/** Each finished month's supervisor report as issued (0033); `plan_key` '' is the all-plans report. */
+export interface SupervisorReportsTable {
+  id: Generated<bigint>;
+  month: string;
+  plan_key: string;
+  /** supervisorReportToJson: amounts and counts as strings of digits. */
+  report_json: string;
+  generated_at: string;
 }

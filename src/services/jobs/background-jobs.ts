@@ -10,6 +10,7 @@ import { purgeExpiredIdempotencyKeys } from '../idempotency-requests.js';
 import type { DeliveryFailure } from '../payments/simulated-gateway.js';
 import { activateDueMemberships } from '../members.js';
 import { escalateOverdueComplaints } from '../complaints/escalate-overdue.js';
+import { storeFinishedMonths } from '../reports/stored-reports.js';
 import { resendUnsentPayments } from '../payments/payment-dispatch.js';
 import { payDueAid, plansWithDueAid, repayAdvances, resendUnsentAidPayouts } from '../payouts/index.js';
 
@@ -30,6 +31,8 @@ export interface JobReport {
   readonly idempotency_keys_purged: number;
   /** Complaints past their response deadline marked escalated this pass (their supervisors told). */
   readonly complaints_escalated: number;
+  /** Supervisor reports of finished months stored this pass (issued once, read as issued). */
+  readonly supervisor_reports_stored: number;
   /** Items (webhooks, plans) and whole steps that failed this pass; each is logged with its ids. */
   readonly failures: number;
 }
@@ -104,6 +107,7 @@ export async function runBackgroundJobs(context: ServiceContext, logger: JobLogg
   const gateway = context.gateway;
   const webhooks = deliversPending(gateway) ? await step('deliver_webhooks', () => gateway.deliverPending(onDeliveryFailure), { delivered: 0 }) : { delivered: 0 };
   const complaints = await step('escalate_overdue_complaints', () => escalateOverdueComplaints(context), { escalated: 0 });
+  const reports = await step('store_supervisor_reports', () => storeFinishedMonths(context), { stored: 0 });
   const idempotency_keys_purged = await step('purge_idempotency_keys', () => purgeExpiredIdempotencyKeys(context.store, context.clock.now()), 0);
   return {
     activated,
@@ -118,6 +122,7 @@ export async function runBackgroundJobs(context: ServiceContext, logger: JobLogg
     webhooks_delivered: webhooks.delivered,
     idempotency_keys_purged,
     complaints_escalated: complaints.escalated,
+    supervisor_reports_stored: reports.stored,
     failures,
   };
 }

@@ -25,6 +25,7 @@ import { simulationRuns } from './0023-simulation-runs.js';
 import { bankStatements } from './0024-bank-statements.js';
 import { complaints } from './0026-complaints.js';
 import { operatorInfo } from './0027-operator-info.js';
+import { supervisorReports } from './0033-supervisor-reports.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -54,5 +55,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0024-bank-statements': bankStatements(dialect),
     '0026-complaints': complaints(dialect),
     '0027-operator-info': operatorInfo(dialect),
+    '0033-supervisor-reports': supervisorReports(dialect),
   };
 }
