@@ -1,10 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
-import { monthPeriod, rangePeriod, type ReportPeriod } from '../core/reports/report-period.js';
-import { reject, RejectionError, unwrap } from '../core/rejection.js';
 import { supervisorReportCsv } from '../services/reports/report-csv.js';
 import { reportLanguages, supervisorReportHtml, type ReportLanguage } from '../services/reports/report-html.js';
 import { supervisorReportToJson } from '../services/reports/report-json.js';
+import { reportPeriodOf } from '../services/reports/report-request.js';
 import { readSupervisorReport } from '../services/reports/stored-reports.js';
 import { withCliContext } from './cli-context.js';
 import { runAction } from './command-errors.js';
@@ -20,19 +19,6 @@ interface SupervisorOptions {
   lang: ReportLanguage;
   out: string;
   chromium?: string;
-}
-
-function periodOf(options: SupervisorOptions): ReportPeriod {
-  if (options.month !== undefined) {
-    if (options.from !== undefined || options.to !== undefined) {
-      throw new RejectionError(reject('REPORT_BAD_PERIOD', 'Give --month, or --from and --to, not both.', { parameter: 'month' }).rejection);
-    }
-    return unwrap(monthPeriod(options.month));
-  }
-  if (options.from === undefined || options.to === undefined) {
-    throw new RejectionError(reject('REPORT_BAD_PERIOD', 'Give --month YYYY-MM, or both --from and --to (YYYY-MM-DD).', { parameter: options.from === undefined ? 'from' : 'to' }).rejection);
-  }
-  return unwrap(rangePeriod(options.from, options.to));
 }
 
 export function registerReportCommands(program: Command, io: CliIo): void {
@@ -56,7 +42,7 @@ export function registerReportCommands(program: Command, io: CliIo): void {
     .requiredOption('--out <file>', 'where to write the report')
     .action(async (options: SupervisorOptions) =>
       runAction(io, async () => {
-        const period = periodOf(options);
+        const period = reportPeriodOf(options);
         const { report: content, stored_at } = await withCliContext(io.env, (context) => readSupervisorReport(context, period, options.plan ?? null));
         let bytes: string | Buffer;
         if (options.format === 'csv') bytes = supervisorReportCsv(content);

@@ -139,6 +139,10 @@ const statusByCode: Readonly<Record<string, number>> = {
   COMPLAINT_NOT_RESPONDED: 409,
   COMPLAINT_ALREADY_REPLIED: 409,
   OPERATOR_INFO_BAD_FIELD: 400,
+  // Supervisor reports: a malformed or too long period names the parameter; an unknown plan is a 404.
+  REPORT_BAD_PERIOD: 400,
+  REPORT_UNKNOWN_PLAN: 404,
+  REPORT_PDF_UNAVAILABLE: 503,
 };
 
 /** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */

@@ -70,7 +70,7 @@ describeEachBackend('huzhu report supervisor', (dialect) => {
     expect(bad.exitCode).toBe(2);
     expect(bad.err).toBe('error REPORT_BAD_PERIOD: month: a calendar month as YYYY-MM.');
     const both = await runCli(['report', 'supervisor', '--from', '2026-01-01', '--out', join(dir, 'x.csv')], env);
-    expect(both.err).toMatch(/^error REPORT_BAD_PERIOD: Give --month/);
+    expect(both.err).toMatch(/^error REPORT_BAD_PERIOD: Give month/);
     const help = await runCli(['report', 'supervisor', '--help'], env);
     expect(help.out).toContain('--format <format>');
   });

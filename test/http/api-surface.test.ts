@@ -47,6 +47,10 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
         'GET /api/sustainability/simulations/{id}',
         'POST /api/sustainability/simulations/{id}/publish',
         'GET /api/public/plans/{plan_id}/forecast',
+        'GET /api/reports/supervisor',
+        'GET /api/reports/supervisor.csv',
+        'GET /api/reports/supervisor.html',
+        'GET /api/reports/supervisor/stored',
       ]),
     );
     // Plans are public; money in the rules is documented as strings of digits.
@@ -144,6 +148,9 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
           '/api/sustainability/simulations?before_id={}',
           '/api/sustainability/simulations?limit={}',
           '/api/public/plans/{}/forecast',
+          '/api/reports/supervisor?month={}',
+          '/api/reports/supervisor.csv?from={}&to=2026-11-30',
+          '/api/reports/supervisor?month=2026-11&plan_id={}',
         ),
         anyId,
         async (pattern, id) => check('GET', pattern.replace('{}', encodeURIComponent(id)), undefined, operator),

@@ -193,7 +193,7 @@ export async function supervisorReport(context: ServiceContext, period: ReportPe
   const statistics = await complaintStatistics(context, { from: from_at, to: to_at });
   const alerts = await alertsIn(db, from_at, to_at, plan_id);
   if (alerts.length > maxReportAlerts) {
-    throw new RejectionError({ code: 'REPORT_BAD_PERIOD', message: `More than ${maxReportAlerts} alerts in the period: ask for a shorter one.`, details: { limit: maxReportAlerts } });
+    throw new RejectionError({ code: 'REPORT_BAD_PERIOD', message: `More than ${maxReportAlerts} alerts in the period: ask for a shorter one.`, details: { parameter: 'to', limit: maxReportAlerts } });
   }
 
   const operatorCodes = plans.flatMap((plan) => [accountCodes.backstop(plan.id), accountCodes.operatorAdvances(plan.id), accountCodes.feePayable(plan.id)]);
