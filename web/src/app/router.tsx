@@ -5,6 +5,7 @@ import { routes as operatorRoutes } from '../features/operator/routes';
 import { routes as staffCyclesRoutes } from '../features/staff-cycles/routes';
 import { routes as ledgerRoutes } from '../features/ledger/routes';
 import { routes as auditRoutes } from '../features/audit/routes';
+import { routes as reportRoutes } from '../features/reports/routes';
 import { routes as sustainabilityRoutes, staffRoutes as sustainabilityStaffRoutes } from '../features/sustainability/routes';
 import { routes as adminRoutes } from '../features/admin/routes';
 import { routes as accountRoutes } from '../features/account/routes';
@@ -71,6 +72,7 @@ export const appRoutes: RouteObject[] = [
             ...staffCyclesRoutes,
             ...ledgerRoutes,
             ...auditRoutes,
+            ...reportRoutes,
             ...sustainabilityStaffRoutes,
             ...adminRoutes,
           ].map(withAllTexts),

@@ -12,6 +12,7 @@ export const staffNav: ReadonlyArray<{ section: StaffSection; to: string; key: s
   { section: 'members', to: '/staff/members', key: 'staff.nav.members' },
   { section: 'sustainability', to: '/staff/sustainability', key: 'staff.nav.sustainability' },
   { section: 'audit', to: '/staff/audit', key: 'staff.nav.audit' },
+  { section: 'reports', to: '/staff/reports', key: 'staff.nav.reports' },
   { section: 'users', to: '/staff/admin/users', key: 'staff.nav.users' },
   { section: 'persons', to: '/staff/admin/persons', key: 'staff.nav.persons' },
 ];

@@ -18,6 +18,7 @@ export const staffAccess = {
   members: ['operator'],
   audit: ['auditor', 'operator'],
   sustainability: ['operator', 'auditor'],
+  reports: ['auditor', 'operator'],
   users: ['admin'],
   persons: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
