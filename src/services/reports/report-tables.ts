@@ -59,7 +59,7 @@ export const reportTables: readonly ReportTable[] = [
   },
   {
     name: 'funds',
-    title: { en: 'Funds held', zh: '资金存管' },
+    title: { en: 'Funds held (custody and the bank cover every plan of the currency)', zh: '资金存管（存管账户与银行余额为该币种全部计划合计）' },
     columns: [
       currencyColumn,
       column('wallets_minor', 'minor_units', 'Prepaid wallets', '预付钱包合计'),

@@ -5,7 +5,22 @@ import { formatMoney } from '../../../shared/format/money';
 import { useLanguage } from '../../../shared/i18n/i18n';
 import type { SupervisorReport } from '../api';
 
-function Table({ id, title, headers, rows, empty }: { id: string; title: string; headers: readonly string[]; rows: readonly ReactNode[][]; empty?: string }) {
+/** A table whose first column names the row; the others are figures (right-aligned) unless listed in `text_columns`. */
+function Table({
+  id,
+  title,
+  headers,
+  rows,
+  empty,
+  text_columns = [],
+}: {
+  id: string;
+  title: string;
+  headers: readonly string[];
+  rows: readonly ReactNode[][];
+  empty?: string;
+  text_columns?: readonly number[];
+}) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby={`report-${id}`} className="card report-table">
@@ -28,7 +43,17 @@ function Table({ id, title, headers, rows, empty }: { id: string; title: string;
             <tbody>
               {rows.map((cells, index) => (
                 <tr key={index}>
-                  {cells.map((cell, column) => (column === 0 ? <th key={column} scope="row">{cell}</th> : <td key={column} className="number">{cell}</td>))}
+                  {cells.map((cell, column) =>
+                    column === 0 ? (
+                      <th key={column} scope="row">
+                        {cell}
+                      </th>
+                    ) : (
+                      <td key={column} className={text_columns.includes(column) ? undefined : 'number'}>
+                        {cell}
+                      </td>
+                    ),
+                  )}
                 </tr>
               ))}
             </tbody>
@@ -52,6 +77,9 @@ export function ReportView({ report }: { report: SupervisorReport }) {
   const money = (amount: string | null, currency: string) => (amount === null ? '—' : formatMoney(amount, currency, language));
   const days = (ms: number | null) => (ms === null ? '—' : t('reports.complaints.days', { days: formatNumber(Math.round(ms / 864_000) / 100, language) }));
   const operator = report.operator;
+  // One row per plan with open claims, a column per age bucket (the CSV keeps one row per plan and bucket).
+  const buckets = ['0-30', '31-90', '91-180', '181+'] as const;
+  const openPlans = [...new Set(report.open_claims_by_age.filter((row) => row.claims !== '0').map((row) => row.plan_id))];
   return (
     <>
       <section aria-labelledby="report-operator" className="card">
@@ -86,6 +114,7 @@ export function ReportView({ report }: { report: SupervisorReport }) {
       <Table
         id="funds"
         title={t('reports.funds.title')}
+        text_columns={[4]}
         headers={[t('reports.funds.currency'), t('reports.funds.wallets'), t('reports.funds.custody'), t('reports.funds.custodyLessWallets'), t('reports.funds.bankOn'), t('reports.funds.bank'), t('reports.funds.custodyThen'), t('reports.funds.bankLessCustody')]}
         rows={report.funds.map((row) => [
           row.currency,
@@ -101,14 +130,19 @@ export function ReportView({ report }: { report: SupervisorReport }) {
       <Table
         id="claims-state"
         title={t('reports.claims.byState')}
+        text_columns={[1]}
         headers={[t('reports.plan'), t('reports.claims.state'), t('reports.claims.count'), t('reports.claims.aid')]}
         rows={report.claims_by_state.map((row) => [planName(row.plan_id), t(`staffClaims.state.${row.state}`), number(row.claims), money(row.aid_minor, currencyOf.get(row.plan_id) ?? 'CNY')])}
       />
       <Table
         id="claims-age"
         title={t('reports.claims.byAge')}
-        headers={[t('reports.plan'), t('reports.claims.age'), t('reports.claims.count'), t('reports.claims.aid')]}
-        rows={report.open_claims_by_age.map((row) => [planName(row.plan_id), t(`reports.claims.bucket.${row.bucket}`), number(row.claims), money(row.aid_minor, currencyOf.get(row.plan_id) ?? 'CNY')])}
+        headers={[t('reports.plan'), ...buckets.map((bucket) => t(`reports.claims.bucket.${bucket}`))]}
+        rows={openPlans.map((plan_id) => [
+          planName(plan_id),
+          ...buckets.map((bucket) => number(report.open_claims_by_age.find((row) => row.plan_id === plan_id && row.bucket === bucket)?.claims ?? '0')),
+        ])}
+        empty={t('reports.claims.noneOpen')}
       />
       <Table
         id="complaints"
@@ -127,6 +161,7 @@ export function ReportView({ report }: { report: SupervisorReport }) {
       <Table
         id="alerts"
         title={t('reports.alerts.title')}
+        text_columns={[1, 2, 3]}
         headers={[t('reports.plan'), t('reports.alerts.cycle'), t('reports.alerts.snapshot'), t('reports.alerts.kind'), t('reports.alerts.value'), t('reports.alerts.threshold')]}
         rows={report.alerts.map((row) => [planName(row.plan_id), row.cycle_code, formatInstant(row.snapshot_at, language), t(`sustainability.alertKind.${row.kind}`), number(row.value), number(row.threshold)])}
         empty={t('reports.alerts.none')}
