@@ -8,6 +8,7 @@ import { registerDemoCommand } from './demo-command.js';
 import { registerMemberCommands } from './member-commands.js';
 import { packageVersion } from './package-version.js';
 import { registerPlanCommands } from './plan-commands.js';
+import { registerReportCommands } from './report-command.js';
 import { serve } from './serve-command.js';
 import { registerSimulateCommand } from './simulate-command.js';
 import { registerVerifyCommand } from './verify-command.js';
@@ -99,5 +100,6 @@ export function buildProgram(io: CliIo): Command {
   registerCycleCommands(program, io);
   registerVerifyCommand(program, io);
   registerSimulateCommand(program, io);
+  registerReportCommands(program, io);
   return program;
 }

@@ -42,6 +42,7 @@ import { personRoutes } from './routes/person-routes.js';
 import { planRoutes } from './routes/plan-routes.js';
 import { publicCaseRoutes } from './routes/public-case-routes.js';
 import { publicStatisticsRoutes } from './routes/public-statistics-routes.js';
+import { reportRoutes } from './routes/report-routes.js';
 import { simulationRoutes } from './routes/simulation-routes.js';
 import { sustainabilityRoutes } from './routes/sustainability-routes.js';
 import { SimulationJobs } from '../services/sustainability/simulation-jobs.js';
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => simulationJobs.settled());
   simulationRoutes(app, context, simulationJobs);
   exportRoutes(app, context);
+  reportRoutes(app, context);
   await paymentWebhookRoutes(app, context);
   const webRoot = options.webRoot ?? defaultWebRoot;
   if (webRoot === false || !(await installWebApp(app, webRoot, sendNotFound))) app.setNotFoundHandler(sendNotFound);

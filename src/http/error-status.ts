@@ -158,6 +158,10 @@ const statusByCode: Readonly<Record<string, number>> = {
   GOV_LEAVE_WINDOW_CLOSED: 409,
   GOV_NOT_ELIGIBLE: 403,
   GOV_NOT_A_MEMBER: 403,
+  // Supervisor reports: a malformed or too long period names the parameter; an unknown plan is a 404.
+  REPORT_BAD_PERIOD: 400,
+  REPORT_UNKNOWN_PLAN: 404,
+  REPORT_PDF_UNAVAILABLE: 503,
 };
 
 /** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */

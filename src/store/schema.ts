@@ -367,6 +367,7 @@ export interface Database {
   proposal_voters: ProposalVotersTable;
   proposal_ballots: ProposalBallotsTable;
   proposal_leaves: ProposalLeavesTable;
+  supervisor_reports: SupervisorReportsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -927,4 +928,14 @@ export interface ProposalLeavesTable {
   left_at: string;
   refund_reference: string | null;
   refund_minor: bigint;
+}
+
+/** Each finished month's supervisor report as issued (0033); `plan_key` '' is the all-plans report. */
+export interface SupervisorReportsTable {
+  id: Generated<bigint>;
+  month: string;
+  plan_key: string;
+  /** supervisorReportToJson: amounts and counts as strings of digits. */
+  report_json: string;
+  generated_at: string;
 }

@@ -64,6 +64,10 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
         'POST /api/proposals/{id}/vote',
         'POST /api/proposals/{id}/leave',
         'GET /api/public/plans/{id}/proposals',
+        'GET /api/reports/supervisor',
+        'GET /api/reports/supervisor.csv',
+        'GET /api/reports/supervisor.html',
+        'GET /api/reports/supervisor/stored',
       ]),
     );
     // Plans are public; money in the rules is documented as strings of digits.
@@ -161,6 +165,9 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
           '/api/sustainability/simulations?before_id={}',
           '/api/sustainability/simulations?limit={}',
           '/api/public/plans/{}/forecast',
+          '/api/reports/supervisor?month={}',
+          '/api/reports/supervisor.csv?from={}&to=2026-11-30',
+          '/api/reports/supervisor?month=2026-11&plan_id={}',
         ),
         anyId,
         async (pattern, id) => check('GET', pattern.replace('{}', encodeURIComponent(id)), undefined, operator),

@@ -214,6 +214,9 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/ledger/audit': ['?limit=500'],
       '/api/claims/queue': ['?limit=200', '?state=in_notice', '?assigned_to=unassigned&min_days_waiting=0&age_from=0&age_to=130'],
       '/api/payouts': ['?limit=500', '?plan_id=critical-illness&status=due'],
+      '/api/reports/supervisor': ['?month=2026-11', '?from=2026-01-01&to=2026-12-31', '?month=2026-11&plan_id=senior-cancer'],
+      '/api/reports/supervisor.csv': ['?month=2026-11', '?from=2026-01-01&to=2026-12-31&plan_id=critical-illness'],
+      '/api/reports/supervisor.html': ['?month=2026-11&lang=en', '?from=2026-01-01&to=2026-12-31'],
     };
     const urls: string[] = [];
     for (const path of getPaths) {

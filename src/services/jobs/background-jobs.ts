@@ -13,6 +13,7 @@ import { escalateOverdueComplaints } from '../complaints/escalate-overdue.js';
 import { alertOldBreaks } from '../reconciliation/break-alerts.js';
 import { reconcileRecentDays } from '../reconciliation/run-reconciliation.js';
 import { closeDueProposals } from '../governance/close-proposals.js';
+import { storeFinishedMonths } from '../reports/stored-reports.js';
 import { resendUnsentPayments } from '../payments/payment-dispatch.js';
 import { payDueAid, plansWithDueAid, repayAdvances, resendUnsentAidPayouts } from '../payouts/index.js';
 
@@ -39,6 +40,8 @@ export interface JobReport {
   /** Member votes on rule changes counted this pass (past their deadline), and passed changes that took effect. */
   readonly proposals_counted: number;
   readonly proposals_in_effect: number;
+  /** Supervisor reports of finished months stored this pass (issued once, read as issued). */
+  readonly supervisor_reports_stored: number;
   /** Items (webhooks, plans) and whole steps that failed this pass; each is logged with its ids. */
   readonly failures: number;
 }
@@ -116,6 +119,7 @@ export async function runBackgroundJobs(context: ServiceContext, logger: JobLogg
   const reconciled = await step('reconcile_custody', () => reconcileRecentDays(context), { days: 0 });
   const alerts = await step('alert_old_breaks', () => alertOldBreaks(context), { alerted: 0 });
   const proposals = await step('close_due_proposals', () => closeDueProposals(context), { counted: 0, took_effect: 0 });
+  const reports = await step('store_supervisor_reports', () => storeFinishedMonths(context), { stored: 0 });
   const idempotency_keys_purged = await step('purge_idempotency_keys', () => purgeExpiredIdempotencyKeys(context.store, context.clock.now()), 0);
   return {
     activated,
@@ -134,6 +138,7 @@ export async function runBackgroundJobs(context: ServiceContext, logger: JobLogg
     breaks_alerted: alerts.alerted,
     proposals_counted: proposals.counted,
     proposals_in_effect: proposals.took_effect,
+    supervisor_reports_stored: reports.stored,
     failures,
   };
 }

@@ -28,6 +28,7 @@ import { complaints } from './0026-complaints.js';
 import { operatorInfo } from './0027-operator-info.js';
 import { governanceProposals } from './0028-governance-proposals.js';
 import { governanceBallots } from './0029-governance-ballots.js';
+import { supervisorReports } from './0033-supervisor-reports.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -60,5 +61,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0027-operator-info': operatorInfo(dialect),
     '0028-governance-proposals': governanceProposals(dialect),
     '0029-governance-ballots': governanceBallots(dialect),
+    '0033-supervisor-reports': supervisorReports(dialect),
   };
 }

@@ -6,6 +6,7 @@ import { routes as staffCyclesRoutes } from '../features/staff-cycles/routes';
 import { routes as ledgerRoutes } from '../features/ledger/routes';
 import { routes as auditRoutes } from '../features/audit/routes';
 import { routes as reconciliationRoutes } from '../features/reconciliation/routes';
+import { routes as reportRoutes } from '../features/reports/routes';
 import { routes as sustainabilityRoutes, staffRoutes as sustainabilityStaffRoutes } from '../features/sustainability/routes';
 import { routes as adminRoutes } from '../features/admin/routes';
 import { routes as governanceRoutes, staffRoutes as governanceStaffRoutes } from '../features/governance/routes';
@@ -75,6 +76,7 @@ export const appRoutes: RouteObject[] = [
             ...ledgerRoutes,
             ...auditRoutes,
             ...reconciliationRoutes,
+            ...reportRoutes,
             ...sustainabilityStaffRoutes,
             ...governanceStaffRoutes,
             ...adminRoutes,

@@ -14,6 +14,7 @@ export const staffNav: ReadonlyArray<{ section: StaffSection; to: string; key: s
   { section: 'governance', to: '/staff/proposals', key: 'staff.nav.governance' },
   { section: 'audit', to: '/staff/audit', key: 'staff.nav.audit' },
   { section: 'reconciliation', to: '/staff/reconciliation', key: 'staff.nav.reconciliation' },
+  { section: 'reports', to: '/staff/reports', key: 'staff.nav.reports' },
   { section: 'users', to: '/staff/admin/users', key: 'staff.nav.users' },
   { section: 'persons', to: '/staff/admin/persons', key: 'staff.nav.persons' },
 ];

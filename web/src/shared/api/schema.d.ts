@@ -27083,6 +27083,736 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/supervisor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The supervisor report of a month or a period (auditor, operator) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A calendar month, YYYY-MM (the stored report as issued, once the month is finished) */
+                    month?: string;
+                    /** @description First day, YYYY-MM-DD (with to; at most 366 days, computed now) */
+                    from?: string;
+                    /** @description Last day, included, YYYY-MM-DD */
+                    to?: string;
+                    /** @description One plan only (default: all plans) */
+                    plan_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description When the month was issued; null when computed now */
+                            stored_at: string | null;
+                            report: {
+                                /** @enum {string} */
+                                format: "huzhu-supervisor-report/1";
+                                period: {
+                                    /** @enum {string} */
+                                    kind: "month" | "range";
+                                    month: string | null;
+                                    /** Format: date */
+                                    from: string;
+                                    /** Format: date */
+                                    to: string;
+                                    from_at: string;
+                                    /** @description Exclusive: midnight (UTC) after the last day */
+                                    to_at: string;
+                                    days: number;
+                                };
+                                plan_id: string | null;
+                                generated_at: string;
+                                /** @description The licence and custodian details in force when the report was made; null before any are saved */
+                                operator: {
+                                    operator_name: string;
+                                    licence_number: string;
+                                    supervisor: string;
+                                    custodian_bank: string;
+                                    custodian_account_masked: string;
+                                    complaint_phone: string;
+                                    complaint_email: string;
+                                    complaint_response_days: number;
+                                    changed_at: string;
+                                } | null;
+                                plans: {
+                                    plan_id: string;
+                                    name_zh: string;
+                                    name_en: string;
+                                    currency: string;
+                                    status: string;
+                                }[];
+                                members: {
+                                    plan_id: string;
+                                    /** @description A count, as a string of digits */
+                                    start: string;
+                                    /** @description A count, as a string of digits */
+                                    joined: string;
+                                    /** @description A count, as a string of digits */
+                                    withdrawn: string;
+                                    /** @description A count, as a string of digits */
+                                    lapsed: string;
+                                    /** @description A count, as a string of digits */
+                                    terminated: string;
+                                    /** @description A count, as a string of digits */
+                                    ended: string;
+                                    /** @description A count, as a string of digits */
+                                    end: string;
+                                }[];
+                                funds: {
+                                    currency: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    wallets_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    custody_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    custody_less_wallets_minor: string;
+                                    bank_statement_last_on: string | null;
+                                    bank_closing_minor: string | null;
+                                    custody_at_bank_date_minor: string | null;
+                                    bank_less_custody_minor: string | null;
+                                }[];
+                                claims_by_state: {
+                                    plan_id: string;
+                                    /** @enum {string} */
+                                    state: "submitted" | "in_review" | "investigating" | "approved_for_notice" | "in_notice" | "objected" | "in_jury" | "approved" | "scheduled" | "paid" | "rejected" | "appealed" | "rejected_final";
+                                    /** @description A count, as a string of digits */
+                                    claims: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    aid_minor: string;
+                                }[];
+                                open_claims_by_age: {
+                                    plan_id: string;
+                                    /** @enum {string} */
+                                    bucket: "0-30" | "31-90" | "91-180" | "181+";
+                                    /** @description A count, as a string of digits */
+                                    claims: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    aid_minor: string;
+                                }[];
+                                complaints: {
+                                    filed: number;
+                                    by_state: {
+                                        filed: number;
+                                        assigned: number;
+                                        responded: number;
+                                        accepted: number;
+                                        disputed: number;
+                                    };
+                                    escalated: number;
+                                    overdue_now: number;
+                                    response_time: {
+                                        responded: number;
+                                        median_ms: number | null;
+                                        p95_ms: number | null;
+                                        max_ms: number | null;
+                                    };
+                                    responded_within_deadline: number;
+                                };
+                                alerts: {
+                                    plan_id: string;
+                                    cycle_code: string;
+                                    snapshot_at: string;
+                                    kind: string;
+                                    value: string;
+                                    threshold: string;
+                                }[];
+                                operator_accounts: {
+                                    plan_id: string;
+                                    currency: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    backstop_used_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    advances_drawn_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    advances_repaid_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    advances_outstanding_minor: string;
+                                    /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
+                                    fee_income_minor: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/supervisor.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as CSV: a `section,<name>` line per table, its header of documented columns, its records, an empty line; amounts in minor units (auditor, operator) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A calendar month, YYYY-MM (the stored report as issued, once the month is finished) */
+                    month?: string;
+                    /** @description First day, YYYY-MM-DD (with to; at most 366 days, computed now) */
+                    from?: string;
+                    /** @description Last day, included, YYYY-MM-DD */
+                    to?: string;
+                    /** @description One plan only (default: all plans) */
+                    plan_id?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The report as CSV */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/supervisor.html": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report as a self-contained printable HTML page, in Chinese or English (auditor, operator) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description A calendar month, YYYY-MM (the stored report as issued, once the month is finished) */
+                    month?: string;
+                    /** @description First day, YYYY-MM-DD (with to; at most 366 days, computed now) */
+                    from?: string;
+                    /** @description Last day, included, YYYY-MM-DD */
+                    to?: string;
+                    /** @description One plan only (default: all plans) */
+                    plan_id?: string;
+                    /** @description zh-CN or en */
+                    lang?: "zh-CN" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The printable page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/html": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/supervisor/stored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The monthly reports stored as issued, newest first (auditor, operator) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reports: {
+                                month: string;
+                                /** @description null: all plans */
+                                plan_id: string | null;
+                                generated_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/payments/webhook": {
         parameters: {
             query?: never;

@@ -20,6 +20,7 @@ export const staffAccess = {
   reconciliation: ['auditor', 'operator'],
   sustainability: ['operator', 'auditor'],
   governance: ['operator'],
+  reports: ['auditor', 'operator'],
   users: ['admin'],
   persons: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
