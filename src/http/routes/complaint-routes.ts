@@ -11,9 +11,10 @@ import {
   outcomeTextMaxChars,
   replyTextMaxChars,
 } from '../../core/complaints/complaint-lifecycle.js';
-import { hasAnyRole, parseRoles, type Role } from '../../core/roles.js';
+import { hasAnyRole, type Role } from '../../core/roles.js';
 import { assignComplaint, fileComplaint, replyToComplaint, respondToComplaint } from '../../services/complaints/complaint-actions.js';
 import { getComplaint, listComplaintQueue, listOwnComplaints, maxComplaintPageSize, type ComplaintView } from '../../services/complaints/complaint-queries.js';
+import { complaintOwnerCandidates, ownerNamesOf } from '../../services/complaints/complaint-owners.js';
 import { listOwnSubjects } from '../../services/complaints/complaint-subjects.js';
 import type { ServiceContext } from '../../services/context.js';
 import { currentUser, requireRoles } from '../auth.js';
@@ -23,8 +24,6 @@ import { errorResponses, idString, minorAmount } from '../schemas.js';
 /** Who works the complaints queue; auditors read it (for their reports) but do not answer. */
 const complaintStaffRoles: readonly Role[] = ['operator', 'reviewer', 'admin'];
 const queueReaderRoles: readonly Role[] = [...complaintStaffRoles, 'auditor'];
-/** Who may own a complaint (src/services/complaints: assertStaffOwner). */
-const ownerRoles: readonly Role[] = ['operator', 'reviewer'];
 
 const eventSchema = z.object({ event: z.string(), from_state: z.string().nullable(), to_state: z.string(), at: z.string() });
 
@@ -95,12 +94,8 @@ function staffView(view: ComplaintView, names: ReadonlyMap<bigint, string>): z.i
   };
 }
 
-/** The display names of the owners shown, in one query. */
-async function ownerNames(context: ServiceContext, views: readonly ComplaintView[]): Promise<Map<bigint, string>> {
-  const ids = [...new Set(views.flatMap((view) => (view.owner_user_id === null ? [] : [view.owner_user_id])))];
-  if (ids.length === 0) return new Map();
-  const rows = await context.store.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((row) => [row.id, row.display_name]));
+function ownerNames(context: ServiceContext, views: readonly ComplaintView[]): Promise<Map<bigint, string>> {
+  return ownerNamesOf(context, views.flatMap((view) => (view.owner_user_id === null ? [] : [view.owner_user_id])));
 }
 
 const complaintParams = z.object({ id: idString });
@@ -140,7 +135,7 @@ export function complaintRoutes(app: FastifyInstance, context: ServiceContext): 
     },
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const subjects = await listOwnSubjects(context.store.db, currentUser(request).id);
+      const subjects = await listOwnSubjects(context, currentUser(request).id);
       return { subjects: subjects.map((entry) => ({ ...entry, subject_id: entry.subject_id.toString(), amount_minor: entry.amount_minor?.toString() ?? null })) };
     },
   );
@@ -194,9 +189,8 @@ export function complaintRoutes(app: FastifyInstance, context: ServiceContext): 
       },
     },
     async () => {
-      const rows = await context.store.db.selectFrom('users').select(['id', 'display_name', 'roles']).where('disabled_at', 'is', null).orderBy('display_name').limit(500).execute();
-      const owners = rows.filter((row) => hasAnyRole(parseRoles(row.roles), ownerRoles));
-      return { owners: owners.map((row) => ({ user_id: row.id.toString(), display_name: row.display_name, roles: [...parseRoles(row.roles)] })) };
+      const owners = await complaintOwnerCandidates(context);
+      return { owners: owners.map((owner) => ({ user_id: owner.user_id.toString(), display_name: owner.display_name, roles: [...owner.roles] })) };
     },
   );
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { maxResponseDays, minResponseDays } from '../../core/complaints/complaint-lifecycle.js';
 import type { ServiceContext } from '../../services/context.js';
-import { getOperatorInfo, operatorInfoHistory, publicOperatorInfoOf, saveOperatorInfo, type OperatorInfoVersion } from '../../services/operator-info.js';
+import { getOperatorInfo, getPublicOperatorInfo, operatorInfoHistory, saveOperatorInfo, type OperatorInfoVersion } from '../../services/operator-info.js';
 import { currentUser, requireRoles } from '../auth.js';
 import { errorResponses, idString } from '../schemas.js';
 
@@ -45,7 +45,7 @@ export function operatorInfoRoutes(app: FastifyInstance, context: ServiceContext
         response: { 200: z.object({ operator: publicSchema.nullable() }), ...errorResponses },
       },
     },
-    async () => ({ operator: await publicOperatorInfoOf(context.store.db) }),
+    async () => ({ operator: await getPublicOperatorInfo(context) }),
   );
 
   api.get(

@@ -1,7 +1,8 @@
 import type { ExpressionBuilder } from 'kysely';
 import type { ComplaintSubjectKind } from '../../core/complaints/complaint-lifecycle.js';
 import type { Trx } from '../../ledger/ledger.js';
-import type { Database, Db } from '../../store/schema.js';
+import type { Database } from '../../store/schema.js';
+import type { ServiceContext } from '../context.js';
 import { complaintRejection } from './complaint-rejections.js';
 
 export interface ComplaintSubject {
@@ -99,7 +100,8 @@ export const maxSubjectsPerKind = 30;
  * What the member can complain about: the newest claims, payments, shares, payouts and membership
  * decisions of the memberships they pay for, one bounded query per kind.
  */
-export async function listOwnSubjects(db: Db, payer_user_id: bigint): Promise<OwnSubjectOption[]> {
+export async function listOwnSubjects(context: ServiceContext, payer_user_id: bigint): Promise<OwnSubjectOption[]> {
+  const db = context.store.db;
   const mine = (eb: ExpressionBuilder<Database, 'memberships'>) => eb('memberships.payer_user_id', '=', payer_user_id);
   const [claims, payments, charges, payouts, decisions] = await Promise.all([
     db
