@@ -158,6 +158,8 @@ const statusByCode: Readonly<Record<string, number>> = {
   GOV_LEAVE_WINDOW_CLOSED: 409,
   GOV_NOT_ELIGIBLE: 403,
   GOV_NOT_A_MEMBER: 403,
+  // A direct rule change while members vote on one for the plan waits for the count.
+  PLAN_VOTE_OPEN: 409,
   // Supervisor reports: a malformed or too long period names the parameter; an unknown plan is a 404.
   REPORT_BAD_PERIOD: 400,
   REPORT_UNKNOWN_PLAN: 404,

@@ -121,7 +121,17 @@ export async function addPlanVersion(
   actor_user_id: bigint | null,
 ): Promise<Plan> {
   const now = context.clock.now();
-  await context.store.db.transaction().execute(async (trx) => addPlanVersionIn(trx, plan_id, input, actor_user_id, now));
+  await context.store.db.transaction().execute(async (trx) => {
+    // While members vote on a change, the rules they vote over stay as they are: a version added
+    // now could make the accepted change impossible to apply (or undo it) when the vote is counted.
+    const voting = await trx.selectFrom('proposals').select('id').where('plan_id', '=', plan_id).where('status', '=', 'voting').executeTakeFirst();
+    if (voting !== undefined) {
+      throw new RejectionError(
+        reject('PLAN_VOTE_OPEN', `Members are voting on proposal ${voting.id} for this plan; change the rules after it is counted, or by a proposal.`, { proposal_id: voting.id.toString() }).rejection,
+      );
+    }
+    return addPlanVersionIn(trx, plan_id, input, actor_user_id, now);
+  });
   return getPlan(context, plan_id);
 }
 

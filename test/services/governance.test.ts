@@ -168,6 +168,18 @@ describeEachBackend('governance: member votes on rule changes', (dialect) => {
     expect(await codeOf(leaveBeforeChange(context, opened.id, members[0]!))).toBe('GOV_LEAVE_NOT_OPEN');
   });
 
+  it('refuses a direct rule change while members vote on the plan, and accepts it after the count', async () => {
+    const opened = await proposeFee('critical-illness', 600);
+    const later = new Date(context.clock.now().getTime() + 60 * dayMs).toISOString();
+    const direct = { rules: { ...(await latestRules('critical-illness')), waiting_days: 30 }, effective_at: later, note: 'Shorter waiting period' };
+    expect(await codeOf(addPlanVersion(context, 'critical-illness', direct, operator))).toBe('PLAN_VOTE_OPEN');
+    expect((await getPlan(context, 'critical-illness')).versions).toHaveLength(1);
+    await vote(opened.id, ['no', 'no', 'no', 'no', 'yes']);
+    await closeAfter(14);
+    await addPlanVersion(context, 'critical-illness', direct, operator);
+    expect((await getPlan(context, 'critical-illness')).versions).toHaveLength(2);
+  });
+
   it('counts a vote short of its quorum as no_quorum (Medi-Share 67% with half the members to vote)', async () => {
     await useGovernance('critical-illness', { vote_days: 10, quorum_bps: 5000, decision: { kind: 'approve_share', approve_bps: 6700 }, notice_days: 45 });
     const opened = await proposeFee('critical-illness', 700);
