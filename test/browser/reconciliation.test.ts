@@ -5,6 +5,18 @@ import { axeViolations } from './support/axe.js';
 import { chromiumAvailable, launchChromium, newContext, screenshot, type Language, type LaunchedBrowser, type ViewportName } from './support/browser.js';
 import { startServer, type RunningServer } from './support/server.js';
 
+/**
+ * The server's clock starts now, or late in the evening at 21:00 UTC: the test's statement is of the
+ * server's today, and its break is 0 days old, however close to midnight the test starts (the clock
+ * runs on for the few minutes of the test; sessions last 12 hours, so the cookies stay valid).
+ */
+const lateHourUtc = 21;
+const clockStart = (() => {
+  const now = new Date();
+  if (now.getUTCHours() < lateHourUtc) return now;
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), lateHourUtc));
+})();
+
 const demoPassword = 'demo-password';
 
 interface StatementJson {
@@ -41,7 +53,7 @@ describe.runIf(chromiumAvailable())('reconciliation page', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startServer({ env: { HUZHU_CLOCK_START: clockStart.toISOString() } });
     chromium = await launchChromium();
   }, 180_000);
   afterAll(async () => {
@@ -71,8 +83,8 @@ describe.runIf(chromiumAvailable())('reconciliation page', () => {
 
     const listed = (await (await page.request.get('/api/reconciliation/statements')).json()) as { statements: StatementJson[] };
     const demo = listed.statements[0]!;
-    // The server runs on the system's clock: the statement is of today, after the demo's.
-    const today = new Date().toISOString().slice(0, 10);
+    // The statement is of the server's today, after the demo's.
+    const today = clockStart.toISOString().slice(0, 10);
     expect(demo.last_on < today).toBe(true);
     const csv = feeStatement(today, BigInt(demo.closing_balance_minor), 800n);
 
