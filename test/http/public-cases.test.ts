@@ -154,6 +154,7 @@ describeEachBackend('HTTP public cases and the public-data scan', (dialect) => {
       '/api/public/cycles/{cycle_id}': cycleIds,
       '/api/public/cycles/{cycle_id}/export': cycleIds,
       '/api/public/plans/{plan_id}/health': ['critical-illness', 'senior-cancer', 'no-such-plan'],
+      '/api/public/plans/{id}/proposals': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/public/plans/{plan_id}/forecast': ['critical-illness', 'senior-cancer', 'no-such-plan'],
     };
     const queries: Record<string, string[]> = {
