@@ -80,12 +80,12 @@ export async function publicOperatorInfoOf(db: Db | Trx): Promise<(PublicOperato
   return { ...publicOperatorInfo(info), changed_at };
 }
 
-/** The public details now, for the public pages. */
-export function getPublicOperatorInfo(context: ServiceContext): ReturnType<typeof publicOperatorInfoOf> {
-  return publicOperatorInfoOf(context.store.db);
-}
-
 /** The response deadline in days for a complaint filed now: the setting, or 15 before any is saved. */
 export async function complaintResponseDaysIn(trx: Trx): Promise<number> {
   return (await latest(trx))?.complaint_response_days ?? defaultResponseDays;
+}
+
+/** The public details now, for the public page (routes hold no SQL). */
+export function currentPublicOperatorInfo(context: ServiceContext): ReturnType<typeof publicOperatorInfoOf> {
+  return publicOperatorInfoOf(context.store.db);
 }

@@ -68,6 +68,17 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
         'GET /api/reports/supervisor.csv',
         'GET /api/reports/supervisor.html',
         'GET /api/reports/supervisor/stored',
+        'POST /api/complaints',
+        'GET /api/complaints',
+        'GET /api/complaints/mine',
+        'GET /api/complaints/owners',
+        'GET /api/complaints/{id}',
+        'POST /api/complaints/{id}/reply',
+        'POST /api/complaints/{id}/assign',
+        'POST /api/complaints/{id}/respond',
+        'GET /api/settings/operator',
+        'PUT /api/settings/operator',
+        'GET /api/public/operator',
       ]),
     );
     // Plans are public; money in the rules is documented as strings of digits.
@@ -92,6 +103,9 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
       `/api/memberships/${ids.membership_id}/withdraw`,
       `/api/memberships/${ids.membership_id}/terminate`,
       '/api/notifications/1/read',
+      '/api/complaints/1/reply',
+      '/api/complaints/1/assign',
+      '/api/complaints/1/respond',
     ];
     const check = async (method: 'GET' | 'POST', url: string, payload: unknown, cookie: string) => {
       const response = await t.app.inject({ method, url, headers: { cookie, 'content-type': 'application/json' }, ...(method === 'POST' ? { payload: JSON.stringify(payload) } : {}) });

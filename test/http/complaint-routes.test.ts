@@ -1,131 +1,221 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { requestTopUp } from '../../src/services/funding/top-ups.js';
+import { submitClaim } from '../../src/services/claims/index.js';
+import { activateDueMemberships } from '../../src/services/members.js';
 import { rowCounts } from '../support/table-counts.js';
-import { startTestApp, type TestApp } from '../support/test-app.js';
+import { adminPassword, startTestApp, type TestApp } from '../support/test-app.js';
 import { describeEachBackend } from '../support/test-stores.js';
 import { enrol, enrolBody } from './member-fixtures.js';
 
-const complaintTables = ['complaints', 'complaint_events', 'notifications'] as const;
-const text = '充值到账太慢，请说明原因。The top-up took too long.';
+const complaintTables = ['complaints', 'complaint_events', 'notifications', 'idempotency_requests'] as const;
+const text = '这次理赔审核太慢，请说明原因。The review is too slow.';
 
 const operatorInfo = {
   operator_name: '互助合作社',
   licence_number: 'HZ-2026-0001',
   supervisor: '上海市地方金融监督管理局',
-  custodian_bank: '招商银行上海分行',
-  custodian_account: '6225 8801 2345 6789',
+  custodian_bank: '中国工商银行上海分行',
+  custodian_account: '6222 0210 0100 1234 5678',
   complaint_phone: '+86 21 5555 0100',
   complaint_email: 'complaints@huzhu.example',
-  complaint_response_days: 15,
+  complaint_response_days: 10,
 };
 
-describeEachBackend('HTTP complaints and the operator’s licence details', (dialect) => {
+describeEachBackend('HTTP complaints and operator details', (dialect) => {
   let t: TestApp;
-  let mei: string;
-  let lin: string;
-  let operator: string;
-  let auditor: string;
-  let admin: string;
-  let meiPayment: string;
-  let linPayment: string;
-  let keys = 0;
+  const cookie = new Map<string, string>();
+  let meiClaim: string;
+  let mingClaim: string;
+  let complaintId: string;
+  let keySequence = 0;
 
-  const get = (cookie: string | undefined, url: string) => t.app.inject({ method: 'GET', url, headers: cookie === undefined ? {} : { cookie } });
-  const post = (cookie: string, url: string, payload: Record<string, unknown>, key?: string) =>
-    t.app.inject({ method: 'POST', url, headers: { cookie, ...(key === undefined ? {} : { 'idempotency-key': key }) }, payload });
-  const file = (cookie: string, subject_id: string, body = text) => post(cookie, '/api/complaints', { subject_kind: 'payment', subject_id, text: body }, `file-${++keys}`);
-
-  /** A prepaid membership paid for by this user, topped up once: its top-up is the subject complained about. */
-  async function toppedUp(cookie: string, sequence: number): Promise<string> {
-    const membership = await enrol(t, cookie, enrolBody('1960-03-03', sequence, { plan_id: 'senior-cancer' }));
-    const { payment_id } = await requestTopUp(t.context, BigInt(membership.membership_id), 5000n);
-    await t.gateway.deliverPending();
-    return payment_id.toString();
+  function send(method: 'GET' | 'POST' | 'PUT', url: string, who: string | undefined, payload?: Record<string, unknown>, key?: string) {
+    const headers: Record<string, string> = {};
+    if (who !== undefined) headers.cookie = cookie.get(who)!;
+    if (method === 'POST' && url === '/api/complaints') headers['idempotency-key'] = key ?? `complaint-${(keySequence += 1)}`;
+    return t.app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
   }
+
+  const counts = () => rowCounts(t.store, complaintTables);
 
   beforeAll(async () => {
     t = await startTestApp(dialect, { samplePlans: true });
-    mei = await t.login('mei', 'member-password');
-    lin = await t.userWithRoles('lin', ['member']);
-    operator = await t.login('olivia', 'operator-password');
-    auditor = await t.login('audrey', 'auditor-password');
-    admin = await t.userWithRoles('ada', ['admin']);
-    meiPayment = await toppedUp(mei, 1);
-    linPayment = await toppedUp(lin, 2);
-  });
-  afterAll(async () => t?.close());
-
-  it('offers a member only their own subjects, and refuses another member’s with nothing written', async () => {
-    const subjects = (await get(mei, '/api/complaints/subjects')).json().subjects as Array<{ kind: string; subject_id: string }>;
-    expect(subjects.filter((entry) => entry.kind === 'payment').map((entry) => entry.subject_id)).toEqual([meiPayment]);
-    expect(subjects.some((entry) => entry.kind === 'decision')).toBe(true);
-    const before = await rowCounts(t.store, complaintTables);
-    const refused = await file(mei, linPayment);
-    expect([refused.statusCode, refused.json().error.code]).toEqual([404, 'COMPLAINT_NOT_YOURS']);
-    const short = await file(mei, meiPayment, 'too short');
-    expect([short.statusCode, short.json().error.code]).toEqual([400, 'COMPLAINT_BAD_TEXT']);
-    expect(await rowCounts(t.store, complaintTables)).toEqual(before);
-    expect((await get(undefined, '/api/complaints/mine')).statusCode).toBe(401);
-  });
-
-  it('files once per key, hides it from another member, and lets staff assign, answer and the member reply once', async () => {
-    const key = 'file-once';
-    const filed = await post(mei, '/api/complaints', { subject_kind: 'payment', subject_id: meiPayment, text }, key);
-    expect(filed.statusCode, filed.body).toBe(201);
-    const complaint = filed.json().complaint;
-    expect(complaint).toMatchObject({ state: 'filed', subject_kind: 'payment', response_days: 15, overdue: false, escalated: false });
-    const replay = await post(mei, '/api/complaints', { subject_kind: 'payment', subject_id: meiPayment, text }, key);
-    expect([replay.statusCode, replay.headers['idempotent-replayed'], replay.json().complaint.complaint_id]).toEqual([201, 'true', complaint.complaint_id]);
-    expect((await get(mei, '/api/complaints/mine')).json().complaints.map((entry: { complaint_id: string }) => entry.complaint_id)).toContain(complaint.complaint_id);
-
-    const url = `/api/complaints/${complaint.complaint_id}`;
-    expect([(await get(lin, url)).statusCode, (await get(lin, url)).json().error.code]).toEqual([404, 'COMPLAINT_NOT_FOUND']);
-    expect((await get(lin, '/api/complaints/mine')).json().complaints).toEqual([]);
-    const early = await post(mei, `${url}/reply`, { reply: 'accept' });
-    expect([early.statusCode, early.json().error.code]).toEqual([409, 'COMPLAINT_NOT_RESPONDED']);
-
-    for (const [cookie, path] of [[mei, '/api/complaints'], [mei, '/api/complaints/owners'], [lin, `${url}/assign`]] as const) {
-      const response = path.endsWith('assign') ? await post(cookie, path, { owner_user_id: '1' }) : await get(cookie, path);
-      expect(response.statusCode, path).toBe(403);
+    await t.userWithRoles('ming', ['member']);
+    await t.userWithRoles('ruth', ['reviewer']);
+    await t.userWithRoles('ivan', ['investigator']);
+    const mei = await enrol(t, await t.login('mei', 'member-password'), enrolBody('1990-05-17', 1));
+    const ming = await enrol(t, await t.login('ming', 'ming-password'), enrolBody('1985-01-01', 2));
+    t.context.clock.set('2027-03-01T00:00:00.000Z');
+    await activateDueMemberships(t.context);
+    t.context.clock.set('2027-03-15T10:00:00.000Z');
+    const file = { bytes: Buffer.from('%PDF-1.7\nreport\n%%EOF'), content_type: 'application/pdf', file_name: 'report.pdf' };
+    const claim = async (membership_id: string) =>
+      (await submitClaim(t.context, { membership_id: BigInt(membership_id), submitted_by_user_id: null, illness_code: 'CI-01', diagnosis_date: '2027-03-10', hospital: '华山医院', files: [file] }, t.blobs)).claim_id.toString();
+    meiClaim = await claim(mei.membership_id);
+    mingClaim = await claim(ming.membership_id);
+    // Sessions are counted from the clock: log in at the new time.
+    for (const [who, username, password] of [
+      ['member', 'mei', 'member-password'],
+      ['second member', 'ming', 'ming-password'],
+      ['reviewer', 'ruth', 'ruth-password'],
+      ['investigator', 'ivan', 'ivan-password'],
+      ['operator', 'olivia', 'operator-password'],
+      ['auditor', 'audrey', 'auditor-password'],
+      ['admin', 'admin', adminPassword],
+    ] as const) {
+      cookie.set(who, await t.login(username, password));
     }
-    const queue = (await get(auditor, '/api/complaints?overdue=false')).json().complaints;
-    expect(queue.map((entry: { complaint_id: string }) => entry.complaint_id)).toContain(complaint.complaint_id);
-    expect((await post(auditor, `${url}/respond`, { outcome: 'upheld', outcome_text: 'x' })).statusCode).toBe(403);
-
-    const owners = (await get(operator, '/api/complaints/owners')).json().owners as Array<{ user_id: string; display_name: string }>;
-    const olivia = owners.find((owner) => owner.display_name === 'Operator Olivia')!;
-    expect(owners.some((owner) => owner.display_name === 'Auditor Audrey')).toBe(false);
-    const assigned = await post(operator, `${url}/assign`, { owner_user_id: olivia.user_id });
-    expect(assigned.json().complaint).toMatchObject({ state: 'assigned', owner_user_id: olivia.user_id, owner_name: 'Operator Olivia' });
-    const answered = await post(operator, `${url}/respond`, { outcome: 'partly_upheld', outcome_text: '到账延迟是银行原因，已退还手续费。' });
-    expect(answered.json().complaint).toMatchObject({ state: 'responded', outcome: 'partly_upheld' });
-    expect((await post(operator, `${url}/respond`, { outcome: 'rejected', outcome_text: 'again' })).statusCode).toBe(409);
-
-    const memberView = (await get(mei, url)).json().complaint;
-    expect(memberView).not.toHaveProperty('owner_user_id');
-    expect(memberView.events.every((event: Record<string, unknown>) => !('actor' in event))).toBe(true);
-    expect((await post(lin, `${url}/reply`, { reply: 'accept' })).statusCode).toBe(404);
-    const replied = await post(mei, `${url}/reply`, { reply: 'dispute', reply_text: '手续费之外还有利息损失。' });
-    expect(replied.json().complaint).toMatchObject({ state: 'disputed', reply: 'dispute' });
-    const again = await post(mei, `${url}/reply`, { reply: 'accept' });
-    expect([again.statusCode, again.json().error.code]).toEqual([409, 'COMPLAINT_ALREADY_REPLIED']);
-    expect((await get(operator, url)).json().complaint.events.map((event: { event: string }) => event.event)).toEqual(['filed', 'assigned', 'responded', 'replied']);
+  });
+  afterAll(async () => {
+    await t?.close();
   });
 
-  it('keeps the licence details for admins, versioned, and shows the public only the masked account', async () => {
-    expect((await get(undefined, '/api/public/operator')).json()).toEqual({ operator: null });
-    for (const cookie of [operator, auditor, mei]) expect((await t.app.inject({ method: 'PUT', url: '/api/settings/operator', headers: { cookie }, payload: operatorInfo })).statusCode).toBe(403);
-    const bad = await t.app.inject({ method: 'PUT', url: '/api/settings/operator', headers: { cookie: admin }, payload: { ...operatorInfo, complaint_email: 'nobody' } });
+  it('lists every complaint and operator route in the OpenAPI document', async () => {
+    const document = (await t.app.inject('/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`));
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        'POST /api/complaints',
+        'GET /api/complaints',
+        'GET /api/complaints/mine',
+        'GET /api/complaints/owners',
+        'GET /api/complaints/{id}',
+        'POST /api/complaints/{id}/reply',
+        'POST /api/complaints/{id}/assign',
+        'POST /api/complaints/{id}/respond',
+        'GET /api/settings/operator',
+        'PUT /api/settings/operator',
+        'GET /api/public/operator',
+      ]),
+    );
+  });
+
+  it('a complaint about another member’s claim, or a missing one, is 404 COMPLAINT_NOT_YOURS and writes nothing', async () => {
+    const before = await counts();
+    for (const subject_id of [mingClaim, '999999']) {
+      const response = await send('POST', '/api/complaints', 'member', { subject_kind: 'claim', subject_id, text });
+      expect([response.statusCode, response.json().error.code]).toEqual([404, 'COMPLAINT_NOT_YOURS']);
+    }
+    const short = await send('POST', '/api/complaints', 'member', { subject_kind: 'claim', subject_id: meiClaim, text: 'too short' });
+    expect([short.statusCode, short.json().error.code, short.json().error.details.field]).toEqual([400, 'COMPLAINT_BAD_TEXT', 'text']);
+    expect(await counts()).toEqual(before);
+    expect((await send('POST', '/api/complaints', undefined, { subject_kind: 'claim', subject_id: meiClaim, text })).statusCode).toBe(401);
+  });
+
+  it('a member files a complaint about their own claim; a replay with the same key files it once', async () => {
+    const before = await counts();
+    const first = await send('POST', '/api/complaints', 'member', { subject_kind: 'claim', subject_id: meiClaim, text }, 'file-once');
+    expect(first.statusCode, first.body).toBe(201);
+    const complaint = first.json().complaint;
+    complaintId = complaint.complaint_id;
+    expect(complaint).toMatchObject({ subject_kind: 'claim', subject_id: meiClaim, state: 'filed', overdue: false, assigned: false, response_days: 15, deadline_at: '2027-03-30T10:00:00.000Z' });
+    expect(complaint).not.toHaveProperty('owner_user_id');
+    const replay = await send('POST', '/api/complaints', 'member', { subject_kind: 'claim', subject_id: meiClaim, text }, 'file-once');
+    expect([replay.statusCode, replay.body, replay.headers['idempotent-replayed']]).toEqual([201, first.body, 'true']);
+    const other = await send('POST', '/api/complaints', 'member', { subject_kind: 'claim', subject_id: meiClaim, text: `${text} Again.` }, 'file-once');
+    expect([other.statusCode, other.json().error.code]).toEqual([409, 'IDEMPOTENCY_KEY_REUSED']);
+    const after = await counts();
+    expect(after.complaints).toBe(before.complaints! + 1);
+    expect(after.complaint_events).toBe(before.complaint_events! + 1);
+    const mine = (await send('GET', '/api/complaints/mine', 'member')).json().complaints;
+    expect(mine.map((row: { complaint_id: string }) => row.complaint_id)).toEqual([complaintId]);
+  });
+
+  it('another member, an investigator and an auditor cannot see or touch it; staff can', async () => {
+    for (const who of ['second member', 'investigator', 'auditor']) {
+      const response = await send('GET', `/api/complaints/${complaintId}`, who);
+      expect([who, response.statusCode, response.json().error.code]).toEqual([who, 404, 'COMPLAINT_NOT_FOUND']);
+    }
+    expect((await send('GET', '/api/complaints/mine', 'second member')).json().complaints).toEqual([]);
+    for (const who of ['member', 'second member', 'investigator', 'auditor']) {
+      expect([who, (await send('GET', '/api/complaints', who)).statusCode]).toEqual([who, 403]);
+      expect([who, (await send('POST', `/api/complaints/${complaintId}/assign`, who, { owner_user_id: '1' })).statusCode]).toEqual([who, 403]);
+      expect([who, (await send('POST', `/api/complaints/${complaintId}/respond`, who, { outcome: 'upheld', outcome_text: 'x' })).statusCode]).toEqual([who, 403]);
+      expect([who, (await send('GET', '/api/complaints/owners', who)).statusCode]).toEqual([who, 403]);
+    }
+    const before = await counts();
+    const reply = await send('POST', `/api/complaints/${complaintId}/reply`, 'second member', { reply: 'accept' });
+    expect([reply.statusCode, reply.json().error.code]).toEqual([404, 'COMPLAINT_NOT_FOUND']);
+    expect(await counts()).toEqual(before);
+    for (const who of ['reviewer', 'operator', 'admin']) {
+      const response = await send('GET', `/api/complaints/${complaintId}`, who);
+      expect([who, response.statusCode]).toEqual([who, 200]);
+      expect(response.json().complaint.events[0]).toMatchObject({ event: 'filed', actor: expect.stringMatching(/^user:\d+$/) });
+    }
+  });
+
+  it('staff see the queue with filters, assign, and respond once; the member replies once, after the response', async () => {
+    const tooEarly = await send('POST', `/api/complaints/${complaintId}/reply`, 'member', { reply: 'accept' });
+    expect([tooEarly.statusCode, tooEarly.json().error.code]).toEqual([409, 'COMPLAINT_NOT_RESPONDED']);
+
+    const queue = await send('GET', '/api/complaints?owner=unassigned&state=filed', 'reviewer');
+    expect(queue.json().complaints.map((row: { complaint_id: string }) => row.complaint_id)).toEqual([complaintId]);
+    expect((await send('GET', '/api/complaints?overdue=true', 'reviewer')).json().complaints).toEqual([]);
+    expect((await send('GET', '/api/complaints?overdue=maybe', 'reviewer')).statusCode).toBe(400);
+
+    const owners = (await send('GET', '/api/complaints/owners', 'operator')).json().owners as Array<{ user_id: string; display_name: string }>;
+    const ruth = owners.find((owner) => owner.display_name === 'ruth')!;
+    expect(owners.map((owner) => owner.display_name)).not.toContain('ivan');
+    const ivan = await t.store.db.selectFrom('users').select('id').where('username', '=', 'ivan').executeTakeFirstOrThrow();
+    const notStaff = await send('POST', `/api/complaints/${complaintId}/assign`, 'operator', { owner_user_id: ivan.id.toString() });
+    expect([notStaff.statusCode, notStaff.json().error.code]).toEqual([422, 'COMPLAINT_OWNER_NOT_STAFF']);
+
+    const assigned = await send('POST', `/api/complaints/${complaintId}/assign`, 'operator', { owner_user_id: ruth.user_id });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json().complaint).toMatchObject({ state: 'assigned', owner_user_id: ruth.user_id, owner_name: 'ruth' });
+    expect((await send('GET', '/api/complaints?owner=me', 'reviewer')).json().complaints).toHaveLength(1);
+
+    const responded = await send('POST', `/api/complaints/${complaintId}/respond`, 'reviewer', { outcome: 'partly_upheld', outcome_text: '审核已加快。We sped up the review.' });
+    expect(responded.statusCode, responded.body).toBe(200);
+    expect(responded.json().complaint).toMatchObject({ state: 'responded', outcome: 'partly_upheld' });
+    const again = await send('POST', `/api/complaints/${complaintId}/respond`, 'operator', { outcome: 'upheld', outcome_text: 'Again' });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'COMPLAINT_BAD_TRANSITION']);
+
+    const seen = (await send('GET', `/api/complaints/${complaintId}`, 'member')).json().complaint;
+    expect(seen).toMatchObject({ state: 'responded', outcome: 'partly_upheld', assigned: true });
+    expect(seen).not.toHaveProperty('owner_user_id');
+    expect(seen.events.map((event: { event: string }) => event.event)).toEqual(['filed', 'assigned', 'responded']);
+    for (const event of seen.events) expect(event).not.toHaveProperty('actor');
+
+    const replied = await send('POST', `/api/complaints/${complaintId}/reply`, 'member', { reply: 'dispute', reply_text: 'Still too slow.' });
+    expect(replied.statusCode, replied.body).toBe(200);
+    expect(replied.json().complaint).toMatchObject({ state: 'disputed', reply: 'dispute', reply_text: 'Still too slow.' });
+    const before = await counts();
+    const twice = await send('POST', `/api/complaints/${complaintId}/reply`, 'member', { reply: 'accept' });
+    expect([twice.statusCode, twice.json().error.code]).toEqual([409, 'COMPLAINT_ALREADY_REPLIED']);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('the operator details: admin only, each save a version with who saved it, the public sees the account masked', async () => {
+    expect((await send('GET', '/api/public/operator', undefined)).json()).toEqual({ operator: null });
+    for (const who of ['member', 'operator', 'reviewer', 'auditor']) {
+      expect([who, (await send('GET', '/api/settings/operator', who)).statusCode]).toEqual([who, 403]);
+      expect([who, (await send('PUT', '/api/settings/operator', who, operatorInfo)).statusCode]).toEqual([who, 403]);
+    }
+    const bad = await send('PUT', '/api/settings/operator', 'admin', { ...operatorInfo, complaint_email: 'not an address' });
     expect([bad.statusCode, bad.json().error.code, bad.json().error.details.field]).toEqual([400, 'OPERATOR_INFO_BAD_FIELD', 'complaint_email']);
-    const saved = await t.app.inject({ method: 'PUT', url: '/api/settings/operator', headers: { cookie: admin }, payload: operatorInfo });
-    expect(saved.json().current).toMatchObject({ licence_number: 'HZ-2026-0001', custodian_account: '6225 8801 2345 6789' });
-    await t.app.inject({ method: 'PUT', url: '/api/settings/operator', headers: { cookie: admin }, payload: { ...operatorInfo, complaint_response_days: 10 } });
-    const settings = (await get(admin, '/api/settings/operator')).json();
-    expect([settings.current.complaint_response_days, settings.history.length]).toEqual([10, 2]);
-    const shown = (await get(undefined, '/api/public/operator')).json().operator;
-    expect(shown).toMatchObject({ licence_number: 'HZ-2026-0001', custodian_account_masked: '**** **** 6789', complaint_response_days: 10 });
-    expect(JSON.stringify(shown)).not.toContain('2345');
-    // A complaint filed now gets the new deadline.
-    expect((await file(mei, meiPayment)).json().complaint.response_days).toBe(10);
+    expect((await send('GET', '/api/settings/operator', 'admin')).json()).toEqual({ current: null, history: [] });
+
+    const saved = await send('PUT', '/api/settings/operator', 'admin', operatorInfo);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const changed = await send('PUT', '/api/settings/operator', 'admin', { ...operatorInfo, licence_number: 'HZ-2026-0002' });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const settings = (await send('GET', '/api/settings/operator', 'admin')).json();
+    expect(settings.current).toMatchObject({ ...operatorInfo, licence_number: 'HZ-2026-0002', changed_at: '2027-03-15T10:00:00.000Z' });
+    expect(settings.history.map((version: { licence_number: string }) => version.licence_number)).toEqual(['HZ-2026-0002', 'HZ-2026-0001']);
+    const admin = await t.store.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    expect(new Set(settings.history.map((version: { changed_by_user_id: string }) => version.changed_by_user_id))).toEqual(new Set([admin.id.toString()]));
+
+    const shown = await send('GET', '/api/public/operator', undefined);
+    expect(shown.json().operator).toEqual({
+      ...Object.fromEntries(Object.entries(operatorInfo).filter(([field]) => field !== 'custodian_account')),
+      licence_number: 'HZ-2026-0002',
+      custodian_account_masked: '**** **** 5678',
+      changed_at: '2027-03-15T10:00:00.000Z',
+    });
+    expect(shown.body).not.toContain('0100 1234');
+
+    // A complaint filed now gets the new response deadline.
+    const filed = await send('POST', '/api/complaints', 'member', { subject_kind: 'claim', subject_id: meiClaim, text });
+    expect(filed.json().complaint).toMatchObject({ response_days: 10, deadline_at: '2027-03-25T10:00:00.000Z' });
   });
 });

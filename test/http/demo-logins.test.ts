@@ -142,6 +142,21 @@ describeEachBackend('demo logins', (dialect) => {
     expect(notice.state).toBe('in_notice');
     expect(notice.notice_ends_at! > '2026-11-28T10:00:00.000Z').toBe(true);
   });
+
+  it('demo-member’s complaint waits for her reply, demo-prepaid’s is overdue and first in the queue; the public page shows the details', async () => {
+    const login = async (username: string) => {
+      const response = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: demoLoginPassword } });
+      expect(response.statusCode, response.body).toBe(200);
+      return `huzhu_session=${response.cookies.find((cookie) => cookie.name === 'huzhu_session')!.value}`;
+    };
+    const getAs = async (username: string, url: string) => (await t.app.inject({ method: 'GET', url, headers: { cookie: await login(username) } })).json();
+    expect((await getAs('demo-member', '/api/complaints/mine')).complaints.map((row: { subject_kind: string; state: string }) => [row.subject_kind, row.state])).toEqual([['claim', 'responded']]);
+    expect((await getAs('demo-prepaid', '/api/complaints/mine')).complaints.map((row: { subject_kind: string; overdue: boolean }) => [row.subject_kind, row.overdue])).toEqual([['payment', true]]);
+    const queue = (await getAs('demo-operator', '/api/complaints')).complaints as Array<{ subject_kind: string; overdue: boolean }>;
+    expect(queue.map((row) => [row.subject_kind, row.overdue])).toEqual([['payment', true], ['claim', false]]);
+    const shown = (await t.app.inject('/api/public/operator')).json().operator;
+    expect(shown).toMatchObject({ licence_number: 'DEMO-HZ-2025-0001', custodian_account_masked: '**** **** 4321' });
+  });
 });
 
 it('seeds no demo login with HUZHU_ENV=production', async () => {

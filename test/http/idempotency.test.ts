@@ -59,10 +59,6 @@ const movesNoMoney: Readonly<Record<string, string>> = {
   'POST /api/claims/{id}/publish-notice': 'a claim state change',
   'POST /api/claims/{id}/end-notice': 'approves the claim; its aid is scheduled by the next cycle, once per claim',
   'POST /api/claims/{id}/investigation': 'assigns an investigator',
-  'POST /api/complaints/{id}/reply': 'a complaint state change; a second reply is COMPLAINT_ALREADY_REPLIED',
-  'POST /api/complaints/{id}/assign': 'gives a complaint an owner; assigning the same owner again is the same',
-  'POST /api/complaints/{id}/respond': 'a complaint state change; a second answer is COMPLAINT_BAD_TRANSITION',
-  'PUT /api/settings/operator': 'saves the licence details as a new version; the public sees the latest',
   'POST /api/claims/{id}/findings': 'records findings',
   'POST /api/claims/{id}/reject': 'a claim state change',
   'POST /api/claims/{id}/fraud': 'rejects the claim and terminates the membership; nothing is refunded',
@@ -80,6 +76,10 @@ const movesNoMoney: Readonly<Record<string, string>> = {
   'POST /api/proposals/{id}/open': 'opens the vote once (GOV_BAD_TRANSITION)',
   'POST /api/proposals/{id}/vote':
     'one secret vote per member (GOV_ALREADY_VOTED); deliberately not in the idempotency store, whose request hash (user, body) would tie the voter to the choice',
+  'POST /api/complaints/{id}/assign': 'gives the complaint an owner; assigning the same owner again is another hand-over, never money',
+  'POST /api/complaints/{id}/respond': 'answers a complaint once (COMPLAINT_BAD_TRANSITION after)',
+  'POST /api/complaints/{id}/reply': 'the member accepts or disputes the outcome once (COMPLAINT_ALREADY_REPLIED)',
+  'PUT /api/settings/operator': 'saves the operator details as a new version; saving the same details again changes nothing shown',
   'POST /api/payments/webhook': "the provider's signed events, deduplicated by event and payment reference; the provider cannot send our key",
 };
 
@@ -318,18 +318,6 @@ const fixtures: Readonly<Record<string, Fixture>> = {
       effect: () => t.store.db.selectFrom('reconciliation_breaks').select(['status', 'resolution_note']).where('id', '=', found.id).executeTakeFirstOrThrow(),
     };
   },
-  // Filing moves no money, but a double click or a retried request must not file two complaints.
-  'POST /api/complaints': async (t) => {
-    const { cookie, membership_id } = await prepaidMember(t, 'complainant', 71, 1000n);
-    const { id } = await t.store.db.selectFrom('payments').select('id').where('membership_id', '=', BigInt(membership_id)).where('kind', '=', 'top_up').executeTakeFirstOrThrow();
-    return {
-      url: '/api/complaints',
-      cookie,
-      payload: { subject_kind: 'payment', subject_id: id.toString(), text: 'The top-up took a week to arrive.' },
-      other: { payload: { subject_kind: 'payment', subject_id: id.toString(), text: 'Another complaint about the same top-up.' } },
-      effect: () => t.store.db.selectFrom('complaints').select(['id', 'text']).orderBy('id').execute(),
-    };
-  },
   'POST /api/reconciliation/run': async (t) => ({
     url: '/api/reconciliation/run',
     cookie: await t.userWithRoles('reconciler', ['auditor']),
@@ -337,6 +325,17 @@ const fixtures: Readonly<Record<string, Fixture>> = {
     other: { payload: { from: '2020-01-01', to: '2020-01-03' } },
     effect: () => t.store.db.selectFrom('reconciliation_days').select(['day', 'status']).where('day', '<', '2021-01-01').orderBy('day').execute(),
   }),
+  // Moves no money, but a retried filing must not file the complaint twice.
+  'POST /api/complaints': async (t) => {
+    const { cookie, charge_id } = await failedShareCharge(t, 'complainer', 806);
+    return {
+      url: '/api/complaints',
+      cookie,
+      payload: { subject_kind: 'share_charge', subject_id: charge_id.toString(), text: 'The collection failed twice and I was not told why.' },
+      other: { payload: { subject_kind: 'share_charge', subject_id: charge_id.toString(), text: 'Another complaint about the same charge.' } },
+      effect: () => t.store.db.selectFrom('complaints').select(['id', 'subject_kind', 'text']).orderBy('id').execute(),
+    };
+  },
   'POST /api/payouts/{id}/retry': async (t) => {
     const payout_id = await failedAidPayout(t);
     return {

@@ -3,6 +3,7 @@ import { exportTables } from '../../src/services/exports/export-registry.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { criticalIllnessPlan } from '../../src/core/plans/sample-plans.js';
 import { approveForNotice, publishNotice, startReview, submitClaim } from '../../src/services/claims/index.js';
+import { fileComplaint } from '../../src/services/complaints/complaint-actions.js';
 import { activateDueMemberships } from '../../src/services/members.js';
 import { describeEachBackend } from '../support/test-stores.js';
 import { SimulationJobs } from '../../src/services/sustainability/simulation-jobs.js';
@@ -88,6 +89,9 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
     const evidence = { bytes: Buffer.from('%PDF-1.7\nreport\n%%EOF'), content_type: 'application/pdf', file_name: 'diagnosis-report.pdf' };
     const claim = await submitClaim(t.context, { membership_id: BigInt(people[1]!.membership_id), submitted_by_user_id: null, illness_code: 'CI-01', diagnosis_date: '2027-03-10', hospital: '华山医院', files: [evidence] }, t.blobs);
     for (const step of [startReview, approveForNotice, publishNotice]) await step(t.context, claim.claim_id, 'user:reviewer');
+    // A complaint about that claim, so the complaint routes have a real one to answer for.
+    const mei = await t.store.db.selectFrom('users').select('id').where('username', '=', 'mei').executeTakeFirstOrThrow();
+    await fileComplaint(t.context, { filed_by_user_id: mei.id, subject_kind: 'claim', subject_id: claim.claim_id, text: 'The review of this claim is too slow.' });
     // Published cycles of both plans (the claim is still in notice: no cases yet), so the cycle
     // reports, exports and member proofs have real values to scan.
     t.context.clock.set('2027-03-21T01:00:00.000Z');
@@ -119,17 +123,6 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
     });
     expect(run.statusCode, run.body).toBe(202);
     expect((await simulations.finished(run.json().id)).status).toBe('done');
-    // A complaint about the claim, answered, for the complaint routes to show to its filer and to staff.
-    const complaint = await t.app.inject({
-      method: 'POST',
-      url: '/api/complaints',
-      headers: { cookie: cookies.get(people[1]!.owner)!, 'idempotency-key': 'pii-scan-complaint' },
-      payload: { subject_kind: 'claim', subject_id: claim.claim_id.toString(), text: 'The review of this claim is too slow.' },
-    });
-    expect(complaint.statusCode, complaint.body).toBe(201);
-    const answer = { outcome: 'rejected', outcome_text: 'The review is within its deadline.' };
-    const respond = await t.app.inject({ method: 'POST', url: `/api/complaints/${complaint.json().complaint.complaint_id}/respond`, headers: { cookie: cookies.get('operator')! }, payload: answer });
-    expect(respond.statusCode, respond.body).toBe(200);
   });
   afterAll(async () => {
     await t?.close();
@@ -181,6 +174,7 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/ledger/transactions/{id}': ['1'],
       '/api/ledger/manual-postings/{id}': ['1'],
       '/api/claims/{id}': claimIds,
+      '/api/complaints/{id}': [...(await t.store.db.selectFrom('complaints').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/claims/{id}/audit': claimIds,
       '/api/claims/{id}/notes': claimIds,
       '/api/claims/{id}/jury': claimIds,
@@ -197,7 +191,6 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/public/plans/{plan_id}/forecast': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/sustainability/simulations/{id}': [...(await t.store.db.selectFrom('simulation_runs').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/cycle-jobs/{job_id}': [...(await t.store.db.selectFrom('cycle_jobs').select('id').execute()).map((row) => row.id.toString()), '999999'],
-      '/api/complaints/{id}': [...(await t.store.db.selectFrom('complaints').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/reconciliation/statements/{statement_id}/lines': [...(await t.store.db.selectFrom('bank_statements').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/memberships/{id}/cycles/{cycle_id}/proof': memberships.flatMap((row) => cycles.map((cycle) => [row.id.toString(), cycle.cycle_code])),
       // Every CSV table (src/services/exports), and a name that is none of them.

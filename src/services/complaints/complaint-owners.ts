@@ -1,29 +1,30 @@
-import { hasAnyRole, parseRoles, type Role } from '../../core/roles.js';
+import { hasAnyRole, parseRoles } from '../../core/roles.js';
 import type { ServiceContext } from '../context.js';
 
-/** Who may own a complaint (as assignComplaint checks). */
-export const complaintOwnerRoles: readonly Role[] = ['operator', 'reviewer'];
-/** The most staff one owner list offers. */
-export const maxOwnerCandidates = 500;
+/** Roles that may own and answer complaints (as assignComplaint checks). */
+const ownerRoles = ['operator', 'reviewer'] as const;
 
-export interface OwnerCandidate {
+/** The most staff accounts the owner list reads; staff are few, a longer list is a data error. */
+export const maxComplaintOwners = 500;
+
+export interface ComplaintOwner {
   readonly user_id: bigint;
   readonly display_name: string;
-  readonly roles: readonly Role[];
 }
 
-/** The active operators and reviewers a complaint can be given to, by name. */
-export async function complaintOwnerCandidates(context: ServiceContext): Promise<OwnerCandidate[]> {
-  const rows = await context.store.db.selectFrom('users').select(['id', 'display_name', 'roles']).where('disabled_at', 'is', null).orderBy('display_name').limit(maxOwnerCandidates).execute();
-  return rows
-    .map((row) => ({ user_id: row.id, display_name: row.display_name, roles: parseRoles(row.roles) }))
-    .filter((row) => hasAnyRole(row.roles, complaintOwnerRoles));
-}
-
-/** The display names of these owners, in one query. */
-export async function ownerNamesOf(context: ServiceContext, user_ids: readonly bigint[]): Promise<Map<bigint, string>> {
-  const ids = [...new Set(user_ids)];
-  if (ids.length === 0) return new Map();
-  const rows = await context.store.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', ids).execute();
-  return new Map(rows.map((row) => [row.id, row.display_name]));
+/**
+ * Who staff may assign a complaint to: active operators, reviewers and admins, by name. Roles are a
+ * comma-separated column, so the few non-member accounts are read once and filtered here.
+ */
+export async function listComplaintOwners(context: ServiceContext): Promise<ComplaintOwner[]> {
+  const staff = await context.store.db
+    .selectFrom('users')
+    .select(['id', 'display_name', 'roles'])
+    .where('disabled_at', 'is', null)
+    .where('roles', '!=', 'member')
+    .orderBy('display_name')
+    .orderBy('id')
+    .limit(maxComplaintOwners)
+    .execute();
+  return staff.filter((user) => hasAnyRole(parseRoles(user.roles), ownerRoles)).map((user) => ({ user_id: user.id, display_name: user.display_name }));
 }

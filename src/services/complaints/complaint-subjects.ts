@@ -1,8 +1,5 @@
-import type { ExpressionBuilder } from 'kysely';
 import type { ComplaintSubjectKind } from '../../core/complaints/complaint-lifecycle.js';
 import type { Trx } from '../../ledger/ledger.js';
-import type { Database } from '../../store/schema.js';
-import type { ServiceContext } from '../context.js';
 import { complaintRejection } from './complaint-rejections.js';
 
 export interface ComplaintSubject {
@@ -79,78 +76,4 @@ async function findSubject(trx: Trx, payer_user_id: bigint, kind: ComplaintSubje
       return row && { membership_id: row.id, member_code: row.member_code, label: `${row.event} ${row.at.slice(0, 10)}` };
     }
   }
-}
-
-/** One thing a member may complain about, as the filing form offers it. */
-export interface OwnSubjectOption {
-  readonly kind: ComplaintSubjectKind;
-  readonly subject_id: bigint;
-  readonly member_code: string;
-  readonly label: string;
-  /** The money concerned, where there is one (a payment, a share, a payout). */
-  readonly amount_minor: bigint | null;
-  readonly status: string;
-  readonly at: string;
-}
-
-/** The newest subjects of each kind one form lists; older ones can still be named by id. */
-export const maxSubjectsPerKind = 30;
-
-/**
- * What the member can complain about: the newest claims, payments, shares, payouts and membership
- * decisions of the memberships they pay for, one bounded query per kind.
- */
-export async function listOwnSubjects(context: ServiceContext, payer_user_id: bigint): Promise<OwnSubjectOption[]> {
-  const db = context.store.db;
-  const mine = (eb: ExpressionBuilder<Database, 'memberships'>) => eb('memberships.payer_user_id', '=', payer_user_id);
-  const [claims, payments, charges, payouts, decisions] = await Promise.all([
-    db
-      .selectFrom('claims')
-      .innerJoin('memberships', 'memberships.id', 'claims.membership_id')
-      .where(mine)
-      .select(['claims.id', 'memberships.member_code', 'claims.case_number', 'claims.state', 'claims.aid_minor', 'claims.submitted_at'])
-      .orderBy('claims.id', 'desc')
-      .limit(maxSubjectsPerKind)
-      .execute(),
-    db
-      .selectFrom('payments')
-      .innerJoin('memberships', 'memberships.id', 'payments.membership_id')
-      .where(mine)
-      .select(['payments.id', 'memberships.member_code', 'payments.kind', 'payments.reference', 'payments.amount_minor', 'payments.status', 'payments.created_at'])
-      .orderBy('payments.id', 'desc')
-      .limit(maxSubjectsPerKind)
-      .execute(),
-    db
-      .selectFrom('share_charges')
-      .innerJoin('memberships', 'memberships.id', 'share_charges.membership_id')
-      .where(mine)
-      .select(['share_charges.id', 'memberships.member_code', 'share_charges.reference', 'share_charges.amount_minor', 'share_charges.status', 'share_charges.created_at'])
-      .orderBy('share_charges.id', 'desc')
-      .limit(maxSubjectsPerKind)
-      .execute(),
-    db
-      .selectFrom('aid_payouts')
-      .innerJoin('claims', 'claims.id', 'aid_payouts.claim_id')
-      .innerJoin('memberships', 'memberships.id', 'claims.membership_id')
-      .where(mine)
-      .select(['aid_payouts.id', 'memberships.member_code', 'claims.case_number', 'aid_payouts.amount_minor', 'aid_payouts.status', 'aid_payouts.created_at'])
-      .orderBy('aid_payouts.id', 'desc')
-      .limit(maxSubjectsPerKind)
-      .execute(),
-    db
-      .selectFrom('membership_events')
-      .innerJoin('memberships', 'memberships.id', 'membership_events.membership_id')
-      .where(mine)
-      .select(['membership_events.id', 'memberships.member_code', 'membership_events.event', 'membership_events.to_status', 'membership_events.at'])
-      .orderBy('membership_events.id', 'desc')
-      .limit(maxSubjectsPerKind)
-      .execute(),
-  ]);
-  return [
-    ...claims.map((row) => ({ kind: 'claim' as const, subject_id: row.id, member_code: row.member_code, label: row.case_number, amount_minor: row.aid_minor, status: row.state, at: row.submitted_at })),
-    ...payments.map((row) => ({ kind: 'payment' as const, subject_id: row.id, member_code: row.member_code, label: `${row.kind} ${row.reference}`, amount_minor: row.amount_minor, status: row.status, at: row.created_at })),
-    ...charges.map((row) => ({ kind: 'share_charge' as const, subject_id: row.id, member_code: row.member_code, label: row.reference, amount_minor: row.amount_minor, status: row.status, at: row.created_at })),
-    ...payouts.map((row) => ({ kind: 'payout' as const, subject_id: row.id, member_code: row.member_code, label: `payout ${row.case_number}`, amount_minor: row.amount_minor, status: row.status, at: row.created_at })),
-    ...decisions.map((row) => ({ kind: 'decision' as const, subject_id: row.id, member_code: row.member_code, label: `${row.event} ${row.at.slice(0, 10)}`, amount_minor: null, status: row.to_status, at: row.at })),
-  ];
 }

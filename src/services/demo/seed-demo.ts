@@ -14,6 +14,7 @@ import { DemoFailedPayout } from './demo-failed-payout.js';
 import { communityCriticalIllnessPlan, communitySeniorCancerPlan, ensureCommunityPlans } from './demo-plans.js';
 import { seedDemoClaimQueues } from './demo-claim-queues.js';
 import { seedDemoStatement } from './demo-statement.js';
+import { seedDemoComplaints } from './demo-complaints.js';
 import { createDemoStaff } from './demo-staff.js';
 import { DemoLogins, type DemoLogin, type DemoLoginStories } from './demo-logins.js';
 import { seedDemoProposals } from './demo-proposals.js';
@@ -400,6 +401,7 @@ export async function seedDemo(context: ServiceContext, env: NodeJS.ProcessEnv, 
   const statement = await seedDemoStatement(demo, end);
   log(`DEMO DATA: imported a bank statement of the custody account (${statement.lines} lines, ${statement.breaks} break to resolve)`);
   await seedDemoProposals(demo, (at_time) => clock.set(at_time), join.critical, end);
+  await seedDemoComplaints({ context: demo, setTime: (at_time) => clock.set(at_time), end });
   const memberSide = await logins.summary();
   const summary = {
     ...(await summarize(context, seed, firstDay, end, rejoined, await funding.totals())),

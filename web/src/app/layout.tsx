@@ -92,6 +92,9 @@ export function Layout() {
       </header>
       <main id="main">
         <Outlet />
+        <footer className="app-footer">
+          <Link to="/about/operator">{t('nav.aboutOperator')}</Link>
+        </footer>
       </main>
       <nav className="tab-bar" aria-label={t('nav.tabs')}>
         {tabs.map((tab) => (

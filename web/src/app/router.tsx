@@ -23,6 +23,8 @@ import { routes as objectionsRoutes } from '../features/objections/routes';
 import { routes as plansRoutes } from '../features/plans/routes';
 import { routes as verifyRoutes } from '../features/verify/routes';
 import { routes as walletRoutes } from '../features/wallet/routes';
+import { routes as complaintsRoutes, staffRoutes as complaintsStaffRoutes } from '../features/complaints/routes';
+import { routes as operatorInfoRoutes, staffRoutes as operatorInfoStaffRoutes } from '../features/operator-info/routes';
 import { loadAllTexts } from '../shared/i18n/i18n';
 import { Loading } from '../shared/ui/query-state';
 import { Layout } from './layout';
@@ -60,6 +62,8 @@ export const appRoutes: RouteObject[] = [
         ...juryRoutes,
         ...sustainabilityRoutes,
         ...governanceRoutes,
+        ...complaintsRoutes,
+        ...operatorInfoRoutes,
       ].map(withAllTexts),
       {
         // The staff console (desktop-first): every staff feature's pages beside its navigation.
@@ -80,6 +84,8 @@ export const appRoutes: RouteObject[] = [
             ...sustainabilityStaffRoutes,
             ...governanceStaffRoutes,
             ...adminRoutes,
+            ...complaintsStaffRoutes,
+            ...operatorInfoStaffRoutes,
           ].map(withAllTexts),
         ],
       },

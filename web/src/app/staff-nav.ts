@@ -17,4 +17,6 @@ export const staffNav: ReadonlyArray<{ section: StaffSection; to: string; key: s
   { section: 'reports', to: '/staff/reports', key: 'staff.nav.reports' },
   { section: 'users', to: '/staff/admin/users', key: 'staff.nav.users' },
   { section: 'persons', to: '/staff/admin/persons', key: 'staff.nav.persons' },
+  { section: 'complaints', to: '/staff/complaints', key: 'staff.nav.complaints' },
+  { section: 'operatorSettings', to: '/staff/admin/operator', key: 'staff.nav.operatorSettings' },
 ];

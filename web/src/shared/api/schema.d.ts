@@ -23325,2100 +23325,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/complaints/subjects": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** What you may complain about: the newest claims, payments, shares, payouts and membership decisions of the memberships you pay for */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            subjects: {
-                                /** @enum {string} */
-                                kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
-                                subject_id: string;
-                                member_code: string;
-                                label: string;
-                                amount_minor: string | null;
-                                status: string;
-                                at: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/complaints": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The complaints queue: those awaiting an answer first, by deadline (so the overdue lead), then the answered ones, newest first */
-        get: {
-            parameters: {
-                query?: {
-                    state?: "filed" | "assigned" | "responded" | "accepted" | "disputed";
-                    /** @description true: only unanswered past the deadline; false: only the others */
-                    overdue?: "true" | "false";
-                    /** @description An owner’s user id, or unassigned */
-                    owner?: string | "unassigned";
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            complaints: {
-                                complaint_id: string;
-                                member_code: string;
-                                /** @enum {string} */
-                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
-                                subject_id: string;
-                                /** @description The case number, payment reference or membership decision complained about */
-                                subject_label: string;
-                                text: string;
-                                /** @enum {string} */
-                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
-                                response_days: number;
-                                /** @description The answer is due by then */
-                                deadline_at: string;
-                                /** @description Still unanswered past the deadline */
-                                overdue: boolean;
-                                /** @description The deadline passed unanswered and the operator’s managers were told */
-                                escalated: boolean;
-                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
-                                outcome_text: string | null;
-                                responded_at: string | null;
-                                reply: ("accept" | "dispute") | null;
-                                reply_text: string | null;
-                                replied_at: string | null;
-                                filed_at: string;
-                                events: {
-                                    event: string;
-                                    from_state: string | null;
-                                    to_state: string;
-                                    at: string;
-                                    actor: string;
-                                }[];
-                                owner_user_id: string | null;
-                                owner_name: string | null;
-                                escalated_at: string | null;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /**
-         * File a complaint about a claim, payment, share, payout or membership decision of a membership you pay for
-         * @description The subject must be yours, else 404 COMPLAINT_NOT_YOURS and nothing is written. The text is 10–2000 characters (COMPLAINT_BAD_TEXT). The answer is due within the operator's response days, counted from now and kept with the complaint.
-         */
-        post: {
-            parameters: {
-                query?: never;
-                header: {
-                    /** @description Your unique key for this request, 1–200 printable ASCII characters without spaces (a UUID is good). Sending the same request again with it returns the first answer (with `Idempotent-Replayed: true`) instead of moving money twice; the same key with another request is refused with 409 IDEMPOTENCY_KEY_REUSED. Keys are kept 48 hours. */
-                    "idempotency-key": string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
-                        subject_id: string;
-                        text: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            complaint: {
-                                complaint_id: string;
-                                member_code: string;
-                                /** @enum {string} */
-                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
-                                subject_id: string;
-                                /** @description The case number, payment reference or membership decision complained about */
-                                subject_label: string;
-                                text: string;
-                                /** @enum {string} */
-                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
-                                response_days: number;
-                                /** @description The answer is due by then */
-                                deadline_at: string;
-                                /** @description Still unanswered past the deadline */
-                                overdue: boolean;
-                                /** @description The deadline passed unanswered and the operator’s managers were told */
-                                escalated: boolean;
-                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
-                                outcome_text: string | null;
-                                responded_at: string | null;
-                                reply: ("accept" | "dispute") | null;
-                                reply_text: string | null;
-                                replied_at: string | null;
-                                filed_at: string;
-                                events: {
-                                    event: string;
-                                    from_state: string | null;
-                                    to_state: string;
-                                    at: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/complaints/mine": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The complaints you filed, newest first (at most 200), with their deadlines and trail (staff are not named) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            complaints: {
-                                complaint_id: string;
-                                member_code: string;
-                                /** @enum {string} */
-                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
-                                subject_id: string;
-                                /** @description The case number, payment reference or membership decision complained about */
-                                subject_label: string;
-                                text: string;
-                                /** @enum {string} */
-                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
-                                response_days: number;
-                                /** @description The answer is due by then */
-                                deadline_at: string;
-                                /** @description Still unanswered past the deadline */
-                                overdue: boolean;
-                                /** @description The deadline passed unanswered and the operator’s managers were told */
-                                escalated: boolean;
-                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
-                                outcome_text: string | null;
-                                responded_at: string | null;
-                                reply: ("accept" | "dispute") | null;
-                                reply_text: string | null;
-                                replied_at: string | null;
-                                filed_at: string;
-                                events: {
-                                    event: string;
-                                    from_state: string | null;
-                                    to_state: string;
-                                    at: string;
-                                }[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/complaints/owners": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The active operators and reviewers a complaint can be assigned to */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            owners: {
-                                user_id: string;
-                                display_name: string;
-                                roles: string[];
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/complaints/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** One complaint: your own (another member’s is 404 COMPLAINT_NOT_FOUND), or any for complaint staff and auditors, who also see its owner and who did what */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            complaint: {
-                                complaint_id: string;
-                                member_code: string;
-                                /** @enum {string} */
-                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
-                                subject_id: string;
-                                /** @description The case number, payment reference or membership decision complained about */
-                                subject_label: string;
-                                text: string;
-                                /** @enum {string} */
-                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
-                                response_days: number;
-                                /** @description The answer is due by then */
-                                deadline_at: string;
-                                /** @description Still unanswered past the deadline */
-                                overdue: boolean;
-                                /** @description The deadline passed unanswered and the operator’s managers were told */
-                                escalated: boolean;
-                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
-                                outcome_text: string | null;
-                                responded_at: string | null;
-                                reply: ("accept" | "dispute") | null;
-                                reply_text: string | null;
-                                replied_at: string | null;
-                                filed_at: string;
-                                events: {
-                                    event: string;
-                                    from_state: string | null;
-                                    to_state: string;
-                                    at: string;
-                                    actor: string;
-                                }[];
-                                owner_user_id: string | null;
-                                owner_name: string | null;
-                                escalated_at: string | null;
-                            } | {
-                                complaint_id: string;
-                                member_code: string;
-                                /** @enum {string} */
-                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
-                                subject_id: string;
-                                /** @description The case number, payment reference or membership decision complained about */
-                                subject_label: string;
-                                text: string;
-                                /** @enum {string} */
-                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
-                                response_days: number;
-                                /** @description The answer is due by then */
-                                deadline_at: string;
-                                /** @description Still unanswered past the deadline */
-                                overdue: boolean;
-                                /** @description The deadline passed unanswered and the operator’s managers were told */
-                                escalated: boolean;
-                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
-                                outcome_text: string | null;
-                                responded_at: string | null;
-                                reply: ("accept" | "dispute") | null;
-                                reply_text: string | null;
-                                replied_at: string | null;
-                                filed_at: string;
-                                events: {
-                                    event: string;
-                                    from_state: string | null;
-                                    to_state: string;
-                                    at: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/complaints/{id}/reply": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Accept or dispute the answer to your complaint, once, after it is answered (COMPLAINT_NOT_RESPONDED before, COMPLAINT_ALREADY_REPLIED after) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        reply: "accept" | "dispute";
-                        reply_text?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            complaint: {
-                                complaint_id: string;
-                                member_code: string;
-                                /** @enum {string} */
-                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
-                                subject_id: string;
-                                /** @description The case number, payment reference or membership decision complained about */
-                                subject_label: string;
-                                text: string;
-                                /** @enum {string} */
-                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
-                                response_days: number;
-                                /** @description The answer is due by then */
-                                deadline_at: string;
-                                /** @description Still unanswered past the deadline */
-                                overdue: boolean;
-                                /** @description The deadline passed unanswered and the operator’s managers were told */
-                                escalated: boolean;
-                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
-                                outcome_text: string | null;
-                                responded_at: string | null;
-                                reply: ("accept" | "dispute") | null;
-                                reply_text: string | null;
-                                replied_at: string | null;
-                                filed_at: string;
-                                events: {
-                                    event: string;
-                                    from_state: string | null;
-                                    to_state: string;
-                                    at: string;
-                                }[];
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/complaints/{id}/assign": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Give a complaint an owner (an active operator or reviewer), or hand it over, until it is answered */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        owner_user_id: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            complaint: {
-                                complaint_id: string;
-                                member_code: string;
-                                /** @enum {string} */
-                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
-                                subject_id: string;
-                                /** @description The case number, payment reference or membership decision complained about */
-                                subject_label: string;
-                                text: string;
-                                /** @enum {string} */
-                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
-                                response_days: number;
-                                /** @description The answer is due by then */
-                                deadline_at: string;
-                                /** @description Still unanswered past the deadline */
-                                overdue: boolean;
-                                /** @description The deadline passed unanswered and the operator’s managers were told */
-                                escalated: boolean;
-                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
-                                outcome_text: string | null;
-                                responded_at: string | null;
-                                reply: ("accept" | "dispute") | null;
-                                reply_text: string | null;
-                                replied_at: string | null;
-                                filed_at: string;
-                                events: {
-                                    event: string;
-                                    from_state: string | null;
-                                    to_state: string;
-                                    at: string;
-                                    actor: string;
-                                }[];
-                                owner_user_id: string | null;
-                                owner_name: string | null;
-                                escalated_at: string | null;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/complaints/{id}/respond": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** Answer a complaint with an outcome and its text, once; the member is told and may accept or dispute it */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        outcome: "upheld" | "partly_upheld" | "rejected";
-                        outcome_text: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            complaint: {
-                                complaint_id: string;
-                                member_code: string;
-                                /** @enum {string} */
-                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
-                                subject_id: string;
-                                /** @description The case number, payment reference or membership decision complained about */
-                                subject_label: string;
-                                text: string;
-                                /** @enum {string} */
-                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
-                                response_days: number;
-                                /** @description The answer is due by then */
-                                deadline_at: string;
-                                /** @description Still unanswered past the deadline */
-                                overdue: boolean;
-                                /** @description The deadline passed unanswered and the operator’s managers were told */
-                                escalated: boolean;
-                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
-                                outcome_text: string | null;
-                                responded_at: string | null;
-                                reply: ("accept" | "dispute") | null;
-                                reply_text: string | null;
-                                replied_at: string | null;
-                                filed_at: string;
-                                events: {
-                                    event: string;
-                                    from_state: string | null;
-                                    to_state: string;
-                                    at: string;
-                                    actor: string;
-                                }[];
-                                owner_user_id: string | null;
-                                owner_name: string | null;
-                                escalated_at: string | null;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/public/operator": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Who runs this platform: the licence, the supervisor, the custodian bank and the masked custody account, and where to complain */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            operator: {
-                                operator_name: string;
-                                licence_number: string;
-                                /** @description The authority that licensed and supervises the operator */
-                                supervisor: string;
-                                /** @description The bank holding the segregated custody account */
-                                custodian_bank: string;
-                                /** @description The operator’s complaint line, never a person’s own */
-                                complaint_phone: string;
-                                complaint_email: string;
-                                /** @description Days within which a complaint is answered, 1–90 */
-                                complaint_response_days: number;
-                                /** @description The last 4 digits of the custody account */
-                                custodian_account_masked: string;
-                                changed_at: string;
-                            } | null;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/settings/operator": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The operator’s licence and custodian details in full, and their past versions (who changed them, when) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            current: {
-                                operator_name: string;
-                                licence_number: string;
-                                /** @description The authority that licensed and supervises the operator */
-                                supervisor: string;
-                                /** @description The bank holding the segregated custody account */
-                                custodian_bank: string;
-                                custodian_account: string;
-                                /** @description The operator’s complaint line, never a person’s own */
-                                complaint_phone: string;
-                                complaint_email: string;
-                                /** @description Days within which a complaint is answered, 1–90 */
-                                complaint_response_days: number;
-                                version: string;
-                                changed_by_user_id: string;
-                                changed_at: string;
-                            } | null;
-                            history: {
-                                operator_name: string;
-                                licence_number: string;
-                                /** @description The authority that licensed and supervises the operator */
-                                supervisor: string;
-                                /** @description The bank holding the segregated custody account */
-                                custodian_bank: string;
-                                custodian_account: string;
-                                /** @description The operator’s complaint line, never a person’s own */
-                                complaint_phone: string;
-                                complaint_email: string;
-                                /** @description Days within which a complaint is answered, 1–90 */
-                                complaint_response_days: number;
-                                version: string;
-                                changed_by_user_id: string;
-                                changed_at: string;
-                            }[];
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        /** Save new licence and custodian details as a new version (OPERATOR_INFO_BAD_FIELD names a wrong field) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        operator_name: string;
-                        licence_number: string;
-                        /** @description The authority that licensed and supervises the operator */
-                        supervisor: string;
-                        /** @description The bank holding the segregated custody account */
-                        custodian_bank: string;
-                        custodian_account: string;
-                        /** @description The operator’s complaint line, never a person’s own */
-                        complaint_phone: string;
-                        complaint_email: string;
-                        /** @description Days within which a complaint is answered, 1–90 */
-                        complaint_response_days: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            current: {
-                                operator_name: string;
-                                licence_number: string;
-                                /** @description The authority that licensed and supervises the operator */
-                                supervisor: string;
-                                /** @description The bank holding the segregated custody account */
-                                custodian_bank: string;
-                                custodian_account: string;
-                                /** @description The operator’s complaint line, never a person’s own */
-                                complaint_phone: string;
-                                complaint_email: string;
-                                /** @description Days within which a complaint is answered, 1–90 */
-                                complaint_response_days: number;
-                                version: string;
-                                changed_by_user_id: string;
-                                changed_at: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                details: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/sustainability/scenarios": {
         parameters: {
             query?: never;
@@ -27695,6 +25601,1974 @@ export interface paths {
                                 plan_id: string | null;
                                 generated_at: string;
                             }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaints queue (staff): those awaiting a response first, by deadline (the overdue lead), then the answered, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "filed" | "assigned" | "responded" | "accepted" | "disputed";
+                    /** @description true: only those past their deadline without a response; false: only the others */
+                    overdue?: "true" | "false";
+                    /** @description An owner’s user id, "me" or "unassigned" */
+                    owner?: string | "unassigned" | "me";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            complaints: {
+                                complaint_id: string;
+                                membership_id: string;
+                                member_code: string;
+                                /** @enum {string} */
+                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
+                                subject_id: string;
+                                /** @description A case number, a payment reference or a membership decision, as the member reads it */
+                                subject_label: string;
+                                text: string;
+                                /** @enum {string} */
+                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
+                                response_days: number;
+                                /** @description The operator answers by this instant; after it the complaint is escalated */
+                                deadline_at: string;
+                                /** @description Still awaiting a response and past the deadline */
+                                overdue: boolean;
+                                escalated_at: string | null;
+                                /** @description A staff member owns the complaint */
+                                assigned: boolean;
+                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
+                                outcome_text: string | null;
+                                responded_at: string | null;
+                                reply: ("accept" | "dispute") | null;
+                                reply_text: string | null;
+                                replied_at: string | null;
+                                filed_at: string;
+                                updated_at: string;
+                                events: {
+                                    event: string;
+                                    from_state: string | null;
+                                    to_state: string;
+                                    at: string;
+                                    actor: string;
+                                }[];
+                                owner_user_id: string | null;
+                                owner_name: string | null;
+                                responded_by_user_id: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * File a complaint about a claim, a share charge, a payment, a payout or a decision of a membership you pay for
+         * @description The response deadline is counted from the operator’s setting in force now. A subject that is not of a membership you pay for is 404 COMPLAINT_NOT_YOURS, whether it exists or not, and nothing is written.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header: {
+                    /** @description Your unique key for this request, 1–200 printable ASCII characters without spaces (a UUID is good). Sending the same request again with it returns the first answer (with `Idempotent-Replayed: true`) instead of moving money twice; the same key with another request is refused with 409 IDEMPOTENCY_KEY_REUSED. Keys are kept 48 hours. */
+                    "idempotency-key": string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
+                        subject_id: string;
+                        /** @description 10 to 2000 characters */
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            complaint: {
+                                complaint_id: string;
+                                membership_id: string;
+                                member_code: string;
+                                /** @enum {string} */
+                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
+                                subject_id: string;
+                                /** @description A case number, a payment reference or a membership decision, as the member reads it */
+                                subject_label: string;
+                                text: string;
+                                /** @enum {string} */
+                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
+                                response_days: number;
+                                /** @description The operator answers by this instant; after it the complaint is escalated */
+                                deadline_at: string;
+                                /** @description Still awaiting a response and past the deadline */
+                                overdue: boolean;
+                                escalated_at: string | null;
+                                /** @description A staff member owns the complaint */
+                                assigned: boolean;
+                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
+                                outcome_text: string | null;
+                                responded_at: string | null;
+                                reply: ("accept" | "dispute") | null;
+                                reply_text: string | null;
+                                replied_at: string | null;
+                                filed_at: string;
+                                updated_at: string;
+                                events: {
+                                    event: string;
+                                    from_state: string | null;
+                                    to_state: string;
+                                    at: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The complaints you filed, newest first (at most 200), with their deadlines and history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            complaints: {
+                                complaint_id: string;
+                                membership_id: string;
+                                member_code: string;
+                                /** @enum {string} */
+                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
+                                subject_id: string;
+                                /** @description A case number, a payment reference or a membership decision, as the member reads it */
+                                subject_label: string;
+                                text: string;
+                                /** @enum {string} */
+                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
+                                response_days: number;
+                                /** @description The operator answers by this instant; after it the complaint is escalated */
+                                deadline_at: string;
+                                /** @description Still awaiting a response and past the deadline */
+                                overdue: boolean;
+                                escalated_at: string | null;
+                                /** @description A staff member owns the complaint */
+                                assigned: boolean;
+                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
+                                outcome_text: string | null;
+                                responded_at: string | null;
+                                reply: ("accept" | "dispute") | null;
+                                reply_text: string | null;
+                                replied_at: string | null;
+                                filed_at: string;
+                                updated_at: string;
+                                events: {
+                                    event: string;
+                                    from_state: string | null;
+                                    to_state: string;
+                                    at: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/owners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who a complaint may be assigned to: active operators, reviewers and admins (staff) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            owners: {
+                                user_id: string;
+                                display_name: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint with its trail: yours, or any for staff (who also see who did what) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            complaint: {
+                                complaint_id: string;
+                                membership_id: string;
+                                member_code: string;
+                                /** @enum {string} */
+                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
+                                subject_id: string;
+                                /** @description A case number, a payment reference or a membership decision, as the member reads it */
+                                subject_label: string;
+                                text: string;
+                                /** @enum {string} */
+                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
+                                response_days: number;
+                                /** @description The operator answers by this instant; after it the complaint is escalated */
+                                deadline_at: string;
+                                /** @description Still awaiting a response and past the deadline */
+                                overdue: boolean;
+                                escalated_at: string | null;
+                                /** @description A staff member owns the complaint */
+                                assigned: boolean;
+                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
+                                outcome_text: string | null;
+                                responded_at: string | null;
+                                reply: ("accept" | "dispute") | null;
+                                reply_text: string | null;
+                                replied_at: string | null;
+                                filed_at: string;
+                                updated_at: string;
+                                events: {
+                                    event: string;
+                                    from_state: string | null;
+                                    to_state: string;
+                                    at: string;
+                                    actor: string;
+                                }[];
+                                owner_user_id: string | null;
+                                owner_name: string | null;
+                                responded_by_user_id: string | null;
+                            } | {
+                                complaint_id: string;
+                                membership_id: string;
+                                member_code: string;
+                                /** @enum {string} */
+                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
+                                subject_id: string;
+                                /** @description A case number, a payment reference or a membership decision, as the member reads it */
+                                subject_label: string;
+                                text: string;
+                                /** @enum {string} */
+                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
+                                response_days: number;
+                                /** @description The operator answers by this instant; after it the complaint is escalated */
+                                deadline_at: string;
+                                /** @description Still awaiting a response and past the deadline */
+                                overdue: boolean;
+                                escalated_at: string | null;
+                                /** @description A staff member owns the complaint */
+                                assigned: boolean;
+                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
+                                outcome_text: string | null;
+                                responded_at: string | null;
+                                reply: ("accept" | "dispute") | null;
+                                reply_text: string | null;
+                                replied_at: string | null;
+                                filed_at: string;
+                                updated_at: string;
+                                events: {
+                                    event: string;
+                                    from_state: string | null;
+                                    to_state: string;
+                                    at: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept or dispute the outcome of your complaint, once, after it is answered */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        reply: "accept" | "dispute";
+                        /** @description At most 1000 characters */
+                        reply_text?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            complaint: {
+                                complaint_id: string;
+                                membership_id: string;
+                                member_code: string;
+                                /** @enum {string} */
+                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
+                                subject_id: string;
+                                /** @description A case number, a payment reference or a membership decision, as the member reads it */
+                                subject_label: string;
+                                text: string;
+                                /** @enum {string} */
+                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
+                                response_days: number;
+                                /** @description The operator answers by this instant; after it the complaint is escalated */
+                                deadline_at: string;
+                                /** @description Still awaiting a response and past the deadline */
+                                overdue: boolean;
+                                escalated_at: string | null;
+                                /** @description A staff member owns the complaint */
+                                assigned: boolean;
+                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
+                                outcome_text: string | null;
+                                responded_at: string | null;
+                                reply: ("accept" | "dispute") | null;
+                                reply_text: string | null;
+                                replied_at: string | null;
+                                filed_at: string;
+                                updated_at: string;
+                                events: {
+                                    event: string;
+                                    from_state: string | null;
+                                    to_state: string;
+                                    at: string;
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Give the complaint an owner, or hand it over, until it is answered (staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description An active operator, reviewer or admin */
+                        owner_user_id: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            complaint: {
+                                complaint_id: string;
+                                membership_id: string;
+                                member_code: string;
+                                /** @enum {string} */
+                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
+                                subject_id: string;
+                                /** @description A case number, a payment reference or a membership decision, as the member reads it */
+                                subject_label: string;
+                                text: string;
+                                /** @enum {string} */
+                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
+                                response_days: number;
+                                /** @description The operator answers by this instant; after it the complaint is escalated */
+                                deadline_at: string;
+                                /** @description Still awaiting a response and past the deadline */
+                                overdue: boolean;
+                                escalated_at: string | null;
+                                /** @description A staff member owns the complaint */
+                                assigned: boolean;
+                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
+                                outcome_text: string | null;
+                                responded_at: string | null;
+                                reply: ("accept" | "dispute") | null;
+                                reply_text: string | null;
+                                replied_at: string | null;
+                                filed_at: string;
+                                updated_at: string;
+                                events: {
+                                    event: string;
+                                    from_state: string | null;
+                                    to_state: string;
+                                    at: string;
+                                    actor: string;
+                                }[];
+                                owner_user_id: string | null;
+                                owner_name: string | null;
+                                responded_by_user_id: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/complaints/{id}/respond": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the complaint with an outcome and its text, once (staff); the member is told in the app */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        outcome: "upheld" | "partly_upheld" | "rejected";
+                        /** @description 1 to 2000 characters */
+                        outcome_text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            complaint: {
+                                complaint_id: string;
+                                membership_id: string;
+                                member_code: string;
+                                /** @enum {string} */
+                                subject_kind: "claim" | "share_charge" | "payment" | "payout" | "decision";
+                                subject_id: string;
+                                /** @description A case number, a payment reference or a membership decision, as the member reads it */
+                                subject_label: string;
+                                text: string;
+                                /** @enum {string} */
+                                state: "filed" | "assigned" | "responded" | "accepted" | "disputed";
+                                response_days: number;
+                                /** @description The operator answers by this instant; after it the complaint is escalated */
+                                deadline_at: string;
+                                /** @description Still awaiting a response and past the deadline */
+                                overdue: boolean;
+                                escalated_at: string | null;
+                                /** @description A staff member owns the complaint */
+                                assigned: boolean;
+                                outcome: ("upheld" | "partly_upheld" | "rejected") | null;
+                                outcome_text: string | null;
+                                responded_at: string | null;
+                                reply: ("accept" | "dispute") | null;
+                                reply_text: string | null;
+                                replied_at: string | null;
+                                filed_at: string;
+                                updated_at: string;
+                                events: {
+                                    event: string;
+                                    from_state: string | null;
+                                    to_state: string;
+                                    at: string;
+                                    actor: string;
+                                }[];
+                                owner_user_id: string | null;
+                                owner_name: string | null;
+                                responded_by_user_id: string | null;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/settings/operator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The operator’s licence, supervisor, custodian and complaint contact in full, and their past versions, newest first (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                operator_name: string;
+                                licence_number: string;
+                                /** @description The authority that licensed and supervises the operator */
+                                supervisor: string;
+                                custodian_bank: string;
+                                /** @description The segregated custody account: digits, spaces and dashes */
+                                custodian_account: string;
+                                /** @description The operator’s complaint line, never a person’s own */
+                                complaint_phone: string;
+                                complaint_email: string;
+                                /** @description Days the operator has to answer a complaint */
+                                complaint_response_days: number;
+                                version: string;
+                                changed_by_user_id: string;
+                                changed_at: string;
+                            } | null;
+                            history: {
+                                operator_name: string;
+                                licence_number: string;
+                                /** @description The authority that licensed and supervises the operator */
+                                supervisor: string;
+                                custodian_bank: string;
+                                /** @description The segregated custody account: digits, spaces and dashes */
+                                custodian_account: string;
+                                /** @description The operator’s complaint line, never a person’s own */
+                                complaint_phone: string;
+                                complaint_email: string;
+                                /** @description Days the operator has to answer a complaint */
+                                complaint_response_days: number;
+                                version: string;
+                                changed_by_user_id: string;
+                                changed_at: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Save the operator’s details as a new version (admin); the old versions stay as the audit trail
+         * @description A malformed field is 400 OPERATOR_INFO_BAD_FIELD naming it (details.field). Complaints filed after the change get the new response deadline.
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        operator_name: string;
+                        licence_number: string;
+                        /** @description The authority that licensed and supervises the operator */
+                        supervisor: string;
+                        custodian_bank: string;
+                        /** @description The segregated custody account: digits, spaces and dashes */
+                        custodian_account: string;
+                        /** @description The operator’s complaint line, never a person’s own */
+                        complaint_phone: string;
+                        complaint_email: string;
+                        /** @description Days the operator has to answer a complaint */
+                        complaint_response_days: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: {
+                                operator_name: string;
+                                licence_number: string;
+                                /** @description The authority that licensed and supervises the operator */
+                                supervisor: string;
+                                custodian_bank: string;
+                                /** @description The segregated custody account: digits, spaces and dashes */
+                                custodian_account: string;
+                                /** @description The operator’s complaint line, never a person’s own */
+                                complaint_phone: string;
+                                complaint_email: string;
+                                /** @description Days the operator has to answer a complaint */
+                                complaint_response_days: number;
+                                version: string;
+                                changed_by_user_id: string;
+                                changed_at: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                details: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/operator": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who runs this platform: licence number, supervisor, custodian bank with the account masked, and the complaint contact; null until an admin sets them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            operator: {
+                                operator_name: string;
+                                licence_number: string;
+                                supervisor: string;
+                                custodian_bank: string;
+                                /** @description The last 4 digits only */
+                                custodian_account_masked: string;
+                                complaint_phone: string;
+                                complaint_email: string;
+                                complaint_response_days: number;
+                                changed_at: string;
+                            } | null;
                         };
                     };
                 };

@@ -23,6 +23,8 @@ export const staffAccess = {
   reports: ['auditor', 'operator'],
   users: ['admin'],
   persons: ['admin'],
+  complaints: ['operator', 'reviewer'],
+  operatorSettings: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffSection = keyof typeof staffAccess;

@@ -164,6 +164,9 @@ function ClaimDetail({ claim }: { claim: OwnClaim }) {
 
       {claim.state === 'rejected' ? <AppealForm claim={claim} /> : null}
       <p>
+        <Link to={`/complaints/new?kind=claim&id=${claim.claim_id}`}>{t('complaints.fileAboutClaim')}</Link>
+      </p>
+      <p>
         <Link to="/me/claims">{t('claims.backToList')}</Link>
       </p>
     </Page>

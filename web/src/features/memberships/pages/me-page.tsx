@@ -13,6 +13,7 @@ function QuickLinks() {
     { to: '/me/shares', key: 'memberships.links.shares' },
     { to: '/me/claims', key: 'memberships.links.claims' },
     { to: '/me/objections', key: 'memberships.links.objections' },
+    { to: '/complaints', key: 'memberships.links.complaints' },
     { to: '/me/notifications', key: 'memberships.links.notifications' },
     { to: '/jury', key: 'memberships.links.jury' },
     { to: '/proposals', key: 'memberships.links.proposals' },

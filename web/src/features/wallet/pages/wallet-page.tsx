@@ -153,6 +153,7 @@ function Statement({ money, currency }: { money: MoneyStatement; currency: strin
       status: t(`wallet.paymentStatus.${payment.status}`, { defaultValue: payment.status }),
       note: payment.failure_reason === null ? '' : t(`wallet.failure.${payment.failure_reason}`, { defaultValue: payment.failure_reason }),
       detail: '',
+      complain: `/complaints/new?kind=payment&id=${payment.id}`,
     })),
     ...money.charges.map((charge) => ({
       id: `c${charge.id}`,
@@ -163,6 +164,7 @@ function Statement({ money, currency }: { money: MoneyStatement; currency: strin
       amount_minor: charge.amount_minor,
       status: t(`wallet.chargeStatus.${charge.status}`, { defaultValue: charge.status }),
       note: '',
+      complain: `/complaints/new?kind=share_charge&id=${charge.id}`,
     })),
   ].sort((a, b) => (a.at === b.at ? b.id.localeCompare(a.id) : b.at.localeCompare(a.at)));
   if (rows.length === 0) return <p className="muted">{t('wallet.statementEmpty')}</p>;
@@ -204,6 +206,10 @@ function Statement({ money, currency }: { money: MoneyStatement; currency: strin
               <td className="status-cell">
                 {row.status}
                 {row.note === '' ? null : <span className="muted"> ({row.note})</span>}
+                <br />
+                <Link className="complaint-link" to={row.complain}>
+                  {t('complaints.fileAboutThis')}
+                </Link>
               </td>
             </tr>
           ))}
