@@ -64,3 +64,17 @@ it('both languages have the same keys (up to plural forms), and no text is empty
   const empty = [...chinese, ...english].filter(([, text]) => typeof text !== 'string' || text.trim() === '').map(([key]) => key);
   expect(empty).toEqual([]);
 });
+
+it('every staff section has its navigation label and its home page description in both languages', async () => {
+  // The staff home builds these keys from the section names, so no static scan of the pages finds them.
+  const { staffNav } = await import('../../web/src/app/staff-nav.js');
+  expect(staffNav.length).toBeGreaterThan(10);
+  const missing = Object.entries(translations).flatMap(([language, tree]) => {
+    const keys = leaves(tree);
+    return staffNav
+      .flatMap(({ section, key }) => [key, `staff.home.about.${section}`])
+      .filter((key) => typeof keys.get(key) !== 'string')
+      .map((key) => `${language}: ${key}`);
+  });
+  expect(missing).toEqual([]);
+});
