@@ -55,6 +55,8 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
         'POST /api/reconciliation/breaks/{break_id}/resolve',
         'GET /api/reconciliation/days',
         'POST /api/reconciliation/run',
+        'GET /api/reconciliation/settings',
+        'PUT /api/reconciliation/settings',
         'POST /api/plans/{id}/proposals',
         'POST /api/plans/{id}/proposals/preview',
         'GET /api/plans/{id}/proposals',

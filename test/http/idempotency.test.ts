@@ -79,6 +79,7 @@ const movesNoMoney: Readonly<Record<string, string>> = {
   'POST /api/complaints/{id}/assign': 'gives the complaint an owner; assigning the same owner again is another hand-over, never money',
   'POST /api/complaints/{id}/respond': 'answers a complaint once (COMPLAINT_BAD_TRANSITION after)',
   'POST /api/complaints/{id}/reply': 'the member accepts or disputes the outcome once (COMPLAINT_ALREADY_REPLIED)',
+  'PUT /api/reconciliation/settings': 'sets the break alert age; setting the same age again is the same',
   'PUT /api/settings/operator': 'saves the operator details as a new version; saving the same details again changes nothing shown',
   'POST /api/payments/webhook': "the provider's signed events, deduplicated by event and payment reference; the provider cannot send our key",
 };

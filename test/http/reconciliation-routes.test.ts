@@ -126,4 +126,24 @@ describeEachBackend('HTTP custody reconciliation', (dialect) => {
     const wrong = await get(auditor, '/api/reconciliation/days?from=2026-11-05&to=2026-11-01');
     expect([wrong.statusCode, wrong.json().error.code, wrong.json().error.details.parameter]).toEqual([400, 'VALIDATION_FAILED', 'to']);
   });
+
+  it('lets an admin change the break alert age, in bounds, and the breaks list then uses it', async () => {
+    const admin = await t.userWithRoles('ada', ['admin']);
+    const put = (cookie: string, payload: unknown) =>
+      t.app.inject({ method: 'PUT', url: '/api/reconciliation/settings', headers: { cookie }, payload: payload as Record<string, unknown> });
+    expect((await get(auditor, '/api/reconciliation/settings')).json()).toEqual({ break_alert_days: 3 });
+    expect((await get(member, '/api/reconciliation/settings')).statusCode).toBe(403);
+    expect((await put(operator, { break_alert_days: 7 })).statusCode).toBe(403);
+    expect((await put(auditor, { break_alert_days: 7 })).statusCode).toBe(403);
+    for (const bad of [-1, 366, 2.5, '7']) {
+      const refused = await put(admin, { break_alert_days: bad });
+      expect([refused.statusCode, refused.json().error.code], String(bad)).toEqual([400, 'VALIDATION_FAILED']);
+    }
+    expect((await get(auditor, '/api/reconciliation/settings')).json()).toEqual({ break_alert_days: 3 });
+    const saved = await put(admin, { break_alert_days: 7 });
+    expect([saved.statusCode, saved.json()]).toEqual([200, { break_alert_days: 7 }]);
+    expect((await get(operator, '/api/reconciliation/settings')).json()).toEqual({ break_alert_days: 7 });
+    expect((await get(auditor, '/api/reconciliation/breaks')).json().alert_after_days).toBe(7);
+    expect((await put(admin, { break_alert_days: 0 })).json()).toEqual({ break_alert_days: 0 });
+  });
 });

@@ -7,7 +7,7 @@ import { maxReconciliationDays } from '../../core/reconciliation/daily-reconcili
 import { breakKinds } from '../../core/reconciliation/match-statement.js';
 import { RejectionError, reject } from '../../core/rejection.js';
 import type { ServiceContext } from '../../services/context.js';
-import { breakAlertDays } from '../../services/reconciliation/break-alerts.js';
+import { breakAlertDays, maxBreakAlertDays, saveBreakAlertDays } from '../../services/reconciliation/break-alerts.js';
 import { getBreak, listBreaks, type BreakView } from '../../services/reconciliation/break-queries.js';
 import { importStatement } from '../../services/reconciliation/import-statement.js';
 import { breakResolutions, maxResolutionNoteLength, resolveBreak } from '../../services/reconciliation/resolve-break.js';
@@ -377,5 +377,41 @@ export function reconciliationRoutes(app: FastifyInstance, context: ServiceConte
       },
     },
     async (request) => ({ days: (await runReconciliation(context, request.body)).map(dayJson) }),
+  );
+
+  const settingsSchema = z.object({
+    break_alert_days: z
+      .number()
+      .int()
+      .min(0)
+      .max(maxBreakAlertDays)
+      .describe('An open break older than this many days is alerted on, once, to every operator and auditor'),
+  });
+
+  api.get(
+    '/api/reconciliation/settings',
+    {
+      preHandler: staff,
+      schema: {
+        tags: ['reconciliation'],
+        summary: 'The reconciliation settings in force: the age in days at which an open break raises an alert (auditor, operator)',
+        response: { 200: settingsSchema, ...errorResponses },
+      },
+    },
+    async () => ({ break_alert_days: await breakAlertDays(context) }),
+  );
+
+  api.put(
+    '/api/reconciliation/settings',
+    {
+      preHandler: requireRoles('admin'),
+      schema: {
+        tags: ['reconciliation'],
+        summary: `Change the age at which an open break raises an alert (0–${maxBreakAlertDays} days; admin); the next background pass applies it`,
+        body: settingsSchema,
+        response: { 200: settingsSchema, ...errorResponses },
+      },
+    },
+    async (request) => ({ break_alert_days: await saveBreakAlertDays(context, request.body.break_alert_days) }),
   );
 }

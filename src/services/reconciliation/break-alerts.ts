@@ -23,9 +23,20 @@ export async function breakAlertDays(context: ServiceContext): Promise<number> {
   return breakAlertDaysIn(context.store.db);
 }
 
+/** An admin changes the alert age; the next background pass applies it to every open break. */
+export async function saveBreakAlertDays(context: ServiceContext, days: number): Promise<number> {
+  await setBreakAlertDays(context.store, days, context.clock.now().toISOString());
+  return breakAlertDays(context);
+}
+
+/** The longest alert age an admin may set: a break unexplained for a year is alerted on regardless. */
+export const maxBreakAlertDays = 365;
+
 /** Sets the alert age (whole days, 0–365); an admin's setting. */
 export async function setBreakAlertDays(store: Store, days: number, at: string): Promise<void> {
-  if (!Number.isInteger(days) || days < 0 || days > 365) throw new RangeError('break alert days: a whole number 0–365');
+  if (!Number.isInteger(days) || days < 0 || days > maxBreakAlertDays) {
+    throw new RangeError(`break alert days: a whole number 0–${maxBreakAlertDays}`);
+  }
   await store.db
     .insertInto('settings')
     .values({ key: breakAlertDaysSetting, value: String(days), updated_at: at })
