@@ -41,10 +41,10 @@ describe.runIf(chromiumAvailable())('reconciliation page', () => {
   let chromium: LaunchedBrowser;
   const contexts: BrowserContext[] = [];
 
-  async function auditorPage(language: Language, viewport: ViewportName): Promise<Page> {
+  async function auditorPage(language: Language, viewport: ViewportName, username = 'demo-auditor'): Promise<Page> {
     const context = await newContext(chromium.browser, server.url, language, viewport);
     contexts.push(context);
-    const login = await context.request.post('/api/auth/login', { data: { username: 'demo-auditor', password: demoPassword } });
+    const login = await context.request.post('/api/auth/login', { data: { username, password: demoPassword } });
     expect(login.status(), await login.text()).toBe(200);
     const page = await context.newPage();
     await page.goto('/staff/reconciliation');
@@ -72,6 +72,28 @@ describe.runIf(chromiumAvailable())('reconciliation page', () => {
         expect(violations, `${language} ${viewport}: ${violations.join('; ')}`).toEqual([]);
       }
     }
+  });
+
+  it('lets an admin change the alert age, and the overdue mark follows it; an auditor only reads it', async () => {
+    const auditor = await auditorPage('en', 'desktop');
+    await auditor.locator('table.recon-breaks tbody tr').first().waitFor();
+    expect(await auditor.getByRole('heading', { name: 'Alert age' }).count()).toBe(0);
+    const page = await auditorPage('en', 'desktop', 'demo-admin');
+    const demoFee = page.locator('table.recon-breaks tbody tr').filter({ hasText: 'BANK-FEE-DEMO' });
+    await demoFee.waitFor();
+    expect(await demoFee.textContent()).toMatch(/15 days.*Overdue/);
+    const setAge = async (days: string, saved: string) => {
+      await page.getByLabel('Alert on an open break after (days)').fill(days);
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      await page.getByRole('status').filter({ hasText: saved }).waitFor();
+    };
+    await setAge('20', 'Saved: an alert after 20 days.');
+    await page.getByRole('table', { name: 'Breaks (an alert after 20 days)' }).waitFor();
+    expect(await demoFee.textContent()).not.toMatch(/Overdue/);
+    await screenshot(page, 'reconciliation-alert-age', 'en', 'desktop');
+    expect(await axeViolations(page)).toEqual([]);
+    await setAge('3', 'Saved: an alert after 3 days.');
+    await expect.poll(async () => demoFee.textContent()).toMatch(/Overdue/);
   });
 
   it('uploads a statement with a seeded break, shows it with its age, resolves it, and the day reconciles', async () => {

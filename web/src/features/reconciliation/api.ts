@@ -40,6 +40,7 @@ const keys = {
   lines: (id: string) => ['reconciliation', 'lines', id] as const,
   breaks: (filter: BreakFilter) => ['reconciliation', 'breaks', filter] as const,
   days: (range: DayRange) => ['reconciliation', 'days', range] as const,
+  settings: ['reconciliation', 'settings'] as const,
 };
 
 export function useLayouts() {
@@ -117,6 +118,19 @@ export function useResolveBreak() {
       };
       return unwrap(api.POST('/api/reconciliation/breaks/{break_id}/resolve', { params: { path: { break_id: input.id }, header: { 'idempotency-key': idempotency_key } }, body }));
     },
+    onSuccess: refresh,
+  });
+}
+
+export function useReconciliationSettings() {
+  return useQuery({ queryKey: keys.settings, queryFn: () => unwrap(api.GET('/api/reconciliation/settings')) });
+}
+
+/** An admin's change of the alert age; the breaks' marks follow it. */
+export function useSaveReconciliationSettings() {
+  const refresh = useRefreshAll();
+  return useMutation({
+    mutationFn: (break_alert_days: number) => unwrap(api.PUT('/api/reconciliation/settings', { body: { break_alert_days } })),
     onSuccess: refresh,
   });
 }

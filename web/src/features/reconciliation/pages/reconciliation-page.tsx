@@ -4,6 +4,7 @@ import { staffAccess } from '../../../shared/auth/staff-access';
 import { Page } from '../../../shared/ui/page';
 import { QueryState } from '../../../shared/ui/query-state';
 import { useStatements, type DayRange } from '../api';
+import { AlertAgeSection } from '../components/alert-age-form';
 import { BreaksSection } from '../components/breaks-section';
 import { DaysSection } from '../components/days-section';
 import { StatementsSection } from '../components/statements-section';
@@ -29,6 +30,7 @@ function Reconciliation() {
       <QueryState query={statements}>{(data) => <DaysSection initial={initialRange(data.statements)} />}</QueryState>
       <BreaksSection />
       <StatementsSection />
+      <AlertAgeSection />
     </Page>
   );
 }
