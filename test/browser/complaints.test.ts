@@ -83,6 +83,15 @@ describe.runIf(chromiumAvailable())('complaint pages', () => {
     await submit(reviewer, 'Send the answer', new RegExp(`^/api/complaints/${id}/respond$`), 200);
     await reviewer.locator('.badge', { hasText: 'Answered' }).waitFor();
     expect(await axeViolations(reviewer)).toEqual([]);
+    // Staff read who took each step by name, and the member's text under its own heading.
+    const steps = reviewer.locator('section[aria-labelledby="complaint-trail"] li');
+    await expect.poll(() => steps.allInnerTexts()).toEqual([
+      expect.stringMatching(/^Complaint filed .* · the member$/),
+      expect.stringMatching(/^Owner assigned .* · demo-reviewer$/),
+      expect.stringMatching(/^Operator answered .* · demo-reviewer$/),
+    ]);
+    await reviewer.getByRole('heading', { name: 'The member’s complaint' }).waitFor();
+    await screenshot(reviewer, 'complaint-staff-answered', 'en', 'desktop');
 
     await member.reload();
     await member.getByText('You are right: the message was not sent.').waitFor();

@@ -63,12 +63,12 @@ export function ComplaintFacts({ complaint }: { complaint: AnyComplaint }) {
 }
 
 /** The text, the outcome and the reply, each when there is one. */
-export function ComplaintTexts({ complaint }: { complaint: AnyComplaint }) {
+export function ComplaintTexts({ complaint, staff = false }: { complaint: AnyComplaint; staff?: boolean }) {
   const { t } = useTranslation();
   return (
     <>
       <section className="card" aria-labelledby="complaint-text">
-        <h2 id="complaint-text">{t('complaints.text')}</h2>
+        <h2 id="complaint-text">{t(staff ? 'complaints.textOfMember' : 'complaints.text')}</h2>
         <p className="complaint-text">{complaint.text}</p>
       </section>
       {complaint.outcome === null ? null : (
@@ -105,8 +105,18 @@ export function ComplaintTexts({ complaint }: { complaint: AnyComplaint }) {
   );
 }
 
-/** The trail: each step and when; staff also read who took it. */
-export function ComplaintTrail({ complaint }: { complaint: AnyComplaint }) {
+/** Staff's events name their actor as `user:<id>` (or `system`); members file and reply. */
+const memberEvents: ReadonlySet<string> = new Set(['filed', 'replied']);
+
+/** Who took a step, as staff read it: a staff member's name, "the member" or "the system". */
+function actorName(t: TFunction, entry: { event: string; actor: string }, names: ReadonlyMap<string, string>): string {
+  if (entry.actor === 'system') return t('complaints.actor.system');
+  if (memberEvents.has(entry.event)) return t('complaints.actor.member');
+  return names.get(entry.actor.replace(/^user:/, '')) ?? t('complaints.actor.staff');
+}
+
+/** The trail: each step and when; staff also read who took it (`names`: staff user ids to names). */
+export function ComplaintTrail({ complaint, names }: { complaint: AnyComplaint; names?: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   return (
     <section className="card" aria-labelledby="complaint-trail">
@@ -117,7 +127,7 @@ export function ComplaintTrail({ complaint }: { complaint: AnyComplaint }) {
             <strong>{t(`complaints.event.${entry.event}`, { defaultValue: entry.event })}</strong>{' '}
             <span className="muted">
               <Instant value={entry.at} />
-              {'actor' in entry ? ` · ${entry.actor}` : null}
+              {'actor' in entry ? ` · ${actorName(t, entry, names ?? new Map())}` : null}
             </span>
           </li>
         ))}

@@ -132,6 +132,8 @@ function Workbench() {
   const { complaint_id = '' } = useParams();
   const valid = /^[1-9]\d{0,18}$/.test(complaint_id);
   const complaint = useComplaint(complaint_id, valid);
+  const owners = useOwners();
+  const names = new Map((owners.data ?? []).map((owner) => [owner.user_id, owner.display_name]));
   if (!valid) return <ComplaintNotFound back="/staff/complaints" />;
   if (complaint.isPending) return <Loading />;
   if (complaint.isError) {
@@ -152,9 +154,9 @@ function Workbench() {
           <h2 id="complaint-facts">{t('complaints.facts')}</h2>
           <ComplaintFacts complaint={data} />
         </section>
-        <ComplaintTrail complaint={data} />
+        <ComplaintTrail complaint={data} names={names} />
       </div>
-      <ComplaintTexts complaint={data} />
+      <ComplaintTexts complaint={data} staff />
       {awaiting ? (
         <div className="grid two">
           <AssignForm complaint={data} />
