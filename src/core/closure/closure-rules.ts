@@ -17,7 +17,6 @@ export const closureRejectionCodes = [
   'CLOSURE_NOT_DUE',
   'CLOSURE_STEP_OUT_OF_ORDER',
   'CLOSURE_REFUNDS_OPEN',
-  'CLOSURE_FINALISED',
   'CLOSURE_REPORT_NOT_FOUND',
   'CLOSURE_LINE_NOT_FOUND',
 ] as const;
