@@ -153,7 +153,8 @@ export const MAX_CLOSURE_DIFFERENCES = 50;
 // DER prefix of an ed25519 SubjectPublicKeyInfo: the raw 32-byte key follows it.
 const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 
-function signatureHolds(header: ClosureReportHeader): boolean {
+/** Whether the header's ed25519 signature verifies with the header's own public key. */
+export function closureSignatureHolds(header: ClosureReportHeader): boolean {
   try {
     const key = createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, Buffer.from(header.public_key_hex, 'hex')]), format: 'der', type: 'spki' });
     const { signature_hex, ...unsigned } = header;
@@ -294,7 +295,7 @@ export class ClosureReportVerifier {
     if (this.#options.public_key_hex !== undefined && this.#options.public_key_hex !== header.public_key_hex) {
       this.#differ(`the report is signed with key ${header.public_key_hex}, not the operator's published ${this.#options.public_key_hex}`);
     }
-    if (!signatureHolds(header)) this.#differ('the signature does not verify with the header\'s public key');
+    if (!closureSignatureHolds(header)) this.#differ('the signature does not verify with the header\'s public key');
   }
 
   #checkMember(header: ClosureReportHeader, merkle_root_hex: string): ClosureVerifyReport['member'] {
