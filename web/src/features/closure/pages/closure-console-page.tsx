@@ -31,10 +31,10 @@ function AnnounceForm({ plan_id }: { plan_id: string }) {
       }}
     >
       <h2>{t('closure.console.announce')}</h2>
-      <label>
-        {t('closure.closureDate')}
-        <input type="date" required value={closure_date} onChange={(event) => setDate(event.target.value)} />
-      </label>
+      <div className="field">
+        <label htmlFor="closure-date">{t('closure.closureDate')}</label>
+        <input id="closure-date" type="date" required value={closure_date} onChange={(event) => setDate(event.target.value)} />
+      </div>
       <fieldset>
         <legend>{t('closure.paidBy')}</legend>
         {(['members', 'operator'] as const).map((value) => (
@@ -111,9 +111,9 @@ function Console() {
   const [plan_id, setPlan] = useState('');
   return (
     <Page title={t('closure.console.title')}>
-      <label>
-        {t('closure.console.plan')}
-        <select value={plan_id} onChange={(event) => setPlan(event.target.value)}>
+      <div className="field">
+        <label htmlFor="closure-plan">{t('closure.console.plan')}</label>
+        <select id="closure-plan" value={plan_id} onChange={(event) => setPlan(event.target.value)}>
           <option value="">{t('closure.console.choose')}</option>
           {(plans.data?.plans ?? []).map((plan) => (
             <option key={plan.id} value={plan.id}>
@@ -121,7 +121,7 @@ function Console() {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {plan_id === '' ? null : <PlanClosure plan_id={plan_id} />}
     </Page>
   );
