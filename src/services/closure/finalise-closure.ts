@@ -80,6 +80,14 @@ export async function finaliseClosure(context: ServiceContext, plan_id: string):
     },
     key,
   );
+  // Custody after = the unclaimed total: the wallets of the plan still hold at least what the report
+  // lists as unclaimed (more only if money reached a wallet after the closure date, a top-up settled late).
+  const held = await sql<{ held_minor: bigint | number | string | null }>`
+    select sum(0 - a.net_debit_minor) as held_minor
+    from plan_closure_members cm join ledger_accounts a on a.code = 'wallet:' || cm.member_code
+    where cm.plan_id = ${plan_id} and cm.refund_state = 'unclaimed'`.execute(db);
+  const held_minor = BigInt(held.rows[0]?.held_minor ?? 0);
+  assert(held_minor >= built.header.unclaimed_total_minor, `the wallets hold the unclaimed total (${held_minor} ≥ ${built.header.unclaimed_total_minor})`);
   const report_text = [built.header_line, ...texts].map((line) => `${line}\n`).join('');
   return db.transaction().execute(async (trx) => {
     const locked = await lockClosureIn(trx, plan_id);
