@@ -28,14 +28,3 @@ export async function lockClosureIn(trx: Trx, plan_id: string): Promise<ClosureR
   if (row === undefined) closureRejection('CLOSURE_NOT_FOUND', `No closure is announced for plan ${plan_id}.`, { plan_id });
   return row;
 }
-
-/** Refuses a step whose turn has not come: the steps run in order (closure-rules.ts closureSteps). */
-export function requireStep(closure: ClosureRow, expected: ClosureRow['step'], step: string): void {
-  if (closure.step !== expected) {
-    closureRejection('CLOSURE_STEP_OUT_OF_ORDER', `The ${step} step runs after “${expected}”; the closure is at “${closure.step}”.`, {
-      plan_id: closure.plan_id,
-      step: closure.step,
-      expected,
-    });
-  }
-}
