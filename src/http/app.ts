@@ -19,6 +19,7 @@ import { accountRoutes } from './routes/account-routes.js';
 import { authRoutes } from './routes/auth-routes.js';
 import { claimQueueRoutes } from './routes/claim-queue-routes.js';
 import { claimRoutes } from './routes/claim-routes.js';
+import { closureRoutes } from './routes/closure-routes.js';
 import { reconciliationRoutes } from './routes/reconciliation-routes.js';
 import { fundingRoutes } from './routes/funding-routes.js';
 import { governanceRoutes } from './routes/governance-routes.js';
@@ -182,6 +183,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   simulationRoutes(app, context, simulationJobs);
   exportRoutes(app, context);
   reportRoutes(app, context);
+  closureRoutes(app, context);
   complaintRoutes(app, context);
   operatorInfoRoutes(app, context);
   await paymentWebhookRoutes(app, context);

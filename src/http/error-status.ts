@@ -164,6 +164,15 @@ const statusByCode: Readonly<Record<string, number>> = {
   REPORT_BAD_PERIOD: 400,
   REPORT_UNKNOWN_PLAN: 404,
   REPORT_PDF_UNAVAILABLE: 503,
+  // A plan's closure (src/services/closure): one per plan, steps in order; a malformed date or payer is a 400.
+  PLAN_CLOSING: 409,
+  CLOSURE_BAD_DATE: 400,
+  CLOSURE_BAD_PAYER: 400,
+  CLOSURE_DATE_PAST: 422,
+  CLOSURE_NOT_DUE: 409,
+  CLOSURE_STEP_OUT_OF_ORDER: 409,
+  CLOSURE_REFUNDS_OPEN: 409,
+  CLAIM_AFTER_CLOSURE: 422,
 };
 
 /** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */

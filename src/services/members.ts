@@ -1,3 +1,4 @@
+import { closingPlansIn } from './closure/announce-closure.js';
 import { sql } from 'kysely';
 import { calendarDateOf, formatCalendarDate, parseCalendarDate } from '../core/members/age.js';
 import { checkJoin } from '../core/members/eligibility.js';
@@ -103,6 +104,8 @@ export async function enrolMembers(context: ServiceContext, inputs: readonly Enr
     }
   }
 
+  // Joins stop from a closure's announcement on (src/services/closure).
+  const closing = await closingPlansIn(context.store.db, [...plans.keys()]);
   const results: Array<Result<Enrolment> | undefined> = new Array(inputs.length).fill(undefined);
   const accepted: Array<{ index: number; person: CheckedPerson; plan: Plan; version: number; age_years: number; waiting_until: string; answers: string; member_code: string }> = [];
   const seenIdentities = new Set<string>();
@@ -110,6 +113,10 @@ export async function enrolMembers(context: ServiceContext, inputs: readonly Enr
     const plan = plans.get(input.plan_id);
     if (plan === undefined) {
       results[index] = reject('PLAN_NOT_FOUND', `No plan ${input.plan_id}.`, { plan_id: input.plan_id });
+      continue;
+    }
+    if (closing.has(plan.id)) {
+      results[index] = reject('PLAN_CLOSING', 'This plan is closing and takes no new members.', { plan_id: plan.id });
       continue;
     }
     const person = checkPerson(context, input.person);
@@ -266,6 +273,9 @@ export async function joinExistingPerson(
     await trx.updateTable('persons').set((eb) => ({ relationship: eb.ref('relationship') })).where('id', '=', input.person_id).execute();
     const person = await trx.selectFrom('persons').selectAll().where('id', '=', input.person_id).executeTakeFirst();
     if (person === undefined) throw new RejectionError(reject('MEMBER_NOT_FOUND', `No person ${input.person_id}.`).rejection);
+    if ((await closingPlansIn(trx, [plan.id])).has(plan.id)) {
+      throw new RejectionError(reject('PLAN_CLOSING', 'This plan is closing and takes no new members.', { plan_id: plan.id }).rejection);
+    }
     const live = await trx
       .selectFrom('memberships')
       .select('id')

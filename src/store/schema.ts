@@ -368,6 +368,8 @@ export interface Database {
   proposal_ballots: ProposalBallotsTable;
   proposal_leaves: ProposalLeavesTable;
   supervisor_reports: SupervisorReportsTable;
+  plan_closures: PlanClosuresTable;
+  plan_closure_members: PlanClosureMembersTable;
 }
 
 export type Db = Kysely<Database>;
@@ -938,4 +940,37 @@ export interface SupervisorReportsTable {
   /** supervisorReportToJson: amounts and counts as strings of digits. */
   report_json: string;
   generated_at: string;
+}
+
+/** A plan's wind-down (0034): one per plan, the step it has reached, and the signed report once finalised. */
+export interface PlanClosuresTable {
+  plan_id: string;
+  /** YYYY-MM-DD: cover ends at the start of this day. */
+  closure_date: string;
+  last_cycles_paid_by: 'members' | 'operator';
+  step: 'announced' | 'closed' | 'refunds_done' | 'receivables_done' | 'finalised';
+  announced_at: string;
+  announced_by: bigint | null;
+  closed_at: string | null;
+  refunds_done_at: string | null;
+  receivables_done_at: string | null;
+  receivables_written_off_minor: ColumnType<bigint, bigint | undefined, bigint>;
+  finalised_at: string | null;
+  /** The signed header line of the huzhu-closure/1 report. */
+  header_json: string | null;
+  /** The whole report file (JSON Lines, every line ending in "\n"). */
+  report_text: string | null;
+}
+
+/** A membership of a closing plan (0034): its wallet on the closure date and where its refund stands. */
+export interface PlanClosureMembersTable {
+  id: Generated<bigint>;
+  plan_id: string;
+  membership_id: bigint;
+  member_code: string;
+  wallet_at_closure_minor: bigint;
+  refunded_minor: ColumnType<bigint, bigint | undefined, bigint>;
+  unclaimed_minor: ColumnType<bigint, bigint | undefined, bigint>;
+  refund_attempts: ColumnType<bigint, bigint | undefined, bigint>;
+  refund_state: 'none' | 'due' | 'pending' | 'refunded' | 'unclaimed';
 }

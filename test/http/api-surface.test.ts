@@ -81,6 +81,14 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
         'GET /api/settings/operator',
         'PUT /api/settings/operator',
         'GET /api/public/operator',
+        'POST /api/plans/{plan_id}/closure',
+        'POST /api/plans/{plan_id}/closure/close',
+        'POST /api/plans/{plan_id}/closure/refunds',
+        'POST /api/plans/{plan_id}/closure/receivables',
+        'POST /api/plans/{plan_id}/closure/finalise',
+        'GET /api/public/plans/{plan_id}/closure',
+        'GET /api/public/plans/{plan_id}/closure/report',
+        'GET /api/memberships/{id}/closure',
       ]),
     );
     // Plans are public; money in the rules is documented as strings of digits.

@@ -3,11 +3,16 @@ import { approveForNotice, endNotice, publishNotice, startReview, submitClaim } 
 import * as funding from '../../src/services/funding/index.js';
 import { canonicalJson, claimIdempotencyKey, idempotencyRetentionHours, purgeExpiredIdempotencyKeys, requestSha256 } from '../../src/services/idempotency-requests.js';
 import { runBackgroundJobs } from '../../src/services/jobs/background-jobs.js';
-import { activateDueMemberships } from '../../src/services/members.js';
+import { activateDueMemberships, enrolMembers } from '../../src/services/members.js';
 import { importStatement } from '../../src/services/reconciliation/import-statement.js';
 import { scheduleAidPayoutIn } from '../../src/services/payouts/index.js';
 import { openAccount } from '../../src/ledger/ledger.js';
-import { getPlan } from '../../src/services/plans.js';
+import { createPlan, getPlan } from '../../src/services/plans.js';
+import { criticalIllnessPlan, seniorCancerPlan } from '../../src/core/plans/sample-plans.js';
+import { announceClosure } from '../../src/services/closure/announce-closure.js';
+import { closeMemberships } from '../../src/services/closure/close-memberships.js';
+import { runClosureRefunds } from '../../src/services/closure/closure-refunds.js';
+import { noToAll, personBornOn } from '../support/test-context.js';
 import type { Store } from '../../src/store/store.js';
 import { startTestApp, testNow, type TestApp } from '../support/test-app.js';
 import { describeEachBackend } from '../support/test-stores.js';
@@ -82,6 +87,10 @@ const movesNoMoney: Readonly<Record<string, string>> = {
   'PUT /api/reconciliation/settings': 'sets the break alert age; setting the same age again is the same',
   'PUT /api/settings/operator': 'saves the operator details as a new version; saving the same details again changes nothing shown',
   'POST /api/payments/webhook': "the provider's signed events, deduplicated by event and payment reference; the provider cannot send our key",
+  'POST /api/plans/{plan_id}/closure': 'announces a closure and tells the members; one per plan (PLAN_CLOSING)',
+  'POST /api/plans/{plan_id}/closure/close':
+    'records the wallets at closure and ends the memberships, no posting; run again it changes nothing (the refunds and write-offs are their own keyed steps)',
+  'POST /api/plans/{plan_id}/closure/finalise': 'signs and stores the closure report from settled rows, no posting; finalised, it returns the same report',
 };
 
 /**
@@ -128,6 +137,34 @@ async function prepaidMember(t: TestApp, name: string, sequence: number, balance
 }
 
 
+let closingPlanSequence = 0;
+
+/**
+ * A new plan (a copy of a sample plan's rules) whose closure is announced for today and whose
+ * memberships have ended: ready for its refunds. With `prepaid`, one member's wallet holds 4,000.
+ */
+async function closedPlan(t: TestApp, prepaid: boolean, refunded = false): Promise<string> {
+  closingPlanSequence += 1;
+  const plan_id = `closing-${closingPlanSequence}`;
+  const rules = prepaid ? seniorCancerPlan.rules : criticalIllnessPlan.rules;
+  await createPlan(t.context, { id: plan_id, name_zh: '关闭中', name_en: 'Closing', rules }, null);
+  if (prepaid) {
+    const [joined] = await enrolMembers(t.context, [{ plan_id, payer_user_id: null, person: personBornOn('1961-06-06', 900 + closingPlanSequence), answers: noToAll }]);
+    if (!joined!.ok) throw new Error(joined!.rejection.code);
+    await funding.requestTopUp(t.context, joined!.value.membership_id, 4_000n);
+    await t.gateway.deliverPending();
+  }
+  const closure_date = t.context.clock.now().toISOString().slice(0, 10);
+  await announceClosure(t.context, { plan_id, closure_date, last_cycles_paid_by: 'members', announced_by: null });
+  await closeMemberships(t.context, plan_id);
+  if (refunded) await runClosureRefunds(t.context, plan_id);
+  return plan_id;
+}
+
+function closuresOf(t: TestApp) {
+  return t.store.db.selectFrom('plan_closures').select(['plan_id', 'step', 'receivables_written_off_minor']).orderBy('plan_id').execute();
+}
+
 /** The operator's own accounts a manual posting may move money between (the flows' accounts are refused). */
 async function operatorAccounts(t: TestApp): Promise<void> {
   await openAccount(t.store, { code: 'operator_equity:CNY', name: 'Operator equity (CNY)', type: 'equity', currency: 'CNY', guard: 'none' }, testNow);
@@ -162,6 +199,29 @@ function manualPostingsOf(t: TestApp) {
 }
 
 const fixtures: Readonly<Record<string, Fixture>> = {
+  'POST /api/plans/{plan_id}/closure/refunds': async (t) => {
+    const plan_id = await closedPlan(t, true);
+    const other = await closedPlan(t, true);
+    return {
+      url: `/api/plans/${plan_id}/closure/refunds`,
+      cookie: await t.userWithRoles('closure-refunder', ['operator']),
+      other: { url: `/api/plans/${other}/closure/refunds` },
+      effect: async () => ({
+        closures: await closuresOf(t),
+        refunds: await t.store.db.selectFrom('payments').select(['reference', 'status']).where('reference', 'like', 'closure_refund:%').orderBy('id').execute(),
+      }),
+    };
+  },
+  'POST /api/plans/{plan_id}/closure/receivables': async (t) => {
+    const plan_id = await closedPlan(t, false, true);
+    const other = await closedPlan(t, false, true);
+    return {
+      url: `/api/plans/${plan_id}/closure/receivables`,
+      cookie: await t.userWithRoles('closure-writer-off', ['operator']),
+      other: { url: `/api/plans/${other}/closure/receivables` },
+      effect: () => closuresOf(t),
+    };
+  },
   'POST /api/ledger/accounts': async (t) => ({
     url: '/api/ledger/accounts',
     cookie: await t.userWithRoles('account-opener', ['operator']),

@@ -198,6 +198,9 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/plans/{id}/proposals': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/proposals/{id}': [...(await t.store.db.selectFrom('proposals').select('id').execute()).map((row) => row.id.toString()), '999999'],
       '/api/public/plans/{id}/proposals': ['critical-illness', 'senior-cancer', 'no-such-plan'],
+      '/api/public/plans/{plan_id}/closure': ['critical-illness', 'senior-cancer', 'no-such-plan'],
+      '/api/public/plans/{plan_id}/closure/report': ['critical-illness', 'senior-cancer', 'no-such-plan'],
+      '/api/memberships/{id}/closure': memberships.map((row) => row.id.toString()),
     };
     const queries: Record<string, string[]> = {
       '/api/memberships': ['?limit=500', '?plan_id=senior-cancer', '?status=terminated', '?status=withdrawn&limit=1'],

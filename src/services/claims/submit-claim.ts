@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { checkDiagnosisBeforeClosure } from '../../core/closure/closure-rules.js';
 import { assessClaim, type ClaimAssessment } from '../../core/claims/claim-eligibility.js';
 import { calendarDateOf, formatCalendarDate, parseCalendarDate, type CalendarDate } from '../../core/members/age.js';
 import { memberCodeFromBytes } from '../../core/members/member-code.js';
@@ -74,6 +75,12 @@ async function assessIn(db: Kysely<Database>, input: SubmitClaimInput, now: stri
   const diagnosis_date = parseCalendarDate(input.diagnosis_date);
   if (diagnosis_date === undefined) claimRejection('CLAIM_BAD_DIAGNOSIS_DATE', 'The diagnosis date must be a date as YYYY-MM-DD.');
   const plan = await getPlanIn(db, membership.plan_id);
+  // A closing plan covers diagnoses before its closure date only; those stay claimable in the window.
+  const closure = await db.selectFrom('plan_closures').select('closure_date').where('plan_id', '=', plan.id).executeTakeFirst();
+  if (closure !== undefined) {
+    const covered = checkDiagnosisBeforeClosure(diagnosis_date, closure.closure_date);
+    if (!covered.ok) return { ok: false, rejection: covered.rejection, membership_status: membership.status, membership_id: membership.id };
+  }
   // The rules the member had at diagnosis decide the claim, not rules changed since.
   const version = versionAt(plan, `${formatCalendarDate(diagnosis_date)}T23:59:59.999Z`);
   const covered_from = parseCalendarDate(membership.waiting_until);

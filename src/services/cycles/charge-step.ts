@@ -14,6 +14,7 @@ import { snapshotTime } from '../../core/cycles/cycle-calendar.js';
 import { cycleChargeReference, type CycleRow, type FailPoint } from './cycle-rows.js';
 import { cycleBalance, type CycleBalance } from '../../core/cycles/cycle-balance.js';
 import { assert } from '../../core/rejection.js';
+import { chargeSharesToOperatorIn, operatorPaysLastCycles } from '../closure/operator-paid-shares.js';
 
 const prepaidBatchSize = 500;
 
@@ -225,12 +226,20 @@ export async function chargeCycle(
   failPoint: FailPoint,
   finish: (trx: Trx, summary: ChargeSummary) => Promise<void>,
 ): Promise<ChargeSummary> {
-  const deducted_batches = await chargePrepaid(context, plan, cycle, now, failPoint);
+  // A closing plan whose operator pays the last cycles charges no member (closure/operator-paid-shares.ts).
+  const operator_pays = await operatorPaysLastCycles(context.store.db, plan.id);
+  const deducted_batches = operator_pays ? 0 : await chargePrepaid(context, plan, cycle, now, failPoint);
   return context.store.db.transaction().execute(async (trx) => {
     await lockLedgerIn(trx);
     await ensurePlanAccountsIn(trx, plan.id, plan.currency, now);
-    const shortfall_minor = await prepaidShortfallIn(trx, plan, cycle);
-    const receivable_minor = await chargePostPaidIn(trx, plan, cycle, now);
+    let shortfall_minor = 0n;
+    let receivable_minor = 0n;
+    if (operator_pays) {
+      await chargeSharesToOperatorIn(trx, cycle, cashAccount(cycle), now);
+    } else {
+      shortfall_minor = await prepaidShortfallIn(trx, plan, cycle);
+      receivable_minor = await chargePostPaidIn(trx, plan, cycle, now);
+    }
     const balance = await balanceOfCycleIn(trx, cycle, shortfall_minor, fee_reduction_minor);
     assert(receivable_minor <= balance.charged_minor, 'receivables are part of what was charged');
     await backstopAndFeeIn(trx, cycle, balance, now);

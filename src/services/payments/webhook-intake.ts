@@ -6,6 +6,7 @@ import { lockLedgerIn } from '../../ledger/ledger-reads.js';
 import { settleTopUp } from '../funding/top-ups.js';
 import { settleShareRefund } from '../funding/waiting-period-refunds.js';
 import { settleWalletRefund } from '../funding/wallet-refunds.js';
+import { isClosureRefundReference, settleClosureRefundIn } from '../closure/closure-refunds.js';
 import { lockAidPayoutAttemptIn, settleAidPayoutAttemptIn } from '../payouts/payout-settlement.js';
 import type { GatewayEvent } from './payment-gateway.js';
 import { dispatchPayments } from './payment-dispatch.js';
@@ -40,9 +41,16 @@ const eventSchema = z.object({
   occurred_at: z.string().max(64),
 });
 
+/** A closure refund is a wallet refund (the same postings) whose outcome the plan's closure also records. */
+async function settleAnyWalletRefund(settlement: Settlement): Promise<SettlementOutcome> {
+  const outcome = await settleWalletRefund(settlement);
+  if (isClosureRefundReference(settlement.payment.reference)) await settleClosureRefundIn(settlement.trx, settlement.payment, settlement.succeeded);
+  return outcome;
+}
+
 const settlements: Readonly<Record<PaymentKind, (settlement: Settlement) => Promise<SettlementOutcome>>> = {
   top_up: settleTopUp,
-  wallet_refund: settleWalletRefund,
+  wallet_refund: settleAnyWalletRefund,
   collection: settleCollection,
   share_refund: settleShareRefund,
 };

@@ -29,6 +29,7 @@ import { operatorInfo } from './0027-operator-info.js';
 import { governanceProposals } from './0028-governance-proposals.js';
 import { governanceBallots } from './0029-governance-ballots.js';
 import { supervisorReports } from './0033-supervisor-reports.js';
+import { planClosures } from './0034-plan-closures.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -62,5 +63,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0028-governance-proposals': governanceProposals(dialect),
     '0029-governance-ballots': governanceBallots(dialect),
     '0033-supervisor-reports': supervisorReports(dialect),
+    '0034-plan-closures': planClosures(dialect),
   };
 }

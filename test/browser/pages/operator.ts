@@ -72,4 +72,12 @@ export const pages: PageEntry[] = [
     path: async (scene) => `/staff/members/${(await firstMembership(scene)).membership_id}`,
     ready: (page) => page.locator('section[aria-labelledby="operator-memberships-title"] li').first().waitFor(),
   },
+  {
+    name: 'operator-closure',
+    viewer: 'operator',
+    roles: ['operator'],
+    viewports,
+    path: '/staff/closure',
+    ready: (page) => page.locator('main select option').nth(1).waitFor({ state: 'attached' }),
+  },
 ];

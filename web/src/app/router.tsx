@@ -25,6 +25,7 @@ import { routes as verifyRoutes } from '../features/verify/routes';
 import { routes as walletRoutes } from '../features/wallet/routes';
 import { routes as complaintsRoutes, staffRoutes as complaintsStaffRoutes } from '../features/complaints/routes';
 import { routes as operatorInfoRoutes, staffRoutes as operatorInfoStaffRoutes } from '../features/operator-info/routes';
+import { routes as closureRoutes, staffRoutes as closureStaffRoutes } from '../features/closure/routes';
 import { loadAllTexts } from '../shared/i18n/i18n';
 import { Loading } from '../shared/ui/query-state';
 import { Layout } from './layout';
@@ -64,6 +65,7 @@ export const appRoutes: RouteObject[] = [
         ...governanceRoutes,
         ...complaintsRoutes,
         ...operatorInfoRoutes,
+        ...closureRoutes,
       ].map(withAllTexts),
       {
         // The staff console (desktop-first): every staff feature's pages beside its navigation.
@@ -86,6 +88,7 @@ export const appRoutes: RouteObject[] = [
             ...adminRoutes,
             ...complaintsStaffRoutes,
             ...operatorInfoStaffRoutes,
+            ...closureStaffRoutes,
           ].map(withAllTexts),
         ],
       },

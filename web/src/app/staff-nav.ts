@@ -19,4 +19,5 @@ export const staffNav: ReadonlyArray<{ section: StaffSection; to: string; key: s
   { section: 'persons', to: '/staff/admin/persons', key: 'staff.nav.persons' },
   { section: 'complaints', to: '/staff/complaints', key: 'staff.nav.complaints' },
   { section: 'operatorSettings', to: '/staff/admin/operator', key: 'staff.nav.operatorSettings' },
+  { section: 'closure', to: '/staff/closure', key: 'staff.nav.closure' },
 ];

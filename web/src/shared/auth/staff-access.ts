@@ -25,6 +25,7 @@ export const staffAccess = {
   persons: ['admin'],
   complaints: ['operator', 'reviewer'],
   operatorSettings: ['admin'],
+  closure: ['operator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffSection = keyof typeof staffAccess;

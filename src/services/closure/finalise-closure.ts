@@ -1,0 +1,104 @@
+import { sql } from 'kysely';
+import { ClosureReportBuilder } from '../../core/closure/build-closure-report.js';
+import { assert } from '../../core/rejection.js';
+import type { Db } from '../../store/schema.js';
+import type { ServiceContext } from '../context.js';
+import { operatorKey } from '../cycles/operator-key.js';
+import { getPlanIn } from '../funding/plan-in.js';
+import { closurePageSize, closureRejection, lockClosureIn, findClosureIn, type ClosureRow } from './closure-rows.js';
+
+/** The closing plan's member lines in report order (member_code byte order), a page at a time. */
+async function* closureLines(db: Db, plan_id: string) {
+  let after: string | null = null;
+  for (;;) {
+    let query = db
+      .selectFrom('plan_closure_members')
+      .select(['member_code', 'wallet_at_closure_minor', 'refunded_minor', 'unclaimed_minor'])
+      .where('plan_id', '=', plan_id)
+      .orderBy('member_code')
+      .limit(closurePageSize);
+    if (after !== null) query = query.where('member_code', '>', after);
+    const page = await query.execute();
+    if (page.length === 0) return;
+    yield page;
+    if (page.length < closurePageSize) return;
+    after = page[page.length - 1]!.member_code;
+  }
+}
+
+/** Claims of the plan paid and rejected, counted in SQL. */
+async function claimTotals(db: Db, plan_id: string) {
+  const result = await sql<{ paid_count: bigint | number | null; paid_minor: bigint | number | string | null; rejected_count: bigint | number | null }>`
+    select
+      sum(case when state = 'paid' then 1 else 0 end) as paid_count,
+      sum(case when state = 'paid' then aid_minor else 0 end) as paid_minor,
+      sum(case when state in ('rejected', 'rejected_final') then 1 else 0 end) as rejected_count
+    from claims where plan_id = ${plan_id}`.execute(db);
+  const row = result.rows[0];
+  return {
+    claims_paid_count: Number(row?.paid_count ?? 0),
+    claims_paid_minor: BigInt(row?.paid_minor ?? 0),
+    claims_rejected_count: Number(row?.rejected_count ?? 0),
+  };
+}
+
+/**
+ * The last step: the closure report (huzhu-closure/1) is built from the closure's member rows in
+ * report order, signed with the operator's key as a cycle record is, and stored with its header.
+ * Refused while a refund is due or pending (CLOSURE_REFUNDS_OPEN). Finalised, a second call
+ * returns the stored report unchanged.
+ */
+export async function finaliseClosure(context: ServiceContext, plan_id: string): Promise<ClosureRow> {
+  const db = context.store.db;
+  const now = context.clock.now().toISOString();
+  const closure = await findClosureIn(db, plan_id);
+  if (closure === undefined) closureRejection('CLOSURE_NOT_FOUND', `No closure is announced for plan ${plan_id}.`, { plan_id });
+  if (closure.step === 'finalised') return closure;
+  if (closure.step === 'announced' || closure.step === 'closed') {
+    closureRejection('CLOSURE_REFUNDS_OPEN', 'Every wallet must be refunded or listed as unclaimed before the closure is finalised.', { plan_id, step: closure.step });
+  }
+  if (closure.step !== 'receivables_done') {
+    closureRejection('CLOSURE_STEP_OUT_OF_ORDER', 'The unpaid shares are settled before the closure is finalised.', { plan_id, step: closure.step, expected: 'receivables_done' });
+  }
+  const plan = await getPlanIn(db, plan_id);
+  // Every row is settled (refunded, unclaimed or nothing to refund) and no step changes them now,
+  // so the lines can be read outside the finishing transaction.
+  const builder = new ClosureReportBuilder(plan_id);
+  const texts: string[] = [];
+  for await (const page of closureLines(db, plan_id)) for (const line of page) texts.push(builder.push(line));
+  const key = await operatorKey(context, now);
+  const built = builder.finish(
+    {
+      plan_id,
+      currency: plan.currency,
+      closure_date: closure.closure_date,
+      announced_at: closure.announced_at,
+      finalised_at: now,
+      last_cycles_paid_by: closure.last_cycles_paid_by,
+      ...(await claimTotals(db, plan_id)),
+      receivables_written_off_minor: closure.receivables_written_off_minor,
+    },
+    key,
+  );
+  // Custody after = the unclaimed total: the wallets of the plan still hold at least what the report
+  // lists as unclaimed (more only if money reached a wallet after the closure date, a top-up settled late).
+  const held = await sql<{ held_minor: bigint | number | string | null }>`
+    select sum(0 - a.net_debit_minor) as held_minor
+    from plan_closure_members cm join ledger_accounts a on a.code = 'wallet:' || cm.member_code
+    where cm.plan_id = ${plan_id} and cm.refund_state = 'unclaimed'`.execute(db);
+  const held_minor = BigInt(held.rows[0]?.held_minor ?? 0);
+  assert(held_minor >= built.header.unclaimed_total_minor, `the wallets hold the unclaimed total (${held_minor} ≥ ${built.header.unclaimed_total_minor})`);
+  const report_text = [built.header_line, ...texts].map((line) => `${line}\n`).join('');
+  return db.transaction().execute(async (trx) => {
+    const locked = await lockClosureIn(trx, plan_id);
+    // Two finalisations at once: the first stored wins, and the second returns it.
+    if (locked.step === 'finalised') return locked;
+    assert(locked.step === 'receivables_done', 'the closure did not move back while its report was built');
+    return trx
+      .updateTable('plan_closures')
+      .set({ step: 'finalised', finalised_at: now, header_json: built.header_line, report_text })
+      .where('plan_id', '=', plan_id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+  });
+}

@@ -1,0 +1,137 @@
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError, newIdempotencyKey } from '../../../shared/api/client';
+import { RequireRole } from '../../../shared/auth/require-role';
+import { staffAccess } from '../../../shared/auth/staff-access';
+import { Page } from '../../../shared/ui/page';
+import { ErrorState, Loading } from '../../../shared/ui/query-state';
+import { useAnnounceClosure, useClosureStatus, useClosureStep, usePlanIds, type ClosureStatus, type ClosureStep, type LastCyclesPayer } from '../api';
+import { ClosureSummary } from '../components/closure-summary';
+
+/** The step each state leads to, in the order the service runs them. */
+const nextStep: Record<ClosureStatus['step'], ClosureStep | null> = {
+  announced: 'close',
+  closed: 'refunds',
+  refunds_done: 'receivables',
+  receivables_done: 'finalise',
+  finalised: null,
+};
+
+function AnnounceForm({ plan_id }: { plan_id: string }) {
+  const { t } = useTranslation();
+  const announce = useAnnounceClosure(plan_id);
+  const [closure_date, setDate] = useState('');
+  const [payer, setPayer] = useState<LastCyclesPayer>('members');
+  return (
+    <form
+      className="card"
+      onSubmit={(event) => {
+        event.preventDefault();
+        announce.mutate({ closure_date, last_cycles_paid_by: payer });
+      }}
+    >
+      <h2>{t('closure.console.announce')}</h2>
+      <div className="field">
+        <label htmlFor="closure-date">{t('closure.closureDate')}</label>
+        <input id="closure-date" type="date" required value={closure_date} onChange={(event) => setDate(event.target.value)} />
+      </div>
+      <fieldset>
+        <legend>{t('closure.paidBy')}</legend>
+        {(['members', 'operator'] as const).map((value) => (
+          <label key={value}>
+            <input type="radio" name="payer" value={value} checked={payer === value} onChange={() => setPayer(value)} /> {t(`closure.payer.${value}`)}
+          </label>
+        ))}
+      </fieldset>
+      <p className="muted">{t('closure.console.announceNote')}</p>
+      {announce.isError ? <ErrorState error={announce.error} /> : null}
+      <button type="submit" className="button" disabled={announce.isPending}>
+        {t('closure.console.announceButton')}
+      </button>
+    </form>
+  );
+}
+
+function Steps({ closure }: { closure: ClosureStatus }) {
+  const { t } = useTranslation();
+  const run = useClosureStep(closure.plan_id);
+  // One key per step until it succeeds: a retry after a lost answer is the same request.
+  const key = useRef<{ step: ClosureStep; key: string } | null>(null);
+  const step = nextStep[closure.step];
+  return (
+    <section className="card" aria-labelledby="closure-next">
+      <h2 id="closure-next">{t('closure.console.next')}</h2>
+      {step === null ? (
+        <p>{t('closure.console.done')}</p>
+      ) : (
+        <>
+          <p>{t(`closure.console.stepHelp.${step}`)}</p>
+          {run.isError ? <ErrorState error={run.error} /> : null}
+          <button
+            type="button"
+            className="button"
+            disabled={run.isPending}
+            onClick={() => {
+              if (key.current?.step !== step) key.current = { step, key: newIdempotencyKey() };
+              const current = key.current;
+              run.mutate(current, {
+                onSuccess: () => (key.current = null),
+                onError: (error) => {
+                  if (error instanceof ApiError) key.current = null;
+                },
+              });
+            }}
+          >
+            {t(`closure.console.run.${step}`)}
+          </button>
+        </>
+      )}
+    </section>
+  );
+}
+
+function PlanClosure({ plan_id }: { plan_id: string }) {
+  const status = useClosureStatus(plan_id);
+  if (status.isPending) return <Loading />;
+  if (status.isError) {
+    if (status.error instanceof ApiError && status.error.code === 'CLOSURE_NOT_FOUND') return <AnnounceForm plan_id={plan_id} />;
+    return <ErrorState error={status.error} onRetry={() => void status.refetch()} />;
+  }
+  return (
+    <>
+      <Steps closure={status.data} />
+      <ClosureSummary closure={status.data} />
+    </>
+  );
+}
+
+function Console() {
+  const { t } = useTranslation();
+  const plans = usePlanIds();
+  const [plan_id, setPlan] = useState('');
+  return (
+    <Page title={t('closure.console.title')}>
+      <div className="field">
+        <label htmlFor="closure-plan">{t('closure.console.plan')}</label>
+        <select id="closure-plan" value={plan_id} onChange={(event) => setPlan(event.target.value)}>
+          <option value="">{t('closure.console.choose')}</option>
+          {(plans.data?.plans ?? []).map((plan) => (
+            <option key={plan.id} value={plan.id}>
+              {plan.id}
+            </option>
+          ))}
+        </select>
+      </div>
+      {plan_id === '' ? null : <PlanClosure plan_id={plan_id} />}
+    </Page>
+  );
+}
+
+/** The operator's wind-down of a plan: announce, then run each step in turn and follow the figures. */
+export function ClosureConsolePage() {
+  return (
+    <RequireRole roles={staffAccess.closure}>
+      <Console />
+    </RequireRole>
+  );
+}

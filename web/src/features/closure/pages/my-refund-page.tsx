@@ -1,0 +1,77 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useParams } from 'react-router';
+import { RequireSession } from '../../../shared/auth/require-session';
+import { Money } from '../../../shared/ui/money';
+import { Page } from '../../../shared/ui/page';
+import { QueryState } from '../../../shared/ui/query-state';
+import { checkClosureLine } from '../../../shared/verify/closure-check';
+import { useClosureLine, useOperatorKey, type ClosureLine } from '../api';
+
+function LineCheck({ line, operator_key_hex }: { line: ClosureLine; operator_key_hex: string | null }) {
+  const { t } = useTranslation();
+  const result = useMemo(() => checkClosureLine(line.proof, line.signed_header_json, operator_key_hex), [line, operator_key_hex]);
+  const { proof } = line;
+  return (
+    <>
+      <section className="card" aria-labelledby="refund-line">
+        <h2 id="refund-line">{t('closure.mine.line', { code: proof.member_code })}</h2>
+        <dl className="facts">
+          <div>
+            <dt>{t('closure.walletAtClosure')}</dt>
+            <dd>
+              <Money minor={proof.wallet_at_closure_minor} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('closure.refunded')}</dt>
+            <dd>
+              <Money minor={proof.refunded_minor} />
+            </dd>
+          </div>
+          <div>
+            <dt>{t('closure.unclaimed')}</dt>
+            <dd>
+              <Money minor={proof.unclaimed_minor} />
+            </dd>
+          </div>
+        </dl>
+        {proof.unclaimed_minor === '0' ? null : <p>{t('closure.mine.unclaimedNote')}</p>}
+      </section>
+      <section className="card" aria-labelledby="refund-check">
+        <h2 id="refund-check">{t('closure.mine.check')}</h2>
+        <p className={result.ok ? 'alert success' : 'alert error'} role="status">
+          {result.ok ? t('closure.mine.ok') : t('closure.mine.failed')}
+        </p>
+        <ul>
+          {result.checks.map((check) => (
+            <li key={check.id}>
+              {check.ok ? '✓' : '✗'} {t(`closure.checks.${check.id}`)}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </>
+  );
+}
+
+function MyRefund() {
+  const { t } = useTranslation();
+  const membership_id = useParams().id ?? '';
+  const line = useClosureLine(membership_id);
+  const key = useOperatorKey();
+  return (
+    <Page title={t('closure.mine.title')}>
+      <QueryState query={line}>{(data) => <LineCheck line={data} operator_key_hex={key.data?.public_key_hex ?? null} />}</QueryState>
+    </Page>
+  );
+}
+
+/** A member's own refund at their plan's closure, checked in the browser against the signed report. */
+export function MyRefundPage() {
+  return (
+    <RequireSession>
+      <MyRefund />
+    </RequireSession>
+  );
+}
