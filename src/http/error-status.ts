@@ -172,6 +172,7 @@ const statusByCode: Readonly<Record<string, number>> = {
   CLOSURE_NOT_DUE: 409,
   CLOSURE_STEP_OUT_OF_ORDER: 409,
   CLOSURE_REFUNDS_OPEN: 409,
+  CLOSURE_CLAIMS_OPEN: 409,
   CLAIM_AFTER_CLOSURE: 422,
 };
 

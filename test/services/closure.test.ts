@@ -5,6 +5,7 @@ import { getAccount } from '../../src/ledger/ledger.js';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
 import { MemoryBlobStore } from '../../src/services/blobs/memory-blob-store.js';
 import { submitClaim, type EvidenceFile } from '../../src/services/claims/index.js';
+import { rejectClaim, startReview } from '../../src/services/claims/claim-review.js';
 import { announceClosure } from '../../src/services/closure/announce-closure.js';
 import { closeMemberships } from '../../src/services/closure/close-memberships.js';
 import { closureReportText, closureStatus, membershipClosureLine } from '../../src/services/closure/closure-queries.js';
@@ -139,6 +140,12 @@ describeEachBackend('plan closure', (dialect) => {
     expect(writeOff.closure.step).toBe('receivables_done');
     expect((await settleClosureReceivables(context, plan_id)).written_off).toBe(0);
 
+    // Finalise waits for every claim to be paid or rejected: the report accounts for each.
+    const claimsOpen = await finaliseClosure(context, plan_id).catch((error: unknown) => error);
+    expect(claimsOpen).toMatchObject({ rejection: { code: 'CLOSURE_CLAIMS_OPEN', details: { open_claims: 1 } } });
+    await startReview(context, before.claim_id, 'user:reviewer');
+    await rejectClaim(context, before.claim_id, 'INSUFFICIENT_EVIDENCE', 'No hospital report.', 'user:reviewer');
+
     // Finalise: the signed report verifies; custody after is the unclaimed total.
     const finalised = await finaliseClosure(context, plan_id);
     expect(finalised.step).toBe('finalised');
@@ -162,7 +169,7 @@ describeEachBackend('plan closure', (dialect) => {
       // The two cases shared by the last cycle were paid out by it.
       claims_paid_count: 2,
       claims_paid_minor: 40_000_000n,
-      claims_rejected_count: 0,
+      claims_rejected_count: 1,
     });
     // The prepaid plan: no receivable, its report lists the refund and the unclaimed balance.
     expect((await settleClosureReceivables(context, prepaid_plan_id)).closure.step).toBe('receivables_done');

@@ -17,6 +17,7 @@ export const closureRejectionCodes = [
   'CLOSURE_NOT_DUE',
   'CLOSURE_STEP_OUT_OF_ORDER',
   'CLOSURE_REFUNDS_OPEN',
+  'CLOSURE_CLAIMS_OPEN',
   'CLOSURE_REPORT_NOT_FOUND',
   'CLOSURE_LINE_NOT_FOUND',
 ] as const;
@@ -81,6 +82,12 @@ export function closureIsDue(closure_date: string, today: CalendarDate): boolean
   const closure = parseCalendarDate(closure_date);
   return closure !== undefined && dayNumber(today) >= dayNumber(closure);
 }
+
+/**
+ * The claim states a closure report can stand behind: paid, or rejected with its reason. A report
+ * proves every claim of the plan is in one of them, so it is not finalised while another is open.
+ */
+export const closureSettledClaimStates = ['paid', 'rejected', 'rejected_final'] as const;
 
 export type RefundOutcome = 'refunded' | 'retry' | 'unclaimed';
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { ClosureReportBuilder } from '../../core/closure/build-closure-report.js';
+import { closureSettledClaimStates } from '../../core/closure/closure-rules.js';
 import { assert } from '../../core/rejection.js';
 import type { Db } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
@@ -42,10 +43,22 @@ async function claimTotals(db: Db, plan_id: string) {
   };
 }
 
+/** Claims of the plan that are neither paid nor rejected: the report cannot say each one is settled. */
+async function openClaimCount(db: Db, plan_id: string): Promise<number> {
+  const row = await db
+    .selectFrom('claims')
+    .select((eb) => eb.fn.countAll<string | number | bigint>().as('open_count'))
+    .where('plan_id', '=', plan_id)
+    .where('state', 'not in', [...closureSettledClaimStates])
+    .executeTakeFirst();
+  return Number(row?.open_count ?? 0);
+}
+
 /**
  * The last step: the closure report (huzhu-closure/1) is built from the closure's member rows in
  * report order, signed with the operator's key as a cycle record is, and stored with its header.
- * Refused while a refund is due or pending (CLOSURE_REFUNDS_OPEN). Finalised, a second call
+ * Refused while a refund is due or pending (CLOSURE_REFUNDS_OPEN) or a claim of the plan is
+ * neither paid nor rejected (CLOSURE_CLAIMS_OPEN). Finalised, a second call
  * returns the stored report unchanged.
  */
 export async function finaliseClosure(context: ServiceContext, plan_id: string): Promise<ClosureRow> {
@@ -59,6 +72,10 @@ export async function finaliseClosure(context: ServiceContext, plan_id: string):
   }
   if (closure.step !== 'receivables_done') {
     closureRejection('CLOSURE_STEP_OUT_OF_ORDER', 'The unpaid shares are settled before the closure is finalised.', { plan_id, step: closure.step, expected: 'receivables_done' });
+  }
+  const open_claims = await openClaimCount(db, plan_id);
+  if (open_claims > 0) {
+    closureRejection('CLOSURE_CLAIMS_OPEN', `${open_claims} claims of the plan are neither paid nor rejected; the report must account for each.`, { plan_id, open_claims });
   }
   const plan = await getPlanIn(db, plan_id);
   // Every row is settled (refunded, unclaimed or nothing to refund) and no step changes them now,
