@@ -7,6 +7,7 @@ import { escalateOverdueComplaints } from '../../src/services/complaints/escalat
 import { runBackgroundJobs } from '../../src/services/jobs/background-jobs.js';
 import { activateDueMemberships, enrolMembers } from '../../src/services/members.js';
 import { publicOperatorInfoOf, saveOperatorInfo } from '../../src/services/operator-info.js';
+import { insertPendingPayments } from '../../src/services/payments/payment-rows.js';
 import { ensureSamplePlans } from '../../src/services/plans.js';
 import { codeOf } from '../support/rejection-code.js';
 import { rowCounts } from '../support/table-counts.js';
@@ -90,6 +91,18 @@ describeEachBackend('complaints', (dialect) => {
     expect(await codeOf(fileComplaint(context, { filed_by_user_id: mei, subject_kind: 'payment', subject_id: 1n, text }))).toBe('COMPLAINT_NOT_YOURS');
     expect(await codeOf(fileComplaint(context, { filed_by_user_id: mei, subject_kind: 'claim', subject_id: meiClaim, text: 'too short' }))).toBe('COMPLAINT_BAD_TEXT');
     expect(await rowCounts(context.store, complaintTables)).toEqual(before);
+  });
+
+  it('names a payment by its amount and day, as the member\'s bills show it, never by the provider\'s reference', async () => {
+    const membership = await context.store.db.selectFrom('memberships').select('id').where('payer_user_id', '=', mei).executeTakeFirstOrThrow();
+    const [payment_id] = await context.store.db.transaction().execute((trx) =>
+      insertPendingPayments(trx, [
+        { reference: 'collection:1:0123456789abcdef', kind: 'collection', membership_id: membership.id, share_charge_id: null, amount_minor: 1_234n, currency: 'CNY', created_at: '2027-03-12T08:00:00.000Z' },
+      ]),
+    );
+    const filed = await fileComplaint(context, { filed_by_user_id: mei, subject_kind: 'payment', subject_id: payment_id!, text });
+    expect(filed.subject_label).toBe('12.34 CNY · 2027-03-12');
+    expect(await codeOf(fileComplaint(context, { filed_by_user_id: lin, subject_kind: 'payment', subject_id: payment_id!, text }))).toBe('COMPLAINT_NOT_YOURS');
   });
 
   it('assigns only to active operators or reviewers', async () => {

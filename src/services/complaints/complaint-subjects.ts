@@ -1,11 +1,12 @@
 import type { ComplaintSubjectKind } from '../../core/complaints/complaint-lifecycle.js';
+import { formatMinorPlain } from '../../core/money/format-money.js';
 import type { Trx } from '../../ledger/ledger.js';
 import { complaintRejection } from './complaint-rejections.js';
 
 export interface ComplaintSubject {
   readonly membership_id: bigint;
   readonly member_code: string;
-  /** What the member and staff read: a case number, a payment reference, a membership decision. */
+  /** What the member and staff read: a case number, a payment's amount and day, a membership decision. */
   readonly label: string;
 }
 
@@ -47,11 +48,12 @@ async function findSubject(trx: Trx, payer_user_id: bigint, kind: ComplaintSubje
       const row = await trx
         .selectFrom('payments as p')
         .innerJoin('memberships as m', 'm.id', 'p.membership_id')
-        .select(['m.id', 'm.member_code', 'p.kind', 'p.reference'])
+        .select(['m.id', 'm.member_code', 'p.amount_minor', 'p.currency', 'p.created_at'])
         .where('p.id', '=', subject_id)
         .where('m.payer_user_id', '=', payer_user_id)
         .executeTakeFirst();
-      return row && { membership_id: row.id, member_code: row.member_code, label: `${row.kind} ${row.reference}` };
+      // As the member's wallet and bills show it: the amount and the day, not the provider's reference.
+      return row && { membership_id: row.id, member_code: row.member_code, label: `${formatMinorPlain(row.amount_minor, row.currency)} ${row.currency} · ${row.created_at.slice(0, 10)}` };
     }
     case 'payout': {
       const row = await trx
