@@ -126,7 +126,7 @@ function Intro() {
       <ol>
         {consoleSteps.map((step) => (
           <li key={step}>
-            <strong>{t(`closure.console.intro.steps.${step}.name`)}</strong>: {t(`closure.console.intro.steps.${step}.text`)}
+            <strong>{t(`closure.console.intro.steps.${step}.name`)}</strong> {t(`closure.console.intro.steps.${step}.text`)}
           </li>
         ))}
       </ol>

@@ -41,7 +41,7 @@ function LineCheck({ line, operator_key_hex }: { line: ClosureLine; operator_key
       </section>
       <section className="card" aria-labelledby="refund-check">
         <h2 id="refund-check">{t('closure.mine.check')}</h2>
-        <p className={result.ok ? 'alert success' : 'alert error'} role="status">
+        <p className={result.ok ? 'alert info' : 'alert error'} role="status" data-verified={result.ok}>
           {result.ok ? t('closure.mine.ok') : t('closure.mine.failed')}
         </p>
         <ul>
