@@ -42,5 +42,5 @@ export const pages: PageEntry[] = [
   { name: 'public-cycles', viewer: 'visitor', path: '/cycles', ready: (page) => settled(page, '.chart-box') },
   { name: 'public-cycle', viewer: 'visitor', path: async (scene) => `/cycles/${await cycleWithCases(scene)}`, ready: (page) => settled(page, '#cycle-cases') },
   // The demo plans are not closing: the page says so (CLOSURE_NOT_FOUND in the visitor's language).
-  { name: 'public-closure', viewer: 'visitor', path: '/plans/community-critical-illness/closure', ready: (page) => settled(page, 'main .alert') },
+  { name: 'public-closure', viewer: 'visitor', path: '/plans/community-critical-illness/closure', ready: (page) => settled(page, '#closure-none') },
 ];

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, unwrap } from '../../shared/api/client';
+import { ApiError, api, unwrap } from '../../shared/api/client';
 import type { paths } from '../../shared/api/schema';
 
 export type ClosureStatus = paths['/api/public/plans/{plan_id}/closure']['get']['responses'][200]['content']['application/json']['closure'];
@@ -11,12 +11,36 @@ const keys = {
   line: (membership_id: string) => ['closure', 'line', membership_id] as const,
 };
 
+/** While refunds are out at the payment provider, the status is read again this often to show their outcomes. */
+const refundPollMs = 2_000;
+
+/** A plan's closure, or null when none is announced (CLOSURE_NOT_FOUND: the plan is open, nothing to refund). */
 export function useClosureStatus(plan_id: string) {
   return useQuery({
     queryKey: keys.status(plan_id),
     enabled: plan_id !== '',
-    queryFn: async () => (await unwrap(api.GET('/api/public/plans/{plan_id}/closure', { params: { path: { plan_id } } }))).closure,
+    queryFn: async (): Promise<ClosureStatus | null> => {
+      try {
+        return (await unwrap(api.GET('/api/public/plans/{plan_id}/closure', { params: { path: { plan_id } } }))).closure;
+      } catch (error) {
+        if (error instanceof ApiError && error.code === 'CLOSURE_NOT_FOUND') return null;
+        throw error;
+      }
+    },
     retry: false,
+    refetchInterval: (query) => (query.state.data?.refunds.some((row) => row.refund_state === 'pending') === true ? refundPollMs : false),
+  });
+}
+
+/**
+ * The plan itself, for its name in the page titles. The cache entry ['plans', id] holds the plan
+ * (not the whole answer), as the plans and member pages keep it there.
+ */
+export function usePlan(plan_id: string) {
+  return useQuery({
+    queryKey: ['plans', plan_id],
+    enabled: plan_id !== '',
+    queryFn: async () => (await unwrap(api.GET('/api/plans/{id}', { params: { path: { id: plan_id } } }))).plan,
   });
 }
 

@@ -36,26 +36,28 @@ export function ClosureSummary({ closure }: { closure: ClosureStatus }) {
       {closure.refunds.length === 0 ? null : (
         <section className="card" aria-labelledby="closure-refunds">
           <h2 id="closure-refunds">{t('closure.refunds')}</h2>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t('closure.refundState')}</th>
-                <th scope="col">{t('closure.memberships')}</th>
-                <th scope="col">{t('closure.walletAtClosure')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {closure.refunds.map((row) => (
-                <tr key={row.refund_state}>
-                  <td>{t(`closure.refundStates.${row.refund_state}`, { defaultValue: row.refund_state })}</td>
-                  <td>{row.count}</td>
-                  <td>
-                    <Money minor={row.wallet_minor} />
-                  </td>
+          <div className="table-wrap" tabIndex={0} role="region" aria-label={t('closure.refunds')}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('closure.refundState')}</th>
+                  <th scope="col">{t('closure.memberships')}</th>
+                  <th scope="col">{t('closure.walletAtClosure')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {closure.refunds.map((row) => (
+                  <tr key={row.refund_state}>
+                    <td>{t(`closure.refundStates.${row.refund_state}`, { defaultValue: row.refund_state })}</td>
+                    <td>{row.count}</td>
+                    <td>
+                      <Money minor={row.wallet_minor} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </section>
       )}
       {header === null ? null : (
@@ -106,7 +108,7 @@ export function ClosureSummary({ closure }: { closure: ClosureStatus }) {
               {t('closure.download')}
             </a>
           </p>
-          <p className="muted">{t('closure.verifyHint', { plan: closure.plan_id })}</p>
+          <p className="muted">{t('closure.verifyHint', { file: `${closure.plan_id}-closure.jsonl` })}</p>
         </section>
       )}
     </>

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, newIdempotencyKey } from '../../../shared/api/client';
+import { useLanguage } from '../../../shared/i18n/i18n';
 import { RequireRole } from '../../../shared/auth/require-role';
 import { staffAccess } from '../../../shared/auth/staff-access';
 import { Page } from '../../../shared/ui/page';
@@ -20,6 +21,8 @@ const nextStep: Record<ClosureStatus['step'], ClosureStep | null> = {
 function AnnounceForm({ plan_id }: { plan_id: string }) {
   const { t } = useTranslation();
   const announce = useAnnounceClosure(plan_id);
+  // Set in the submit's own event: the second click of a double click finds it and sends nothing.
+  const inFlight = useRef(false);
   const [closure_date, setDate] = useState('');
   const [payer, setPayer] = useState<LastCyclesPayer>('members');
   return (
@@ -27,7 +30,9 @@ function AnnounceForm({ plan_id }: { plan_id: string }) {
       className="card"
       onSubmit={(event) => {
         event.preventDefault();
-        announce.mutate({ closure_date, last_cycles_paid_by: payer });
+        if (inFlight.current) return;
+        inFlight.current = true;
+        announce.mutate({ closure_date, last_cycles_paid_by: payer }, { onSettled: () => (inFlight.current = false) });
       }}
     >
       <h2>{t('closure.console.announce')}</h2>
@@ -57,6 +62,8 @@ function Steps({ closure }: { closure: ClosureStatus }) {
   const run = useClosureStep(closure.plan_id);
   // One key per step until it succeeds: a retry after a lost answer is the same request.
   const key = useRef<{ step: ClosureStep; key: string } | null>(null);
+  // Set in the click's own event, before React disables the button: a double click posts once.
+  const inFlight = useRef(false);
   const step = nextStep[closure.step];
   return (
     <section className="card" aria-labelledby="closure-next">
@@ -72,13 +79,17 @@ function Steps({ closure }: { closure: ClosureStatus }) {
             className="button"
             disabled={run.isPending}
             onClick={() => {
+              if (inFlight.current) return;
+              inFlight.current = true;
               if (key.current?.step !== step) key.current = { step, key: newIdempotencyKey() };
               const current = key.current;
               run.mutate(current, {
                 onSuccess: () => (key.current = null),
                 onError: (error) => {
-                  if (error instanceof ApiError) key.current = null;
+                  // A refusal was answered: the next press is a new request. A lost answer keeps the key.
+                  if (error instanceof ApiError && error.status < 500) key.current = null;
                 },
+                onSettled: () => (inFlight.current = false),
               });
             }}
           >
@@ -93,10 +104,8 @@ function Steps({ closure }: { closure: ClosureStatus }) {
 function PlanClosure({ plan_id }: { plan_id: string }) {
   const status = useClosureStatus(plan_id);
   if (status.isPending) return <Loading />;
-  if (status.isError) {
-    if (status.error instanceof ApiError && status.error.code === 'CLOSURE_NOT_FOUND') return <AnnounceForm plan_id={plan_id} />;
-    return <ErrorState error={status.error} onRetry={() => void status.refetch()} />;
-  }
+  if (status.isError) return <ErrorState error={status.error} onRetry={() => void status.refetch()} />;
+  if (status.data === null) return <AnnounceForm plan_id={plan_id} />;
   return (
     <>
       <Steps closure={status.data} />
@@ -105,8 +114,30 @@ function PlanClosure({ plan_id }: { plan_id: string }) {
   );
 }
 
+const consoleSteps = ['announce', 'close', 'refunds', 'receivables', 'finalise'] as const;
+
+/** What the console does, shown until a plan is chosen. */
+function Intro() {
+  const { t } = useTranslation();
+  return (
+    <section className="card" aria-labelledby="closure-intro">
+      <h2 id="closure-intro">{t('closure.console.intro.title')}</h2>
+      <p>{t('closure.console.intro.body')}</p>
+      <ol>
+        {consoleSteps.map((step) => (
+          <li key={step}>
+            <strong>{t(`closure.console.intro.steps.${step}.name`)}</strong> {t(`closure.console.intro.steps.${step}.text`)}
+          </li>
+        ))}
+      </ol>
+      <p className="muted">{t('closure.console.intro.safe')}</p>
+    </section>
+  );
+}
+
 function Console() {
   const { t } = useTranslation();
+  const language = useLanguage();
   const plans = usePlanIds();
   const [plan_id, setPlan] = useState('');
   return (
@@ -117,12 +148,12 @@ function Console() {
           <option value="">{t('closure.console.choose')}</option>
           {(plans.data?.plans ?? []).map((plan) => (
             <option key={plan.id} value={plan.id}>
-              {plan.id}
+              {language === 'en' ? plan.name_en : plan.name_zh}
             </option>
           ))}
         </select>
       </div>
-      {plan_id === '' ? null : <PlanClosure plan_id={plan_id} />}
+      {plan_id === '' ? <Intro /> : <PlanClosure plan_id={plan_id} />}
     </Page>
   );
 }

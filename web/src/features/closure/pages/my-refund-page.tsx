@@ -4,7 +4,8 @@ import { useParams } from 'react-router';
 import { RequireSession } from '../../../shared/auth/require-session';
 import { Money } from '../../../shared/ui/money';
 import { Page } from '../../../shared/ui/page';
-import { QueryState } from '../../../shared/ui/query-state';
+import { ApiError } from '../../../shared/api/client';
+import { ErrorState, Loading } from '../../../shared/ui/query-state';
 import { checkClosureLine } from '../../../shared/verify/closure-check';
 import { useClosureLine, useOperatorKey, type ClosureLine } from '../api';
 
@@ -40,7 +41,7 @@ function LineCheck({ line, operator_key_hex }: { line: ClosureLine; operator_key
       </section>
       <section className="card" aria-labelledby="refund-check">
         <h2 id="refund-check">{t('closure.mine.check')}</h2>
-        <p className={result.ok ? 'alert success' : 'alert error'} role="status">
+        <p className={result.ok ? 'alert info' : 'alert error'} role="status" data-verified={result.ok}>
           {result.ok ? t('closure.mine.ok') : t('closure.mine.failed')}
         </p>
         <ul>
@@ -60,9 +61,22 @@ function MyRefund() {
   const membership_id = useParams().id ?? '';
   const line = useClosureLine(membership_id);
   const key = useOperatorKey();
+  // The check waits for the operator's published key: it is what the signature is checked against.
   return (
     <Page title={t('closure.mine.title')}>
-      <QueryState query={line}>{(data) => <LineCheck line={data} operator_key_hex={key.data?.public_key_hex ?? null} />}</QueryState>
+      {line.isPending || key.isPending ? (
+        <Loading />
+      ) : line.isError ? (
+        line.error instanceof ApiError && line.error.code === 'CLOSURE_REPORT_NOT_FOUND' ? (
+          <div className="alert info" role="status">
+            <p>{t('closure.mine.notYet')}</p>
+          </div>
+        ) : (
+          <ErrorState error={line.error} onRetry={() => void line.refetch()} />
+        )
+      ) : (
+        <LineCheck line={line.data} operator_key_hex={key.data?.public_key_hex ?? null} />
+      )}
     </Page>
   );
 }

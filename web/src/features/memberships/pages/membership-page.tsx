@@ -6,7 +6,7 @@ import { errorMessage } from '../../../shared/i18n/error-message';
 import { Day, Instant } from '../../../shared/ui/money';
 import { Page } from '../../../shared/ui/page';
 import { Loading } from '../../../shared/ui/query-state';
-import { useMembership, useWithdraw, type MembershipDetail } from '../api/members-api';
+import { useMembership, usePlanClosure, useWithdraw, type MembershipDetail } from '../api/members-api';
 import { coveredSince, StatusBadge, StatusHistory } from '../components/membership-status';
 import { MembershipError } from '../components/not-yours';
 import { usePlanName } from '../components/plan-name';
@@ -51,6 +51,32 @@ function Withdraw({ membership }: { membership: MembershipDetail }) {
   );
 }
 
+/** When the plan is closing or closed: the closure date and links to the member's refund and the plan's closure status. */
+function ClosureNotice({ membership }: { membership: MembershipDetail }) {
+  const { t } = useTranslation();
+  const closure = usePlanClosure(membership.plan_id);
+  if (closure.data === undefined || closure.data === null) return null;
+  const finalised = closure.data.step === 'finalised';
+  return (
+    <section className="alert warning" aria-labelledby="closure-notice-title">
+      <h2 id="closure-notice-title">{finalised ? t('memberships.closure.closedTitle') : t('memberships.closure.closingTitle')}</h2>
+      <p>
+        {t('memberships.closure.date')} <Day value={closure.data.closure_date} />
+      </p>
+      <p>{membership.funding_model === 'prepaid' ? t('memberships.closure.prepaid') : t('memberships.closure.postpaid')}</p>
+      <div className="row">
+        {/* The closure feature's pages, linked by their paths (features never import each other). */}
+        <Link className="button" to={`/memberships/${membership.membership_id}/closure`} data-testid="my-refund-link">
+          {t('memberships.closure.myRefund')}
+        </Link>
+        <Link className="button secondary" to={`/plans/${encodeURIComponent(membership.plan_id)}/closure`}>
+          {t('memberships.closure.status')}
+        </Link>
+      </div>
+    </section>
+  );
+}
+
 function Detail({ membership }: { membership: MembershipDetail }) {
   const { t } = useTranslation();
   const since = coveredSince(membership);
@@ -60,6 +86,7 @@ function Detail({ membership }: { membership: MembershipDetail }) {
       : { to: `/me/memberships/${membership.membership_id}/bills`, label: t('memberships.bills') };
   return (
     <>
+      <ClosureNotice membership={membership} />
       <section className="card person-card" aria-labelledby="summary-title">
         <div className="spread">
           <h2 id="summary-title">

@@ -5,7 +5,7 @@ import { useLanguage } from '../../../shared/i18n/i18n';
 import { Day, Instant } from '../../../shared/ui/money';
 import { Page } from '../../../shared/ui/page';
 import { QueryState } from '../../../shared/ui/query-state';
-import { usePlan, type PlanWithHistory } from '../api';
+import { usePlan, usePlanClosure, type PlanWithHistory } from '../api';
 import { RuleSections } from '../components/rule-sections';
 import { ruleChanges, ruleSections } from '../rules';
 
@@ -69,6 +69,28 @@ function VersionHistory({ plan }: { plan: PlanWithHistory }) {
   );
 }
 
+/** A plan with a closure announced: a notice with its date and a link to the closure's status and report. */
+function ClosingNotice({ plan_id }: { plan_id: string }) {
+  const { t } = useTranslation();
+  const closure = usePlanClosure(plan_id);
+  if (closure.data === undefined || closure.data === null) return null;
+  const finalised = closure.data.step === 'finalised';
+  return (
+    <div className="alert warning" data-testid="plan-closing-notice">
+      <p>
+        <strong>{finalised ? t('plans.closure.closed') : t('plans.closure.closing')}</strong> {t('plans.closure.date')} <Day value={closure.data.closure_date} />
+      </p>
+      <p>{t('plans.closure.explained')}</p>
+      <p>
+        {/* The closure feature's public page, linked by its path (features never import each other). */}
+        <Link className="more-link" to={`/plans/${encodeURIComponent(plan_id)}/closure`} data-testid="plan-closure-link">
+          {t('plans.closure.link')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
 function PlanDetail({ plan }: { plan: PlanWithHistory }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -90,6 +112,7 @@ function PlanDetail({ plan }: { plan: PlanWithHistory }) {
         )
       }
     >
+      <ClosingNotice plan_id={plan.id} />
       <p>
         {t('plans.summary', { version: plan.current_version.version })} <span className={`badge ${rules.funding.model === 'prepaid' ? 'warn' : ''}`}>{t(`plans.model.${rules.funding.model}`)}</span>
       </p>

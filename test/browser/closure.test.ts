@@ -1,0 +1,242 @@
+/// <reference lib="dom" />
+import { readFileSync } from 'node:fs';
+import type { BrowserContext, Page, Request } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoLoginPassword } from '../../src/services/demo/demo-logins.js';
+import { axeViolations } from './support/axe.js';
+import { chromiumAvailable, launchChromium, newContext, screenshot, type Language, type LaunchedBrowser, type ViewportName } from './support/browser.js';
+import { startServer, type RunningServer } from './support/server.js';
+
+/**
+ * The server's clock starts now, or at 21:00 UTC when the test starts later than that: the closure
+ * date is the server's today (a UTC date), and stays today for the few minutes the test runs.
+ */
+const lateHourUtc = 21;
+const clockStart = (() => {
+  const now = new Date();
+  if (now.getUTCHours() < lateHourUtc) return now;
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), lateHourUtc));
+})();
+const today = clockStart.toISOString().slice(0, 10);
+
+/** The demo's prepaid plan: demo-prepaid pays for herself and her husband in it. */
+const prepaidPlan = 'community-senior-cancer';
+const prepaidPlanName = 'Community senior cancer plan (demo)';
+/** The demo's post-paid plan: no closure is announced for it. */
+const openPlan = 'community-critical-illness';
+
+/** Webhook delivery runs with the background jobs; every second here, so refunds settle soon after they are sent. */
+const everySecond = '* * * * * *';
+/** How long a poll may take for the refunds' outcomes: a generous bound, the test goes on as soon as they are in. */
+const settleTimeoutMs = 60_000;
+
+interface ClosureJson {
+  readonly step: string;
+  readonly refunds: ReadonlyArray<{ refund_state: string; count: number; wallet_minor: string }>;
+}
+
+interface HouseholdJson {
+  readonly persons: ReadonlyArray<{ relationship: string; memberships: ReadonlyArray<{ membership_id: string; plan_id: string; member_code: string }> }>;
+}
+
+/**
+ * The orderly wind-down of the demo's prepaid plan in the browser: demo-operator announces it (the
+ * operator pays the last cycles), closes it, runs the refunds until the simulated gateway has settled
+ * them, settles receivables and publishes the report; a visitor reads the status and downloads the
+ * report; demo-prepaid finds her refund from her membership page and her browser checks it against
+ * the signed report; demo-member can neither see that line nor join the closing plan.
+ */
+describe.runIf(chromiumAvailable())('closure pages', () => {
+  let server: RunningServer;
+  let chromium: LaunchedBrowser;
+  const contexts: BrowserContext[] = [];
+
+  async function as(username: string | null, language: Language = 'en', viewport: ViewportName = 'phone'): Promise<Page> {
+    const context = await newContext(chromium.browser, server.url, language, viewport);
+    contexts.push(context);
+    if (username !== null) {
+      const response = await context.request.post('/api/auth/login', { data: { username, password: demoLoginPassword } });
+      expect(response.status(), await response.text()).toBe(200);
+    }
+    return context.newPage();
+  }
+
+  async function look(page: Page, name: string, language: Language, viewport: ViewportName): Promise<void> {
+    await screenshot(page, name, language, viewport);
+    const violations = await axeViolations(page);
+    expect(violations, `${name} ${language} ${viewport}: ${violations.join('; ')}`).toEqual([]);
+  }
+
+  async function closureOf(page: Page, plan_id: string): Promise<ClosureJson> {
+    const response = await page.request.get(`/api/public/plans/${plan_id}/closure`);
+    expect(response.status(), await response.text()).toBe(200);
+    return ((await response.json()) as { closure: ClosureJson }).closure;
+  }
+
+  /** Clicks a console button and waits for its POST's answer. */
+  async function runStep(page: Page, button: string, path: string, status = 200): Promise<void> {
+    const answered = page.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === path);
+    await page.getByRole('button', { name: button, exact: true }).click();
+    const response = await answered;
+    expect(response.status(), await response.text()).toBe(status);
+  }
+
+  beforeAll(async () => {
+    server = await startServer({ env: { HUZHU_CLOCK_START: clockStart.toISOString(), HUZHU_JOBS_CRON: everySecond } });
+    chromium = await launchChromium();
+  }, 180_000);
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await chromium?.close();
+    await server?.stop();
+  });
+
+  it('shows a calm state for a plan with no closure, and the console explains its steps before a plan is chosen', async () => {
+    for (const language of ['zh-CN', 'en'] as const) {
+      for (const viewport of ['phone', 'desktop'] as const) {
+        const visitor = await as(null, language, viewport);
+        await visitor.goto(`/plans/${openPlan}/closure`);
+        await visitor.locator('#closure-none').waitFor();
+        expect(await visitor.getByRole('alert').count()).toBe(0);
+        // The title names the plan, not its id.
+        await expect.poll(() => visitor.locator('h1').textContent()).not.toContain(openPlan);
+        await look(visitor, 'closure-none', language, viewport);
+      }
+      const operator = await as('demo-operator', language, 'desktop');
+      await operator.goto('/staff/closure');
+      await operator.locator('#closure-intro').waitFor();
+      await operator.locator('#closure-plan option').nth(1).waitFor({ state: 'attached' });
+      expect(await operator.locator('#closure-intro + p + ol li').count()).toBe(5);
+      await look(operator, 'closure-console-intro', language, 'desktop');
+    }
+  });
+
+  it('winds the prepaid plan down: announce, close, refunds, receivables, finalise; a visitor, the member and another member see what they may', async () => {
+    const operator = await as('demo-operator', 'en', 'desktop');
+    const posts: Request[] = [];
+    operator.on('request', (request) => {
+      if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith(`/api/plans/${prepaidPlan}/closure`)) posts.push(request);
+    });
+    const postsTo = (path: string) => posts.filter((request) => new URL(request.url()).pathname === `/api/plans/${prepaidPlan}/closure${path}`).length;
+    await operator.goto('/staff/closure');
+    await operator.locator(`#closure-plan option[value="${prepaidPlan}"]`).waitFor({ state: 'attached' });
+    expect(await operator.locator(`#closure-plan option[value="${prepaidPlan}"]`).textContent()).toBe(prepaidPlanName);
+    await operator.getByLabel('Plan', { exact: true }).selectOption(prepaidPlan);
+    await operator.getByLabel('Closure date').fill(today);
+    await operator.getByLabel('The operator (own funds)').check();
+    await look(operator, 'closure-console-announce', 'en', 'desktop');
+
+    // A double click on Announce sends one request.
+    const announced = operator.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname === `/api/plans/${prepaidPlan}/closure`);
+    await operator.getByRole('button', { name: 'Announce', exact: true }).dblclick();
+    expect((await announced).status()).toBe(201);
+    await operator.getByRole('button', { name: 'End the memberships', exact: true }).waitFor();
+    expect(postsTo('')).toBe(1);
+    await look(operator, 'closure-console-announced', 'en', 'desktop');
+
+    // While the plan is closing, joining it is refused with PLAN_CLOSING; the plan page says it is closing.
+    const member = await as('demo-member', 'en', 'phone');
+    await member.goto(`/plans/${prepaidPlan}`);
+    const notice = member.getByTestId('plan-closing-notice');
+    await notice.waitFor();
+    expect(await notice.textContent()).toContain('This plan is closing.');
+    expect(await notice.locator(`time[datetime="${today}"]`).count()).toBe(1);
+    await look(member, 'closure-plan-closing', 'en', 'phone');
+    await member.goto(`/join/${prepaidPlan}`);
+    await member.getByRole('radio', { name: /^Myself \(/ }).check();
+    for (const radio of await member.getByRole('radio', { name: 'No', exact: true }).all()) await radio.check();
+    await member.getByLabel('I have read the plan’s rules, accept them, and my answers are true.').check();
+    const refused = member.waitForResponse((response) => response.request().method() === 'POST' && /\/api\/members\//.test(new URL(response.url()).pathname));
+    await member.getByRole('button', { name: 'Join the plan', exact: true }).click();
+    const refusal = await refused;
+    expect(refusal.status()).toBeGreaterThanOrEqual(400);
+    expect(((await refusal.json()) as { error: { code: string } }).error.code).toBe('PLAN_CLOSING');
+    await member.getByText('This plan is closing and takes no new members.').first().waitFor();
+
+    // Close: the closure date is today.
+    await runStep(operator, 'End the memberships', `/api/plans/${prepaidPlan}/closure/close`);
+
+    // Refunds: a double click sends one request; then the gateway's outcomes arrive (webhooks) and a
+    // re-run ends the step. Bounded: a refund is tried at most 3 times, so 4 runs always end it.
+    await operator.getByRole('button', { name: 'Run the refunds', exact: true }).waitFor();
+    const firstRun = operator.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.endsWith('/closure/refunds'));
+    await operator.getByRole('button', { name: 'Run the refunds', exact: true }).dblclick();
+    expect((await firstRun).status()).toBe(200);
+    expect(postsTo('/refunds')).toBe(1);
+    const maxRefundRuns = 4;
+    for (let run = 1; run < maxRefundRuns && (await closureOf(operator, prepaidPlan)).step === 'closed'; run += 1) {
+      await expect
+        .poll(async () => (await closureOf(operator, prepaidPlan)).refunds.filter((row) => row.refund_state === 'pending' || row.refund_state === 'due').length, { timeout: settleTimeoutMs })
+        .toBe(0);
+      // The page follows the outcomes by itself (it reads the status again while refunds are out).
+      await operator.bringToFront();
+      await expect.poll(() => operator.locator('section[aria-labelledby="closure-refunds"] tbody').textContent(), { timeout: settleTimeoutMs }).not.toMatch(/Refund in progress|To refund/);
+      await runStep(operator, 'Run the refunds', `/api/plans/${prepaidPlan}/closure/refunds`);
+    }
+    expect((await closureOf(operator, prepaidPlan)).step).toBe('refunds_done');
+
+    await runStep(operator, 'Settle unpaid shares', `/api/plans/${prepaidPlan}/closure/receivables`);
+    await runStep(operator, 'Publish the report', `/api/plans/${prepaidPlan}/closure/finalise`);
+    await operator.getByText('The closure is done and its report published.').waitFor();
+    await operator.locator('#closure-report').waitFor();
+    await look(operator, 'closure-console-finalised', 'en', 'desktop');
+
+    // A visitor follows the plan page's link to the published closure and downloads the report.
+    for (const language of ['zh-CN', 'en'] as const) {
+      for (const viewport of ['phone', 'desktop'] as const) {
+        const visitor = await as(null, language, viewport);
+        await visitor.goto(`/plans/${prepaidPlan}`);
+        await visitor.getByTestId('plan-closure-link').click();
+        await visitor.locator('#closure-report').waitFor();
+        await look(visitor, 'closure-status', language, viewport);
+      }
+    }
+    const visitor = await as(null, 'en', 'desktop');
+    await visitor.goto(`/plans/${prepaidPlan}/closure`);
+    await visitor.getByRole('heading', { level: 1, name: `Closure of ${prepaidPlanName}` }).waitFor();
+    const downloading = visitor.waitForEvent('download');
+    await visitor.getByRole('link', { name: 'Download the closure report (JSON Lines)' }).click();
+    const download = await downloading;
+    const report = readFileSync(await download.path(), 'utf8');
+    const [headerLine, ...memberLines] = report.trimEnd().split('\n');
+    const header = JSON.parse(headerLine!) as { format: string; plan_id: string; closure_date: string; last_cycles_paid_by: string; member_count: number };
+    expect(header).toMatchObject({ format: 'huzhu-closure/1', plan_id: prepaidPlan, closure_date: today, last_cycles_paid_by: 'operator' });
+    expect(memberLines.length).toBe(header.member_count);
+
+    // demo-prepaid finds her refunds from her memberships' pages; her browser checks each line.
+    const prepaid = await as('demo-prepaid', 'en', 'phone');
+    const household = (await (await prepaid.request.get('/api/members/me')).json()) as HouseholdJson;
+    const hers = household.persons.flatMap((person) => person.memberships.filter((membership) => membership.plan_id === prepaidPlan));
+    expect(hers.length).toBe(2);
+    for (const membership of hers) {
+      await prepaid.goto(`/me/memberships/${membership.membership_id}`);
+      await prepaid.getByTestId('my-refund-link').click();
+      await prepaid.getByRole('status').filter({ hasText: 'Checked: your line is in the closure report the operator signed.' }).waitFor();
+      const line = JSON.parse(memberLines.find((text) => text.includes(`"member_code":"${membership.member_code}"`))!) as { refunded_minor: string; wallet_at_closure_minor: string };
+      expect(line.refunded_minor).toBe(line.wallet_at_closure_minor);
+      expect(await prepaid.locator('#refund-line').textContent()).toContain(membership.member_code);
+    }
+    const herOwn = hers[0]!;
+    for (const language of ['zh-CN', 'en'] as const) {
+      for (const viewport of ['phone', 'desktop'] as const) {
+        const page = await as('demo-prepaid', language, viewport);
+        await page.goto(`/me/memberships/${herOwn.membership_id}`);
+        await page.getByTestId('my-refund-link').waitFor();
+        await look(page, 'closure-membership', language, viewport);
+        await page.goto(`/memberships/${herOwn.membership_id}/closure`);
+        await page.locator('#refund-check').waitFor();
+        expect(await page.locator('section[aria-labelledby="refund-check"] .alert').getAttribute('data-verified')).toBe('true');
+        await look(page, 'closure-my-refund', language, viewport);
+      }
+    }
+
+    // Another member: the API refuses her the line, and so does the page.
+    const answer = await member.request.get(`/api/memberships/${herOwn.membership_id}/closure`);
+    expect([403, 404]).toContain(answer.status());
+    await member.goto(`/memberships/${herOwn.membership_id}/closure`);
+    await member.getByRole('alert').waitFor();
+    expect(await member.locator('#refund-line').count()).toBe(0);
+    expect(await member.locator('main').textContent()).not.toContain(herOwn.member_code);
+    await look(member, 'closure-my-refund-refused', 'en', 'phone');
+  }, 300_000);
+});
