@@ -236,6 +236,7 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
     await member.goto(`/memberships/${herOwn.membership_id}/closure`);
     await member.getByRole('alert').waitFor();
     expect(await member.locator('#refund-line').count()).toBe(0);
+    expect(await member.getByRole('button', { name: 'Try again' }).count()).toBe(0);
     expect(await member.locator('main').textContent()).not.toContain(herOwn.member_code);
     await look(member, 'closure-my-refund-refused', 'en', 'phone');
   }, 300_000);

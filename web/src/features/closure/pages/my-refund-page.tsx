@@ -71,6 +71,9 @@ function MyRefund() {
           <div className="alert info" role="status">
             <p>{t('closure.mine.notYet')}</p>
           </div>
+        ) : line.error instanceof ApiError && (line.error.status === 403 || line.error.status === 404) ? (
+          // Not hers (or no such membership): a refusal, not a failure to retry.
+          <ErrorState error={line.error} />
         ) : (
           <ErrorState error={line.error} onRetry={() => void line.refetch()} />
         )
