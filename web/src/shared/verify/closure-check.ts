@@ -21,7 +21,7 @@ export function checkClosureLine(proof_json: unknown, signed_header_json: string
   if (!header.ok || !proof.ok) return { ok: false, checks: [{ id: 'header', ok: false }] };
   const checks = [
     { id: 'header' as const, ok: true },
-    { id: 'operator_key' as const, ok: operator_key_hex === null || operator_key_hex === header.value.public_key_hex },
+    { id: 'operator_key' as const, ok: operator_key_hex !== null && operator_key_hex === header.value.public_key_hex },
     { id: 'signature' as const, ok: closureSignatureHolds(header.value) },
     {
       id: 'root' as const,
