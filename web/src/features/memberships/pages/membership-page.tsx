@@ -63,7 +63,11 @@ function ClosureNotice({ membership }: { membership: MembershipDetail }) {
       <p>
         {t('memberships.closure.date')} <Day value={closure.data.closure_date} />
       </p>
-      <p>{membership.funding_model === 'prepaid' ? t('memberships.closure.prepaid') : t('memberships.closure.postpaid')}</p>
+      <p>
+        {membership.funding_model === 'prepaid'
+          ? t(finalised ? 'memberships.closure.prepaidDone' : 'memberships.closure.prepaid')
+          : t('memberships.closure.postpaid')}
+      </p>
       <div className="row">
         {/* The closure feature's pages, linked by their paths (features never import each other). */}
         <Link className="button" to={`/memberships/${membership.membership_id}/closure`} data-testid="my-refund-link">
