@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth-routes.js';
 import { claimQueueRoutes } from './routes/claim-queue-routes.js';
 import { claimRoutes } from './routes/claim-routes.js';
 import { closureRoutes } from './routes/closure-routes.js';
+import { transferOfferRoutes } from './routes/transfer-offer-routes.js';
 import { reconciliationRoutes } from './routes/reconciliation-routes.js';
 import { fundingRoutes } from './routes/funding-routes.js';
 import { governanceRoutes } from './routes/governance-routes.js';
@@ -184,6 +185,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   exportRoutes(app, context);
   reportRoutes(app, context);
   closureRoutes(app, context);
+  transferOfferRoutes(app, context);
   complaintRoutes(app, context);
   operatorInfoRoutes(app, context);
   await paymentWebhookRoutes(app, context);

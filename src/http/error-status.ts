@@ -174,6 +174,17 @@ const statusByCode: Readonly<Record<string, number>> = {
   CLOSURE_REFUNDS_OPEN: 409,
   CLOSURE_CLAIMS_OPEN: 409,
   CLAIM_AFTER_CLOSURE: 422,
+  // The transfer offer at a closure (src/services/closure/transfer-offer.ts): malformed texts, link or
+  // deadline are a 400; a second offer, or one after finalisation, a conflict; consent after the
+  // deadline and the export before it, a conflict with the offer's dates.
+  TRANSFER_OFFER_BAD_TEXT: 400,
+  TRANSFER_OFFER_BAD_URL: 400,
+  TRANSFER_OFFER_BAD_DEADLINE: 400,
+  TRANSFER_OFFER_DEADLINE_PAST: 422,
+  TRANSFER_OFFER_EXISTS: 409,
+  TRANSFER_OFFER_TOO_LATE: 409,
+  TRANSFER_CONSENT_CLOSED: 409,
+  TRANSFER_EXPORT_NOT_DUE: 409,
 };
 
 /** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */

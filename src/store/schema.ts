@@ -370,6 +370,8 @@ export interface Database {
   supervisor_reports: SupervisorReportsTable;
   plan_closures: PlanClosuresTable;
   plan_closure_members: PlanClosureMembersTable;
+  closure_transfer_offers: ClosureTransferOffersTable;
+  closure_transfer_consents: ClosureTransferConsentsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -973,4 +975,31 @@ export interface PlanClosureMembersTable {
   unclaimed_minor: ColumnType<bigint, bigint | undefined, bigint>;
   refund_attempts: ColumnType<bigint, bigint | undefined, bigint>;
   refund_state: 'none' | 'due' | 'pending' | 'refunded' | 'unclaimed';
+}
+
+/** A closing plan's offer of a move to a successor's product (0035): one per plan. */
+export interface ClosureTransferOffersTable {
+  plan_id: string;
+  successor_name: string;
+  product_name: string;
+  description: string;
+  /** An https link to the successor's terms. */
+  terms_url: string;
+  /** YYYY-MM-DD: consent may be given or withdrawn through the end of this UTC day. */
+  consent_deadline: string;
+  offered_at: string;
+  offered_by: bigint | null;
+  /** The memberships told of the offer (one consent row each). */
+  member_count: bigint;
+}
+
+/** A membership's answer to its plan's transfer offer (0035). */
+export interface ClosureTransferConsentsTable {
+  id: Generated<bigint>;
+  plan_id: string;
+  membership_id: bigint;
+  member_code: string;
+  person_id: bigint;
+  consent: 'none' | 'given' | 'withdrawn';
+  changed_at: string | null;
 }

@@ -30,6 +30,7 @@ import { governanceProposals } from './0028-governance-proposals.js';
 import { governanceBallots } from './0029-governance-ballots.js';
 import { supervisorReports } from './0033-supervisor-reports.js';
 import { planClosures } from './0034-plan-closures.js';
+import { closureTransferOffers } from './0035-closure-transfer-offers.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -64,5 +65,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0029-governance-ballots': governanceBallots(dialect),
     '0033-supervisor-reports': supervisorReports(dialect),
     '0034-plan-closures': planClosures(dialect),
+    '0035-closure-transfer-offers': closureTransferOffers(dialect),
   };
 }
