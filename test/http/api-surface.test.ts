@@ -89,6 +89,11 @@ describeEachBackend('HTTP plans and members: OpenAPI and bad input', (dialect) =
         'GET /api/public/plans/{plan_id}/closure',
         'GET /api/public/plans/{plan_id}/closure/report',
         'GET /api/memberships/{id}/closure',
+        'POST /api/plans/{plan_id}/closure/transfer-offer',
+        'GET /api/public/plans/{plan_id}/closure/transfer-offer',
+        'GET /api/memberships/{id}/closure/transfer-consent',
+        'PUT /api/memberships/{id}/closure/transfer-consent',
+        'GET /api/admin/plans/{plan_id}/closure/transfer-offer/consents.csv',
       ]),
     );
     // Plans are public; money in the rules is documented as strings of digits.

@@ -46,6 +46,7 @@ describeEachBackend('public data of the demo community', (dialect) => {
       '/api/public/plans/{id}/proposals': ['critical-illness', 'senior-cancer', 'community-critical-illness', 'community-senior-cancer'],
       '/api/public/plans/{plan_id}/closure': ['critical-illness', 'senior-cancer', 'community-critical-illness', 'community-senior-cancer'],
       '/api/public/plans/{plan_id}/closure/report': ['critical-illness', 'senior-cancer', 'community-critical-illness', 'community-senior-cancer'],
+      '/api/public/plans/{plan_id}/closure/transfer-offer': ['critical-illness', 'senior-cancer', 'community-critical-illness', 'community-senior-cancer'],
     };
     const urls = ['/api/docs', '/api/openapi.json', '/api/public/cases?limit=50'];
     for (const path of publicPaths) {

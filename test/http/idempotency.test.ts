@@ -91,6 +91,8 @@ const movesNoMoney: Readonly<Record<string, string>> = {
   'POST /api/plans/{plan_id}/closure/close':
     'records the wallets at closure and ends the memberships, no posting; run again it changes nothing (the refunds and write-offs are their own keyed steps)',
   'POST /api/plans/{plan_id}/closure/finalise': 'signs and stores the closure report from settled rows, no posting; finalised, it returns the same report',
+  'POST /api/plans/{plan_id}/closure/transfer-offer': 'records the transfer offer and tells the members, no posting; one per plan (TRANSFER_OFFER_EXISTS)',
+  'PUT /api/memberships/{id}/closure/transfer-consent': 'sets the member\'s consent to the given state, no posting; the same state again changes nothing',
 };
 
 /**

@@ -201,6 +201,9 @@ describeEachBackend('HTTP personal data scan', (dialect) => {
       '/api/public/plans/{plan_id}/closure': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/public/plans/{plan_id}/closure/report': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/memberships/{id}/closure': memberships.map((row) => row.id.toString()),
+      '/api/public/plans/{plan_id}/closure/transfer-offer': ['critical-illness', 'senior-cancer', 'no-such-plan'],
+      '/api/memberships/{id}/closure/transfer-consent': memberships.map((row) => row.id.toString()),
+      '/api/admin/plans/{plan_id}/closure/transfer-offer/consents.csv': ['critical-illness', 'senior-cancer', 'no-such-plan'],
     };
     const queries: Record<string, string[]> = {
       '/api/memberships': ['?limit=500', '?plan_id=senior-cancer', '?status=terminated', '?status=withdrawn&limit=1'],

@@ -158,6 +158,7 @@ describeEachBackend('HTTP public cases and the public-data scan', (dialect) => {
       '/api/public/plans/{plan_id}/forecast': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/public/plans/{plan_id}/closure': ['critical-illness', 'senior-cancer', 'no-such-plan'],
       '/api/public/plans/{plan_id}/closure/report': ['critical-illness', 'senior-cancer', 'no-such-plan'],
+      '/api/public/plans/{plan_id}/closure/transfer-offer': ['critical-illness', 'senior-cancer', 'no-such-plan'],
     };
     const queries: Record<string, string[]> = {
       '/api/public/cases': ['?limit=1', '?limit=50', `?after=${people[2]!.case_number}`, '?plan_id=critical-illness'],

@@ -8,6 +8,7 @@ import { Page } from '../../../shared/ui/page';
 import { ErrorState, Loading } from '../../../shared/ui/query-state';
 import { useAnnounceClosure, useClosureStatus, useClosureStep, usePlanIds, type ClosureStatus, type ClosureStep, type LastCyclesPayer } from '../api';
 import { ClosureSummary } from '../components/closure-summary';
+import { TransferOfferConsole } from '../components/transfer-offer';
 
 /** The step each state leads to, in the order the service runs them. */
 const nextStep: Record<ClosureStatus['step'], ClosureStep | null> = {
@@ -110,6 +111,7 @@ function PlanClosure({ plan_id }: { plan_id: string }) {
     <>
       <Steps closure={status.data} />
       <ClosureSummary closure={status.data} />
+      <TransferOfferConsole plan_id={plan_id} finalised={status.data.step === 'finalised'} />
     </>
   );
 }

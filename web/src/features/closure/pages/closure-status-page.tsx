@@ -5,6 +5,7 @@ import { Page } from '../../../shared/ui/page';
 import { ErrorState, Loading } from '../../../shared/ui/query-state';
 import { useClosureStatus, usePlan } from '../api';
 import { ClosureSummary } from '../components/closure-summary';
+import { TransferOfferSummary } from '../components/transfer-offer';
 
 /** Public: a plan's closure, its steps and, once finalised, the signed report to download and check. */
 export function ClosureStatusPage() {
@@ -32,7 +33,10 @@ export function ClosureStatusPage() {
           </p>
         </section>
       ) : (
-        <ClosureSummary closure={status.data} />
+        <>
+          <ClosureSummary closure={status.data} />
+          <TransferOfferSummary plan_id={plan_id} />
+        </>
       )}
     </Page>
   );

@@ -8,6 +8,7 @@ import { ApiError } from '../../../shared/api/client';
 import { ErrorState, Loading } from '../../../shared/ui/query-state';
 import { checkClosureLine } from '../../../shared/verify/closure-check';
 import { useClosureLine, useOperatorKey, type ClosureLine } from '../api';
+import { TransferConsentCard } from '../components/transfer-offer';
 
 function LineCheck({ line, operator_key_hex }: { line: ClosureLine; operator_key_hex: string | null }) {
   const { t } = useTranslation();
@@ -64,6 +65,7 @@ function MyRefund() {
   // The check waits for the operator's published key: it is what the signature is checked against.
   return (
     <Page title={t('closure.mine.title')}>
+      <TransferConsentCard membership_id={membership_id} />
       {line.isPending || key.isPending ? (
         <Loading />
       ) : line.isError ? (
