@@ -166,6 +166,7 @@ const statusByCode: Readonly<Record<string, number>> = {
   REPORT_PDF_UNAVAILABLE: 503,
   // A plan's closure (src/services/closure): one per plan, steps in order; a malformed date or payer is a 400.
   PLAN_CLOSING: 409,
+  FUNDING_CLOSURE_REFUND_DUE: 409,
   CLOSURE_BAD_DATE: 400,
   CLOSURE_BAD_PAYER: 400,
   CLOSURE_DATE_PAST: 422,

@@ -61,6 +61,14 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
     return context.newPage();
   }
 
+  /** Another page signed in as the same user as `signedIn`, in another language or size (logins are rate limited). */
+  async function sameUser(signedIn: Page, language: Language, viewport: ViewportName): Promise<Page> {
+    const context = await newContext(chromium.browser, server.url, language, viewport);
+    contexts.push(context);
+    await context.addCookies(await signedIn.context().cookies());
+    return context.newPage();
+  }
+
   async function look(page: Page, name: string, language: Language, viewport: ViewportName): Promise<void> {
     await screenshot(page, name, language, viewport);
     const violations = await axeViolations(page);
@@ -142,19 +150,40 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
     expect(await notice.textContent()).toContain('This plan is closing.');
     expect(await notice.locator(`time[datetime="${today}"]`).count()).toBe(1);
     await look(member, 'closure-plan-closing', 'en', 'phone');
+    // No page offers to join it: the plan page shows a badge, the join page a notice instead of the form.
+    expect(await member.getByRole('link', { name: 'Join this plan' }).count()).toBe(0);
+    await member.getByText('Closing: no new members').waitFor();
+    await member.goto('/plans');
+    await member.getByRole('link', { name: `Details of ${prepaidPlanName}` }).waitFor();
+    expect(await member.getByRole('link', { name: `Join ${prepaidPlanName}` }).count()).toBe(0);
     await member.goto(`/join/${prepaidPlan}`);
-    await member.getByRole('radio', { name: /^Myself \(/ }).check();
-    for (const radio of await member.getByRole('radio', { name: 'No', exact: true }).all()) await radio.check();
-    await member.getByLabel('I have read the plan’s rules, accept them, and my answers are true.').check();
-    const refused = member.waitForResponse((response) => response.request().method() === 'POST' && /\/api\/members\//.test(new URL(response.url()).pathname));
-    await member.getByRole('button', { name: 'Join the plan', exact: true }).click();
-    const refusal = await refused;
-    expect(refusal.status()).toBeGreaterThanOrEqual(400);
-    expect(((await refusal.json()) as { error: { code: string } }).error.code).toBe('PLAN_CLOSING');
-    await member.getByText('This plan is closing and takes no new members.').first().waitFor();
+    const notTaking = member.getByTestId('join-not-taking');
+    await notTaking.waitFor();
+    expect(await notTaking.textContent()).toContain('This plan is closing and takes no new members.');
+    expect(await member.getByRole('button', { name: 'Join the plan', exact: true }).count()).toBe(0);
+    await look(member, 'closure-join-refused', 'en', 'phone');
+
+    // demo-prepaid's wallet tells her the balance stays hers and links her refund; she may still draw on it.
+    const walletOwner = await as('demo-prepaid', 'en', 'phone');
+    const ownHousehold = (await (await walletOwner.request.get('/api/members/me')).json()) as HouseholdJson;
+    const wallet_id = ownHousehold.persons.flatMap((person) => person.memberships).find((membership) => membership.plan_id === prepaidPlan)!.membership_id;
+    await walletOwner.goto(`/me/memberships/${wallet_id}/wallet`);
+    await walletOwner.getByTestId('wallet-closure-notice').waitFor();
+    expect(await walletOwner.getByTestId('wallet-closure-link').getAttribute('href')).toBe(`/memberships/${wallet_id}/closure`);
+    await walletOwner.getByRole('button', { name: 'Refund', exact: true }).waitFor();
+    await look(walletOwner, 'closure-wallet-announced', 'en', 'phone');
 
     // Close: the closure date is today.
     await runStep(operator, 'End the memberships', `/api/plans/${prepaidPlan}/closure/close`);
+    // From the close on, the closure refunds her wallet: the page asks for no refund beside it.
+    for (const language of ['zh-CN', 'en'] as const) {
+      for (const viewport of ['phone', 'desktop'] as const) {
+        const page = await sameUser(walletOwner, language, viewport);
+        await page.goto(`/me/memberships/${wallet_id}/wallet`);
+        await page.getByTestId('wallet-refund-by-closure').waitFor();
+        await look(page, 'closure-wallet-closed', language, viewport);
+      }
+    }
 
     // Refunds: a double click sends one request; then the gateway's outcomes arrive (webhooks) and a
     // re-run ends the step. Bounded: a refund is tried at most 3 times, so 4 runs always end it.

@@ -5114,6 +5114,8 @@ export interface paths {
                                 currency: string;
                                 /** @enum {string} */
                                 status: "open" | "closed";
+                                /** @description The closure date announced for the plan (YYYY-MM-DD), or null: from the announcement on, joins are refused with PLAN_CLOSING. */
+                                closure_date: string | null;
                                 created_at: string;
                                 current_version: {
                                     version: number;
@@ -5378,6 +5380,8 @@ export interface paths {
                                 currency: string;
                                 /** @enum {string} */
                                 status: "open" | "closed";
+                                /** @description The closure date announced for the plan (YYYY-MM-DD), or null: from the announcement on, joins are refused with PLAN_CLOSING. */
+                                closure_date: string | null;
                                 created_at: string;
                                 current_version: {
                                     version: number;
@@ -5753,6 +5757,8 @@ export interface paths {
                                 currency: string;
                                 /** @enum {string} */
                                 status: "open" | "closed";
+                                /** @description The closure date announced for the plan (YYYY-MM-DD), or null: from the announcement on, joins are refused with PLAN_CLOSING. */
+                                closure_date: string | null;
                                 created_at: string;
                                 current_version: {
                                     version: number;
@@ -6310,6 +6316,8 @@ export interface paths {
                                 currency: string;
                                 /** @enum {string} */
                                 status: "open" | "closed";
+                                /** @description The closure date announced for the plan (YYYY-MM-DD), or null: from the announcement on, joins are refused with PLAN_CLOSING. */
+                                closure_date: string | null;
                                 created_at: string;
                                 current_version: {
                                     version: number;
@@ -6661,7 +6669,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open a plan to new members or close it to them; existing memberships are unchanged (operator) */
+        /** Open a plan to new members or close it to them; existing memberships are unchanged. A plan with an announced closure cannot be opened again (PLAN_CLOSING) (operator) */
         post: {
             parameters: {
                 query?: never;
@@ -6694,6 +6702,8 @@ export interface paths {
                                 currency: string;
                                 /** @enum {string} */
                                 status: "open" | "closed";
+                                /** @description The closure date announced for the plan (YYYY-MM-DD), or null: from the announcement on, joins are refused with PLAN_CLOSING. */
+                                closure_date: string | null;
                                 created_at: string;
                                 current_version: {
                                     version: number;
@@ -9266,7 +9276,7 @@ export interface paths {
         put?: never;
         /**
          * Refund money from a prepaid wallet to the payer, at any time (the payer)
-         * @description The amount leaves the wallet at once and is paid out by the provider. Each user may make a limited number of top-ups and refunds per minute (30 by default); more are refused with 429 RATE_LIMITED.
+         * @description The amount leaves the wallet at once and is paid out by the provider. After the plan's closure date, while the closure refund of the wallet is due or out, a refund is refused with FUNDING_CLOSURE_REFUND_DUE (the closure pays the balance itself). Each user may make a limited number of top-ups and refunds per minute (30 by default); more are refused with 429 RATE_LIMITED.
          */
         post: {
             parameters: {
