@@ -16635,7 +16635,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The cycle's JSON Lines export (huzhu-cycle/1), streamed: check it with `huzhu verify` */
+        /** The cycle's JSON Lines export (huzhu-cycle/1; huzhu-cycle/2 for a closing cycle the operator paid), streamed: check it with `huzhu verify` */
         get: {
             parameters: {
                 query?: never;
