@@ -26683,7 +26683,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Build, sign and publish the closure report (huzhu-closure/1); CLOSURE_REFUNDS_OPEN while a refund is open. Finalised, it returns the same report (operator) */
+        /** Build, sign and publish the closure report (huzhu-closure/1); CLOSURE_REFUNDS_OPEN while a refund is open, CLOSURE_CLAIM_WINDOW_OPEN until the claim window is over (details.finalise_from_date), CLOSURE_CLAIMS_OPEN while a claim is undecided. Finalised, it returns the same report (operator) */
         post: {
             parameters: {
                 query?: never;
@@ -26888,6 +26888,10 @@ export interface paths {
                                     /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
                                     wallet_minor: string;
                                 }[];
+                                /** @description YYYY-MM-DD: the last day a claim for a diagnosis before the closure date may be filed (the plan's claim window) */
+                                last_claim_date: string;
+                                /** @description YYYY-MM-DD: the first day the closure can be finalised (CLOSURE_CLAIM_WINDOW_OPEN before it) */
+                                finalise_from_date: string;
                                 /** @description The signed report header, once finalised */
                                 header: {
                                     /** @enum {string} */
