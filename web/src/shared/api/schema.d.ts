@@ -9098,7 +9098,7 @@ export interface paths {
         put?: never;
         /**
          * Top up a prepaid wallet (the payer); the money is credited when the provider confirms it
-         * @description Refused before any payment is asked for when the amount is outside the plan version's bounds, or when the wallet with its pending top-ups and this one would hold more than max_wallet_balance_minor (422 FUNDING_WALLET_LIMIT). Each user may make a limited number of top-ups and refunds per minute (30 by default); more are refused with 429 RATE_LIMITED.
+         * @description Refused before any payment is asked for when the amount is outside the plan version's bounds, or when the wallet with its pending top-ups and this one would hold more than max_wallet_balance_minor (422 FUNDING_WALLET_LIMIT); from the plan's closure date on (409 FUNDING_PLAN_CLOSED). Each user may make a limited number of top-ups and refunds per minute (30 by default); more are refused with 429 RATE_LIMITED.
          */
         post: {
             parameters: {
