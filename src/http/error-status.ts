@@ -175,6 +175,11 @@ const statusByCode: Readonly<Record<string, number>> = {
   CLOSURE_REFUNDS_OPEN: 409,
   CLOSURE_CLAIMS_OPEN: 409,
   CLAIM_AFTER_CLOSURE: 422,
+  // Finalising waits for the claim window; the close waits for wallet payments still at the provider.
+  CLOSURE_CLAIM_WINDOW_OPEN: 409,
+  CLOSURE_PAYMENTS_PENDING: 409,
+  CLAIM_CLOSURE_FINALISED: 409,
+  FUNDING_PLAN_CLOSED: 409,
 };
 
 /** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */

@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLoginPassword } from '../../src/services/demo/demo-logins.js';
@@ -32,6 +34,8 @@ const settleTimeoutMs = 60_000;
 
 interface ClosureJson {
   readonly step: string;
+  readonly last_claim_date: string;
+  readonly finalise_from_date: string;
   readonly refunds: ReadonlyArray<{ refund_state: string; count: number; wallet_minor: string }>;
 }
 
@@ -49,6 +53,8 @@ interface HouseholdJson {
 describe.runIf(chromiumAvailable())('closure pages', () => {
   let server: RunningServer;
   let chromium: LaunchedBrowser;
+  // The database's folder, kept when the server starts again after the claim window (startServer leaves a folder it was given).
+  const dir = mkdtempSync(join(tmpdir(), 'huzhu-browser-closure-'));
   const contexts: BrowserContext[] = [];
 
   async function as(username: string | null, language: Language = 'en', viewport: ViewportName = 'phone'): Promise<Page> {
@@ -90,13 +96,14 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer({ env: { HUZHU_CLOCK_START: clockStart.toISOString(), HUZHU_JOBS_CRON: everySecond } });
+    server = await startServer({ dir, env: { HUZHU_CLOCK_START: clockStart.toISOString(), HUZHU_JOBS_CRON: everySecond } });
     chromium = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await chromium?.close();
     await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows a calm state for a plan with no closure, and the console explains its steps before a plan is chosen', async () => {
@@ -120,7 +127,7 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
   });
 
   it('winds the prepaid plan down: announce, close, refunds, receivables, finalise; a visitor, the member and another member see what they may', async () => {
-    const operator = await as('demo-operator', 'en', 'desktop');
+    let operator = await as('demo-operator', 'en', 'desktop');
     const posts: Request[] = [];
     operator.on('request', (request) => {
       if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith(`/api/plans/${prepaidPlan}/closure`)) posts.push(request);
@@ -143,7 +150,7 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
     await look(operator, 'closure-console-announced', 'en', 'desktop');
 
     // While the plan is closing, joining it is refused with PLAN_CLOSING; the plan page says it is closing.
-    const member = await as('demo-member', 'en', 'phone');
+    let member = await as('demo-member', 'en', 'phone');
     await member.goto(`/plans/${prepaidPlan}`);
     const notice = member.getByTestId('plan-closing-notice');
     await notice.waitFor();
@@ -205,6 +212,22 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
     expect((await closureOf(operator, prepaidPlan)).step).toBe('refunds_done');
 
     await runStep(operator, 'Settle unpaid shares', `/api/plans/${prepaidPlan}/closure/receivables`);
+    // Finalising waits for the claim window: the console says until when, and the refusal says so too.
+    const claimWindow = await closureOf(operator, prepaidPlan);
+    await expect.poll(() => operator.getByTestId('closure-finalise-from').textContent()).toContain(claimWindow.finalise_from_date);
+    expect(await operator.getByTestId('closure-finalise-from').textContent()).toContain(claimWindow.last_claim_date);
+    await runStep(operator, 'Publish the report', `/api/plans/${prepaidPlan}/closure/finalise`, 409);
+    await operator.getByRole('alert').filter({ hasText: `the closure can be finalised from ${claimWindow.finalise_from_date}` }).waitFor();
+    await look(operator, 'closure-console-claim-window', 'en', 'desktop');
+
+    // The same database again on the day the window is over (the server's test clock).
+    await server.stop();
+    server = await startServer({ dir, env: { HUZHU_CLOCK_START: `${claimWindow.finalise_from_date}T09:00:00.000Z`, HUZHU_JOBS_CRON: everySecond } });
+    operator = await as('demo-operator', 'en', 'desktop');
+    member = await as('demo-member', 'en', 'phone');
+    await operator.goto('/staff/closure');
+    await operator.locator(`#closure-plan option[value="${prepaidPlan}"]`).waitFor({ state: 'attached' });
+    await operator.getByLabel('Plan', { exact: true }).selectOption(prepaidPlan);
     await runStep(operator, 'Publish the report', `/api/plans/${prepaidPlan}/closure/finalise`);
     await operator.getByText('The closure is done and its report published.').waitFor();
     await operator.locator('#closure-report').waitFor();

@@ -94,12 +94,27 @@ describeEachBackend('plan closure', (dialect) => {
     expect(await codeOf(closeMemberships(context, plan_id))).toBe('CLOSURE_NOT_DUE');
     expect((await runClosureRefunds(context, plan_id)).requested).toBe(0);
     expect(await codeOf(finaliseClosure(context, plan_id))).toBe('CLOSURE_REFUNDS_OPEN');
+    // The day before the closure date a top-up is still taken (the members pay the last cycles)…
+    const lateTopUp = await requestTopUp(context, refundedMember, 1_000n);
+    expect(lateTopUp.status).toBe('pending');
 
     at('2027-04-01T09:00:00.000Z');
     const closed = await closeMemberships(context, plan_id);
     expect(closed.step).toBe('closed');
     expect((await closeMemberships(context, plan_id)).closed_at).toBe(closed.closed_at);
+    // …but while it is with the provider the prepaid plan does not close: its wallet would be recorded without it.
+    const inFlight = await closeMemberships(context, prepaid_plan_id).catch((error: unknown) => error);
+    expect(inFlight).toMatchObject({ rejection: { code: 'CLOSURE_PAYMENTS_PENDING', details: { pending_payments: 1 } } });
+    expect((await closureStatus(context, prepaid_plan_id)).step).toBe('announced');
+    // From the closure date on no top-up starts, although the memberships are still live until the close.
+    expect(await codeOf(requestTopUp(context, unclaimedMember, 1_000n))).toBe('FUNDING_PLAN_CLOSED');
+    await gateway.deliverPending();
     await closeMemberships(context, prepaid_plan_id);
+    // Settled before the close, the late top-up is in the wallet recorded at closure.
+    const recorded = await db.selectFrom('plan_closure_members').select('wallet_at_closure_minor').where('membership_id', '=', refundedMember).executeTakeFirstOrThrow();
+    expect(recorded.wallet_at_closure_minor).toBe(6_000n);
+    // Closed, the membership is no longer live either.
+    expect(await codeOf(requestTopUp(context, refundedMember, 1_000n))).toBe('FUNDING_MEMBERSHIP_NOT_LIVE');
     const live = await db.selectFrom('memberships').select('id').where('plan_id', 'in', [plan_id, prepaid_plan_id]).where('status', 'in', ['waiting', 'active']).execute();
     expect(live).toEqual([]);
 
@@ -145,19 +160,37 @@ describeEachBackend('plan closure', (dialect) => {
     expect(writeOff.closure.step).toBe('receivables_done');
     expect((await settleClosureReceivables(context, plan_id)).written_off).toBe(0);
 
+    // Finalise waits for the claim window: diagnoses up to 2027-03-31 may be claimed for 180 days.
+    const windowOpen = await finaliseClosure(context, plan_id).catch((error: unknown) => error);
+    expect(windowOpen).toMatchObject({
+      rejection: { code: 'CLOSURE_CLAIM_WINDOW_OPEN', details: { plan_id, last_claim_date: '2027-09-27', finalise_from_date: '2027-09-28' } },
+    });
+    expect(await closureStatus(context, plan_id)).toMatchObject({ last_claim_date: '2027-09-27', finalise_from_date: '2027-09-28' });
+    at('2027-09-27T23:00:00.000Z');
+    expect(await codeOf(finaliseClosure(context, plan_id))).toBe('CLOSURE_CLAIM_WINDOW_OPEN');
+    // The last day of the window: a diagnosis of the day before the closure date is still claimable.
+    const lastDay = await submitClaim(context, { membership_id: fixture.covered[3]!, submitted_by_user_id: null, illness_code: 'CI-01', diagnosis_date: '2027-03-31', hospital: '医院', files: [pdf] }, blobs);
+    expect(lastDay.state).toBe('submitted');
+    at('2027-09-28T09:00:00.000Z');
     // Finalise waits for every claim to be paid or rejected: the report accounts for each.
     const claimsOpen = await finaliseClosure(context, plan_id).catch((error: unknown) => error);
-    expect(claimsOpen).toMatchObject({ rejection: { code: 'CLOSURE_CLAIMS_OPEN', details: { open_claims: 1 } } });
-    await startReview(context, before.claim_id, 'user:reviewer');
-    await rejectClaim(context, before.claim_id, 'INSUFFICIENT_EVIDENCE', 'No hospital report.', 'user:reviewer');
+    expect(claimsOpen).toMatchObject({ rejection: { code: 'CLOSURE_CLAIMS_OPEN', details: { open_claims: 2 } } });
+    for (const claim of [before, lastDay]) {
+      await startReview(context, claim.claim_id, 'user:reviewer');
+      await rejectClaim(context, claim.claim_id, 'INSUFFICIENT_EVIDENCE', 'No hospital report.', 'user:reviewer');
+    }
 
     // Finalise: the signed report verifies; custody after is the unclaimed total.
     const finalised = await finaliseClosure(context, plan_id);
     expect(finalised.step).toBe('finalised');
-    at('2027-04-03T09:00:00.000Z');
-    expect((await finaliseClosure(context, plan_id)).report_text).toBe(finalised.report_text);
     const text = await closureReportText(context, plan_id);
-    const public_key_hex = await operatorPublicKeyHex(context, '2027-04-03T09:00:00.000Z');
+    at('2027-09-29T09:00:00.000Z');
+    expect((await finaliseClosure(context, plan_id)).finalised_at).toBe(finalised.finalised_at);
+    expect(await closureReportText(context, plan_id)).toBe(text);
+    // Finalised, the plan takes no claim at all (the window is over too; this is checked first).
+    const afterReport = submitClaim(context, { membership_id: fixture.covered[6]!, submitted_by_user_id: null, illness_code: 'CI-01', diagnosis_date: '2027-03-30', hospital: '医院', files: [pdf] }, blobs);
+    expect(await codeOf(afterReport)).toBe('CLAIM_CLOSURE_FINALISED');
+    const public_key_hex = await operatorPublicKeyHex(context, '2027-09-29T09:00:00.000Z');
     const report = verifyClosureReport(text, { public_key_hex });
     expect(report.differences).toEqual([]);
     expect(report.header).toMatchObject({
@@ -174,7 +207,7 @@ describeEachBackend('plan closure', (dialect) => {
       // The two cases shared by the last cycle were paid out by it.
       claims_paid_count: 2,
       claims_paid_minor: 40_000_000n,
-      claims_rejected_count: 1,
+      claims_rejected_count: 2,
     });
     // The prepaid plan: no receivable, its report lists the refund and the unclaimed balance.
     expect((await settleClosureReceivables(context, prepaid_plan_id)).closure.step).toBe('receivables_done');
@@ -186,10 +219,10 @@ describeEachBackend('plan closure', (dialect) => {
       plan_id: prepaid_plan_id,
       last_cycles_paid_by: 'members',
       member_count: 2,
-      wallet_total_minor: 8_000n,
-      refunded_total_minor: 5_000n,
+      wallet_total_minor: 9_000n,
+      refunded_total_minor: 6_000n,
       unclaimed_total_minor: 3_000n,
-      custody_before_minor: 8_000n,
+      custody_before_minor: 9_000n,
       custody_after_minor: 3_000n,
       receivables_written_off_minor: 0n,
     });

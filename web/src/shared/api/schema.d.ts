@@ -9108,7 +9108,7 @@ export interface paths {
         put?: never;
         /**
          * Top up a prepaid wallet (the payer); the money is credited when the provider confirms it
-         * @description Refused before any payment is asked for when the amount is outside the plan version's bounds, or when the wallet with its pending top-ups and this one would hold more than max_wallet_balance_minor (422 FUNDING_WALLET_LIMIT). Each user may make a limited number of top-ups and refunds per minute (30 by default); more are refused with 429 RATE_LIMITED.
+         * @description Refused before any payment is asked for when the amount is outside the plan version's bounds, or when the wallet with its pending top-ups and this one would hold more than max_wallet_balance_minor (422 FUNDING_WALLET_LIMIT); from the plan's closure date on (409 FUNDING_PLAN_CLOSED). Each user may make a limited number of top-ups and refunds per minute (30 by default); more are refused with 429 RATE_LIMITED.
          */
         post: {
             parameters: {
@@ -26693,7 +26693,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Build, sign and publish the closure report (huzhu-closure/1); CLOSURE_REFUNDS_OPEN while a refund is open. Finalised, it returns the same report (operator) */
+        /** Build, sign and publish the closure report (huzhu-closure/1); CLOSURE_REFUNDS_OPEN while a refund is open, CLOSURE_CLAIM_WINDOW_OPEN until the claim window is over (details.finalise_from_date), CLOSURE_CLAIMS_OPEN while a claim is undecided. Finalised, it returns the same report (operator) */
         post: {
             parameters: {
                 query?: never;
@@ -26898,6 +26898,10 @@ export interface paths {
                                     /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
                                     wallet_minor: string;
                                 }[];
+                                /** @description YYYY-MM-DD: the last day a claim for a diagnosis before the closure date may be filed (the plan's claim window) */
+                                last_claim_date: string;
+                                /** @description YYYY-MM-DD: the first day the closure can be finalised (CLOSURE_CLAIM_WINDOW_OPEN before it) */
+                                finalise_from_date: string;
                                 /** @description The signed report header, once finalised */
                                 header: {
                                     /** @enum {string} */
