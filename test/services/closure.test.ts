@@ -323,6 +323,8 @@ describeEachBackend('plan closure', (dialect) => {
     // With every claim paid, the closure finalises; its report counts the late claim as paid.
     expect((await runClosureRefunds(context, plan_id)).closure.step).toBe('refunds_done');
     expect((await settleClosureReceivables(context, plan_id)).closure.step).toBe('receivables_done');
+    // Finalising waits for the claim window (to 2027-09-27 for this closure date).
+    at('2027-09-28T09:00:00.000Z');
     const finalised = await finaliseClosure(context, plan_id);
     expect(finalised.step).toBe('finalised');
     const report = verifyClosureReport(await closureReportText(context, plan_id), { public_key_hex });
