@@ -145,6 +145,7 @@ export function registerVerifyCommand(program: Command, io: CliIo): void {
     .description(
       'Recompute a published cycle export (JSON Lines) from itself, without the database: the seed, fee and totals, every member\'s share ' +
         'and cap, who got the leftover units, the sums, the Merkle root, the SHA-256 of the member lines, the operator\'s ed25519 signature, and that every line is canonical.\n' +
+        'A closing cycle (huzhu-cycle/2: after a plan\'s close, no member left) has no member line and says in operator_paid_minor that the operator paid its whole total, without a fee; that is checked too.\n' +
         'With --proof, also check one member\'s inclusion proof against the export.\n' +
         'A plan\'s closure report (huzhu-closure/1, told by its header) is checked the same way: every field, refunded + unclaimed = wallet at closure ' +
         'on each line and in the totals, custody before and after, the root, the lines hash and the signature; with --member <code> (and optionally ' +

@@ -166,6 +166,7 @@ const statusByCode: Readonly<Record<string, number>> = {
   REPORT_PDF_UNAVAILABLE: 503,
   // A plan's closure (src/services/closure): one per plan, steps in order; a malformed date or payer is a 400.
   PLAN_CLOSING: 409,
+  FUNDING_CLOSURE_REFUND_DUE: 409,
   CLOSURE_BAD_DATE: 400,
   CLOSURE_BAD_PAYER: 400,
   CLOSURE_DATE_PAST: 422,
@@ -185,6 +186,11 @@ const statusByCode: Readonly<Record<string, number>> = {
   TRANSFER_OFFER_TOO_LATE: 409,
   TRANSFER_CONSENT_CLOSED: 409,
   TRANSFER_EXPORT_NOT_DUE: 409,
+  // Finalising waits for the claim window; the close waits for wallet payments still at the provider.
+  CLOSURE_CLAIM_WINDOW_OPEN: 409,
+  CLOSURE_PAYMENTS_PENDING: 409,
+  CLAIM_CLOSURE_FINALISED: 409,
+  FUNDING_PLAN_CLOSED: 409,
 };
 
 /** Prefixes of malformed-input codes: the request itself is wrong, whatever the state. */

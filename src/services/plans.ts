@@ -191,6 +191,11 @@ export async function previewPlanVersion(context: ServiceContext, plan_id: strin
 }
 
 export async function setPlanStatus(context: ServiceContext, plan_id: string, status: 'open' | 'closed'): Promise<Plan> {
+  // A plan winding down never takes members again: its closure is final.
+  if (status === 'open') {
+    const closure = await context.store.db.selectFrom('plan_closures').select('closure_date').where('plan_id', '=', plan_id).executeTakeFirst();
+    if (closure !== undefined) fail('PLAN_CLOSING', `Plan ${plan_id} closes on ${closure.closure_date}; it cannot be opened again.`, { plan_id, closure_date: closure.closure_date });
+  }
   const result = await context.store.db.updateTable('plans').set({ status }).where('id', '=', plan_id).executeTakeFirst();
   if (result.numUpdatedRows === 0n) fail('PLAN_NOT_FOUND', `No plan ${plan_id}.`, { plan_id });
   return getPlan(context, plan_id);

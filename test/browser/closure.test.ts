@@ -1,5 +1,7 @@
 /// <reference lib="dom" />
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoLoginPassword } from '../../src/services/demo/demo-logins.js';
@@ -32,6 +34,8 @@ const settleTimeoutMs = 60_000;
 
 interface ClosureJson {
   readonly step: string;
+  readonly last_claim_date: string;
+  readonly finalise_from_date: string;
   readonly refunds: ReadonlyArray<{ refund_state: string; count: number; wallet_minor: string }>;
 }
 
@@ -49,6 +53,8 @@ interface HouseholdJson {
 describe.runIf(chromiumAvailable())('closure pages', () => {
   let server: RunningServer;
   let chromium: LaunchedBrowser;
+  // The database's folder, kept when the server starts again after the claim window (startServer leaves a folder it was given).
+  const dir = mkdtempSync(join(tmpdir(), 'huzhu-browser-closure-'));
   const contexts: BrowserContext[] = [];
 
   async function as(username: string | null, language: Language = 'en', viewport: ViewportName = 'phone'): Promise<Page> {
@@ -58,6 +64,14 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
       const response = await context.request.post('/api/auth/login', { data: { username, password: demoLoginPassword } });
       expect(response.status(), await response.text()).toBe(200);
     }
+    return context.newPage();
+  }
+
+  /** Another page signed in as the same user as `signedIn`, in another language or size (logins are rate limited). */
+  async function sameUser(signedIn: Page, language: Language, viewport: ViewportName): Promise<Page> {
+    const context = await newContext(chromium.browser, server.url, language, viewport);
+    contexts.push(context);
+    await context.addCookies(await signedIn.context().cookies());
     return context.newPage();
   }
 
@@ -82,13 +96,14 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
   }
 
   beforeAll(async () => {
-    server = await startServer({ env: { HUZHU_CLOCK_START: clockStart.toISOString(), HUZHU_JOBS_CRON: everySecond } });
+    server = await startServer({ dir, env: { HUZHU_CLOCK_START: clockStart.toISOString(), HUZHU_JOBS_CRON: everySecond } });
     chromium = await launchChromium();
   }, 180_000);
   afterAll(async () => {
     for (const context of contexts) await context.close();
     await chromium?.close();
     await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows a calm state for a plan with no closure, and the console explains its steps before a plan is chosen', async () => {
@@ -112,7 +127,7 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
   });
 
   it('winds the prepaid plan down: announce, close, refunds, receivables, finalise; a visitor, the member and another member see what they may', async () => {
-    const operator = await as('demo-operator', 'en', 'desktop');
+    let operator = await as('demo-operator', 'en', 'desktop');
     const posts: Request[] = [];
     operator.on('request', (request) => {
       if (request.method() === 'POST' && new URL(request.url()).pathname.startsWith(`/api/plans/${prepaidPlan}/closure`)) posts.push(request);
@@ -135,26 +150,47 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
     await look(operator, 'closure-console-announced', 'en', 'desktop');
 
     // While the plan is closing, joining it is refused with PLAN_CLOSING; the plan page says it is closing.
-    const member = await as('demo-member', 'en', 'phone');
+    let member = await as('demo-member', 'en', 'phone');
     await member.goto(`/plans/${prepaidPlan}`);
     const notice = member.getByTestId('plan-closing-notice');
     await notice.waitFor();
     expect(await notice.textContent()).toContain('This plan is closing.');
     expect(await notice.locator(`time[datetime="${today}"]`).count()).toBe(1);
     await look(member, 'closure-plan-closing', 'en', 'phone');
+    // No page offers to join it: the plan page shows a badge, the join page a notice instead of the form.
+    expect(await member.getByRole('link', { name: 'Join this plan' }).count()).toBe(0);
+    await member.getByText('Closing: no new members').waitFor();
+    await member.goto('/plans');
+    await member.getByRole('link', { name: `Details of ${prepaidPlanName}` }).waitFor();
+    expect(await member.getByRole('link', { name: `Join ${prepaidPlanName}` }).count()).toBe(0);
     await member.goto(`/join/${prepaidPlan}`);
-    await member.getByRole('radio', { name: /^Myself \(/ }).check();
-    for (const radio of await member.getByRole('radio', { name: 'No', exact: true }).all()) await radio.check();
-    await member.getByLabel('I have read the plan’s rules, accept them, and my answers are true.').check();
-    const refused = member.waitForResponse((response) => response.request().method() === 'POST' && /\/api\/members\//.test(new URL(response.url()).pathname));
-    await member.getByRole('button', { name: 'Join the plan', exact: true }).click();
-    const refusal = await refused;
-    expect(refusal.status()).toBeGreaterThanOrEqual(400);
-    expect(((await refusal.json()) as { error: { code: string } }).error.code).toBe('PLAN_CLOSING');
-    await member.getByText('This plan is closing and takes no new members.').first().waitFor();
+    const notTaking = member.getByTestId('join-not-taking');
+    await notTaking.waitFor();
+    expect(await notTaking.textContent()).toContain('This plan is closing and takes no new members.');
+    expect(await member.getByRole('button', { name: 'Join the plan', exact: true }).count()).toBe(0);
+    await look(member, 'closure-join-refused', 'en', 'phone');
+
+    // demo-prepaid's wallet tells her the balance stays hers and links her refund; she may still draw on it.
+    const walletOwner = await as('demo-prepaid', 'en', 'phone');
+    const ownHousehold = (await (await walletOwner.request.get('/api/members/me')).json()) as HouseholdJson;
+    const wallet_id = ownHousehold.persons.flatMap((person) => person.memberships).find((membership) => membership.plan_id === prepaidPlan)!.membership_id;
+    await walletOwner.goto(`/me/memberships/${wallet_id}/wallet`);
+    await walletOwner.getByTestId('wallet-closure-notice').waitFor();
+    expect(await walletOwner.getByTestId('wallet-closure-link').getAttribute('href')).toBe(`/memberships/${wallet_id}/closure`);
+    await walletOwner.getByRole('button', { name: 'Refund', exact: true }).waitFor();
+    await look(walletOwner, 'closure-wallet-announced', 'en', 'phone');
 
     // Close: the closure date is today.
     await runStep(operator, 'End the memberships', `/api/plans/${prepaidPlan}/closure/close`);
+    // From the close on, the closure refunds her wallet: the page asks for no refund beside it.
+    for (const language of ['zh-CN', 'en'] as const) {
+      for (const viewport of ['phone', 'desktop'] as const) {
+        const page = await sameUser(walletOwner, language, viewport);
+        await page.goto(`/me/memberships/${wallet_id}/wallet`);
+        await page.getByTestId('wallet-refund-by-closure').waitFor();
+        await look(page, 'closure-wallet-closed', language, viewport);
+      }
+    }
 
     // Refunds: a double click sends one request; then the gateway's outcomes arrive (webhooks) and a
     // re-run ends the step. Bounded: a refund is tried at most 3 times, so 4 runs always end it.
@@ -176,6 +212,22 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
     expect((await closureOf(operator, prepaidPlan)).step).toBe('refunds_done');
 
     await runStep(operator, 'Settle unpaid shares', `/api/plans/${prepaidPlan}/closure/receivables`);
+    // Finalising waits for the claim window: the console says until when, and the refusal says so too.
+    const claimWindow = await closureOf(operator, prepaidPlan);
+    await expect.poll(() => operator.getByTestId('closure-finalise-from').textContent()).toContain(claimWindow.finalise_from_date);
+    expect(await operator.getByTestId('closure-finalise-from').textContent()).toContain(claimWindow.last_claim_date);
+    await runStep(operator, 'Publish the report', `/api/plans/${prepaidPlan}/closure/finalise`, 409);
+    await operator.getByRole('alert').filter({ hasText: `the closure can be finalised from ${claimWindow.finalise_from_date}` }).waitFor();
+    await look(operator, 'closure-console-claim-window', 'en', 'desktop');
+
+    // The same database again on the day the window is over (the server's test clock).
+    await server.stop();
+    server = await startServer({ dir, env: { HUZHU_CLOCK_START: `${claimWindow.finalise_from_date}T09:00:00.000Z`, HUZHU_JOBS_CRON: everySecond } });
+    operator = await as('demo-operator', 'en', 'desktop');
+    member = await as('demo-member', 'en', 'phone');
+    await operator.goto('/staff/closure');
+    await operator.locator(`#closure-plan option[value="${prepaidPlan}"]`).waitFor({ state: 'attached' });
+    await operator.getByLabel('Plan', { exact: true }).selectOption(prepaidPlan);
     await runStep(operator, 'Publish the report', `/api/plans/${prepaidPlan}/closure/finalise`);
     await operator.getByText('The closure is done and its report published.').waitFor();
     await operator.locator('#closure-report').waitFor();

@@ -148,6 +148,7 @@ describe('huzhu verify', () => {
     const result = await runCli(['verify', '--help'], {});
     expect(result.exitCode).toBe(0);
     expect(result.out).toContain('Recompute a published cycle export');
+    expect(result.out).toContain('A closing cycle (huzhu-cycle/2');
     expect(result.out).toContain('--proof <file>');
     expect(result.out).toContain('--public-key <hex>');
   });

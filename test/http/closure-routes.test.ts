@@ -5,6 +5,9 @@ import { startTestApp, testNow, type TestApp } from '../support/test-app.js';
 import { describeEachBackend } from '../support/test-stores.js';
 import { enrol, enrolBody } from './member-fixtures.js';
 
+/** YYYY-MM-DD plus whole days, in UTC. */
+const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00.000Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 describeEachBackend('HTTP plan closure', (dialect) => {
   let t: TestApp;
   let operator: string;
@@ -37,6 +40,14 @@ describeEachBackend('HTTP plan closure', (dialect) => {
     expect([again.statusCode, again.json().error.code]).toEqual([409, 'PLAN_CLOSING']);
     const join = await t.app.inject({ method: 'POST', url: '/api/members/enrol', headers: { cookie: member }, payload: enrolBody('1961-04-04', 2, { plan_id: 'senior-cancer' }) });
     expect(join.json().error.code).toBe('PLAN_CLOSING');
+    // Closing today: the wallet takes no more top-ups, before the close step has run.
+    const topUp = await t.app.inject({
+      method: 'POST',
+      url: `/api/memberships/${joined.membership_id}/top-ups`,
+      headers: { cookie: member, 'idempotency-key': 'closure-top-up-1' },
+      payload: { amount_minor: '1000' },
+    });
+    expect([topUp.statusCode, topUp.json().error.code]).toEqual([409, 'FUNDING_PLAN_CLOSED']);
     const member_only = await t.app.inject({ method: 'POST', url: '/api/plans/senior-cancer/closure/close', headers: { cookie: member } });
     expect(member_only.statusCode).toBe(403);
 
@@ -48,6 +59,15 @@ describeEachBackend('HTTP plan closure', (dialect) => {
     await t.gateway.deliverPending();
     expect((await post('/api/plans/senior-cancer/closure/refunds', undefined, 'closure-refunds-2')).json().closure.step).toBe('refunds_done');
     expect((await post('/api/plans/senior-cancer/closure/receivables', undefined, 'closure-receivables-1')).json().closure.step).toBe('receivables_done');
+    // Finalising waits for the claim window (180 days from the day before the closure date).
+    const early = await post('/api/plans/senior-cancer/closure/finalise');
+    const finalise_from_date = addDays(today, 180);
+    expect([early.statusCode, early.json().error.code, early.json().error.details?.finalise_from_date]).toEqual([409, 'CLOSURE_CLAIM_WINDOW_OPEN', finalise_from_date]);
+    const open = (await t.app.inject('/api/public/plans/senior-cancer/closure')).json().closure;
+    expect(open).toMatchObject({ last_claim_date: addDays(today, 179), finalise_from_date });
+    t.context.clock.set(`${finalise_from_date}T09:00:00.000Z`);
+    operator = await t.login('olivia', 'operator-password');
+    member = await t.login('mei', 'member-password');
     expect((await post('/api/plans/senior-cancer/closure/finalise')).json().closure.step).toBe('finalised');
 
     const status = (await t.app.inject('/api/public/plans/senior-cancer/closure')).json().closure;

@@ -4,6 +4,7 @@ import { verifyCycleExport } from '../../src/core/cycles/export-verifier.js';
 import { MemoryBlobStore } from '../../src/services/blobs/memory-blob-store.js';
 import { approveForNotice, endNotice, publishNotice, startReview, submitClaim } from '../../src/services/claims/index.js';
 import { cycleExportChunks, runCycle } from '../../src/services/cycles/index.js';
+import { announceClosure } from '../../src/services/closure/announce-closure.js';
 import { requestTopUp } from '../../src/services/funding/top-ups.js';
 import { walletBalance } from '../../src/services/funding/wallet-balances.js';
 import { reconcileFundingAccounts } from '../../src/services/funding/funding-reconciliation.js';
@@ -115,6 +116,11 @@ describeEachBackend('cycle rules: weights, prepaid wallets, annual caps, reduced
     // The only member (the patient) withdraws: at the next snapshot nobody is covered to share the case.
     await context.store.db.updateTable('memberships').set({ status: 'withdrawn' }).where('id', '=', id).execute();
     context.clock.set('2027-03-21T01:00:00.000Z');
+    expect(await codeOf(runCycle(context, 'critical-illness'))).toBe('CYCLE_NO_MEMBERS');
+    expect(await context.store.db.selectFrom('cycles').select('id').execute()).toEqual([]);
+    // A closure only announced, even with the operator paying the last cycles, does not make it a
+    // closing cycle: only the close (every membership ended) does (core/cycles/closing-cycle.ts).
+    await announceClosure(context, { plan_id: 'critical-illness', closure_date: '2027-04-01', last_cycles_paid_by: 'operator', announced_by: null });
     expect(await codeOf(runCycle(context, 'critical-illness'))).toBe('CYCLE_NO_MEMBERS');
     expect(await context.store.db.selectFrom('cycles').select('id').execute()).toEqual([]);
   });

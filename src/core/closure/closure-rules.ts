@@ -3,8 +3,8 @@
  * last cycles, refund every balance, publish a closure report). Pure: today's date and the
  * closure's state come in as arguments.
  */
-import { parseCalendarDate, formatCalendarDate, dayNumber, type CalendarDate } from '../members/age.js';
-import { ok, reject, type Result } from '../rejection.js';
+import { addDays, calendarDateOf, dayNumber, formatCalendarDate, parseCalendarDate, type CalendarDate } from '../members/age.js';
+import { assert, ok, reject, type Result } from '../rejection.js';
 import type { LastCyclesPayer } from './closure-report.js';
 
 export const closureRejectionCodes = [
@@ -20,6 +20,9 @@ export const closureRejectionCodes = [
   'CLOSURE_CLAIMS_OPEN',
   'CLOSURE_REPORT_NOT_FOUND',
   'CLOSURE_LINE_NOT_FOUND',
+  'CLOSURE_CLAIM_WINDOW_OPEN',
+  'CLOSURE_PAYMENTS_PENDING',
+  'CLAIM_CLOSURE_FINALISED',
 ] as const;
 export type ClosureRejectionCode = (typeof closureRejectionCodes)[number];
 
@@ -103,4 +106,70 @@ export type ClosureStep = (typeof closureSteps)[number];
 
 export function stepIndex(step: ClosureStep): number {
   return closureSteps.indexOf(step);
+}
+
+/** A plan version's claim window, as the claim path reads it (versionAt: the last version in effect on the diagnosis day). */
+export interface ClaimWindowVersion {
+  /** ISO 8601 timestamp the version takes effect. */
+  readonly effective_at: string;
+  readonly claim_window_days: number;
+}
+
+export interface ClaimWindowEnd {
+  /** The last day a claim for a diagnosis before the closure date may be filed. */
+  readonly last_claim_date: string;
+  /** The first day the closure can be finalised: the day after the last claim day. */
+  readonly finalise_from_date: string;
+}
+
+/** The claim window of the version the claim path applies to a diagnosis on `day` (the same choice as versionAt). */
+function windowDaysOn(versions: readonly ClaimWindowVersion[], day: CalendarDate): number {
+  const at = `${formatCalendarDate(day)}T23:59:59.999Z`;
+  let current = versions[0]!;
+  for (const version of versions) if (version.effective_at <= at) current = version;
+  return current.claim_window_days;
+}
+
+/**
+ * When the claim window of a closing plan ends. A diagnosis on day d (before the closure date)
+ * may be claimed until d + claim_window_days of the version in effect on d (claim-eligibility.ts:
+ * `days since diagnosis ≤ claim_window_days`). The window is constant between two versions'
+ * first days, so d + window is largest at the last day of such a stretch: the day before the
+ * closure date, or the day before a later version takes effect. Those candidates (at most one per
+ * version, plus one) are all that need looking at.
+ */
+export function claimWindowEnd(closure_date: string, versions: readonly ClaimWindowVersion[]): ClaimWindowEnd {
+  const closure = parseCalendarDate(closure_date);
+  assert(closure !== undefined, `the closure date ${closure_date} is a date`);
+  assert(versions.length > 0, 'the plan has a version');
+  const last_covered_day = dayNumber(closure) - 1;
+  const candidates = new Set<number>([last_covered_day]);
+  for (const version of versions) {
+    const day_before = dayNumber(calendarDateOf(version.effective_at)) - 1;
+    if (day_before < last_covered_day) candidates.add(day_before);
+  }
+  let last_claim_day = Number.NEGATIVE_INFINITY;
+  for (const day of candidates) {
+    const window_days = windowDaysOn(versions, addDays(closure, day - dayNumber(closure)));
+    last_claim_day = Math.max(last_claim_day, day + window_days);
+  }
+  const last_claim = addDays(closure, last_claim_day - dayNumber(closure));
+  return { last_claim_date: formatCalendarDate(last_claim), finalise_from_date: formatCalendarDate(addDays(last_claim, 1)) };
+}
+
+/**
+ * Finalising waits for the claim window: a claim filed after the report would be one the report
+ * cannot account for. Refused (CLOSURE_CLAIM_WINDOW_OPEN) until the day after the last claim day.
+ */
+export function checkClaimWindowOver(closure_date: string, versions: readonly ClaimWindowVersion[], today: CalendarDate): Result<ClaimWindowEnd, 'CLOSURE_CLAIM_WINDOW_OPEN'> {
+  const end = claimWindowEnd(closure_date, versions);
+  if (dayNumber(today) < dayNumber(parseCalendarDate(end.finalise_from_date)!)) {
+    return reject('CLOSURE_CLAIM_WINDOW_OPEN', `Claims for diagnoses before the closure date may be filed until ${end.last_claim_date}; the closure can be finalised from ${end.finalise_from_date}.`, {
+      closure_date,
+      last_claim_date: end.last_claim_date,
+      finalise_from_date: end.finalise_from_date,
+      today: formatCalendarDate(today),
+    });
+  }
+  return ok(end);
 }

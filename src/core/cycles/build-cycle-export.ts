@@ -5,9 +5,11 @@
 import { createHash } from 'node:crypto';
 import { MerkleRootBuilder, cycleLeafHash } from '../merkle/merkle.js';
 import { allocate, type AllocationMember, type AllocationRejectionCode } from '../money/allocate.js';
-import { ok, type Result } from '../rejection.js';
+import { assert, ok, type Result } from '../rejection.js';
+import { CLOSING_CYCLE_FEE_BPS, operatorPaidOf, sharedTotalOf } from './closing-cycle.js';
 import {
   CYCLE_EXPORT_FORMAT,
+  OPERATOR_PAID_EXPORT_FORMAT,
   headerLine,
   memberLine,
   signedHeaderPayload,
@@ -30,6 +32,12 @@ export interface CycleExportInput {
   readonly weight_scheme: string;
   readonly cap_policy: CapPolicy;
   readonly members: ReadonlyArray<AllocationMember>;
+  /**
+   * A closing cycle (closing-cycle.ts): no member (members must be empty), the operator pays the
+   * whole total, and the export says so (huzhu-cycle/2 when there is a total to pay). fee_bps is
+   * then CLOSING_CYCLE_FEE_BPS, as the service opens it.
+   */
+  readonly closing?: boolean;
   /**
    * The operator's ed25519 key (the shape of the services' OperatorKey). The public key is known
    * before signing because the signed payload contains it.
@@ -61,9 +69,12 @@ export function buildCycleExport(input: CycleExportInput): Result<BuiltCycleExpo
     surplus_in_minor: input.surplus_in_minor,
   });
 
-  const allocation = allocate({ total_minor, members: input.members, seed_hex });
+  const closing = input.closing === true;
+  assert(!closing || (input.members.length === 0 && input.fee_bps === CLOSING_CYCLE_FEE_BPS), 'a closing cycle has no member and no fee');
+  const allocation = allocate({ total_minor: sharedTotalOf(total_minor, closing), members: input.members, seed_hex });
   if (!allocation.ok) return allocation;
   const { shares, share_total_minor, capped_total_minor, weight_total } = allocation.value;
+  const operator_paid_minor = operatorPaidOf({ total_minor, member_count: BigInt(shares.length), share_total_minor, capped_total_minor });
 
   // allocate returns the shares in member_code byte order, which is the export order.
   const lines: CycleExportLine[] = shares.map(({ member_code, weight, cap_room_minor, share_minor, capped_minor }) => ({
@@ -80,8 +91,11 @@ export function buildCycleExport(input: CycleExportInput): Result<BuiltCycleExpo
   for (const line of lines) root.push(cycleLeafHash(input.cycle_id, line.member_code, line.share_minor));
   for (const text of memberLines) linesHash.update(`${text}\n`, 'utf8');
 
+  // Who paid: the members (huzhu-cycle/1), or the operator for a closing cycle (huzhu-cycle/2).
+  const paid_by: Pick<CycleExportHeader, 'format' | 'operator_paid_minor'> =
+    operator_paid_minor > 0n ? { format: OPERATOR_PAID_EXPORT_FORMAT, operator_paid_minor } : { format: CYCLE_EXPORT_FORMAT };
   const unsigned = {
-    format: CYCLE_EXPORT_FORMAT,
+    ...paid_by,
     cycle_id: input.cycle_id,
     plan_id: input.plan_id,
     currency: input.currency,

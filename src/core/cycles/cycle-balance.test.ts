@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { allocate } from '../money/allocate.js';
 import { unwrap } from '../rejection.js';
 import { capBearing, cycleBalance, type CycleBalanceInput } from './cycle-balance.js';
+import { CLOSING_CYCLE_FEE_BPS, operatorPaidOf, sharedTotalOf } from './closing-cycle.js';
 import { GENESIS_ROOT_HEX, capReductionOfAid, cycleTotals } from './cycle-figures.js';
 
 const cycleArbitrary = fc.record({
@@ -41,6 +42,28 @@ function figuresOf(input: CycleInput): CycleBalanceInput {
     capped_total_minor: allocation.capped_total_minor,
     aid_payable_minor: reduced.reduce((total, entry) => total + entry.payable_minor, 0n),
     shortfall_minor: (allocation.share_total_minor * BigInt(input.shortfall_bps)) / 10_000n,
+    operator_paid_minor: 0n,
+  };
+}
+
+/** A closing cycle's figures (closing-cycle.ts): no member, no fee, the operator pays the total. */
+function closingFiguresOf(input: Pick<CycleInput, 'aids_minor' | 'surplus_in_minor' | 'cap_policy'>): CycleBalanceInput {
+  const aid_total_minor = input.aids_minor.reduce((total, aid) => total + aid, 0n);
+  const totals = cycleTotals({ aid_total_minor, fee_bps: CLOSING_CYCLE_FEE_BPS, surplus_in_minor: input.surplus_in_minor });
+  const allocation = unwrap(allocate({ total_minor: sharedTotalOf(totals.total_minor, true), members: [], seed_hex: GENESIS_ROOT_HEX }));
+  const operator_paid_minor = operatorPaidOf({ total_minor: totals.total_minor, member_count: 0n, share_total_minor: allocation.share_total_minor, capped_total_minor: allocation.capped_total_minor });
+  return {
+    cap_policy: input.cap_policy,
+    aid_total_minor,
+    fee_minor: totals.fee_minor,
+    surplus_in_minor: input.surplus_in_minor,
+    total_minor: totals.total_minor,
+    surplus_out_minor: totals.surplus_out_minor,
+    share_total_minor: allocation.share_total_minor,
+    capped_total_minor: allocation.capped_total_minor,
+    aid_payable_minor: aid_total_minor,
+    shortfall_minor: 0n,
+    operator_paid_minor,
   };
 }
 
@@ -68,5 +91,24 @@ describe('cycle balance', () => {
     expect(() => cycleBalance({ ...figures, capped_total_minor: 1n })).toThrow(/add up to the total/);
     expect(() => cycleBalance({ ...figures, aid_payable_minor: 1n })).toThrow(/payable their aid/);
     expect(() => cycleBalance({ ...figures, fee_minor: 1n })).toThrow(/aid \+ fee − surplus in/);
+    expect(() => cycleBalance({ ...figures, operator_paid_minor: 1n })).toThrow(/add up to the total/);
+  });
+
+  it('balances a closing cycle: the operator pays the whole total, no member is charged, no fee', () => {
+    fc.assert(
+      fc.property(cycleArbitrary, (input) => {
+        const figures = closingFiguresOf(input);
+        const balance = cycleBalance(figures);
+        expect(figures.operator_paid_minor).toBe(figures.total_minor);
+        expect(balance).toMatchObject({ charged_minor: 0n, shortfall_minor: 0n, backstop_minor: 0n, fee_payable_minor: 0n, aid_payable_minor: figures.aid_total_minor });
+        expect(figures.operator_paid_minor + figures.surplus_in_minor).toBe(balance.aid_payable_minor + figures.surplus_out_minor);
+      }),
+      { numRuns: 300 },
+    );
+    const figures = closingFiguresOf({ aids_minor: [20_000_000n], surplus_in_minor: 5n, cap_policy: 'backstop' });
+    expect(figures.operator_paid_minor).toBe(19_999_995n);
+    // The operator pays only a cycle no member shares, and never a part of one.
+    expect(() => cycleBalance({ ...figures, share_total_minor: 1n, operator_paid_minor: figures.operator_paid_minor - 1n })).toThrow(/no member shares/);
+    expect(() => cycleBalance({ ...figures, operator_paid_minor: figures.operator_paid_minor - 1n })).toThrow(/add up to the total/);
   });
 });

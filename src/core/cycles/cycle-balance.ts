@@ -41,6 +41,8 @@ export interface CycleBalanceInput {
   readonly aid_payable_minor: bigint;
   /** Shares the charge step could not collect at once: prepaid wallets that could not pay them. */
   readonly shortfall_minor: bigint;
+  /** What the operator paid of the total in a closing cycle (closing-cycle.ts, operatorPaidOf); 0 otherwise. */
+  readonly operator_paid_minor: bigint;
 }
 
 /** The figures a cycle records after its charge step; see cycleBalance for how they add up. */
@@ -57,18 +59,20 @@ export interface CycleBalance {
 
 /**
  * Checks and returns how the cycle balances:
- *   share_total + capped_total = total                    (the allocation),
+ *   share_total + capped_total + operator_paid = total     (the allocation; operator_paid is 0 but
+ *                                                           in a closing cycle, which has no member),
  *   charged + shortfall = share_total                      (every share is paid or owed),
- *   charged + shortfall + backstop + surplus_in = aid payable + fee payable + surplus_out.
+ *   charged + shortfall + backstop + operator_paid + surplus_in = aid payable + fee payable + surplus_out.
  * The last holds because total = aid + fee + surplus_out − surplus_in (cycleTotals: the surplus
  * covers the need first, and only what it does not cover is shared) and the caps' hold-back is
  * borne either by the backstop or by the aid and then the fee (capBearing). Nothing is clamped:
  * a shortfall is a figure here and a receivable in the ledger.
  */
 export function cycleBalance(input: CycleBalanceInput): CycleBalance {
-  const { aid_total_minor, fee_minor, surplus_in_minor, total_minor, surplus_out_minor, share_total_minor, capped_total_minor, shortfall_minor } = input;
-  assert(share_total_minor >= 0n && capped_total_minor >= 0n, 'shares and the capped total are ≥ 0');
-  assert(share_total_minor + capped_total_minor === total_minor, 'shares and capped amounts add up to the total');
+  const { aid_total_minor, fee_minor, surplus_in_minor, total_minor, surplus_out_minor, share_total_minor, capped_total_minor, shortfall_minor, operator_paid_minor } = input;
+  assert(share_total_minor >= 0n && capped_total_minor >= 0n && operator_paid_minor >= 0n, 'shares, the capped total and what the operator paid are ≥ 0');
+  assert(share_total_minor + capped_total_minor + operator_paid_minor === total_minor, 'shares and capped amounts (and what the operator paid) add up to the total');
+  assert(operator_paid_minor === 0n || (share_total_minor === 0n && capped_total_minor === 0n), 'the operator pays only a cycle no member shares');
   assert(aid_total_minor + fee_minor + surplus_out_minor === total_minor + surplus_in_minor, 'the total is aid + fee − surplus in, with the rest of the surplus carried out');
   assert(shortfall_minor >= 0n && shortfall_minor <= share_total_minor, 'the shortfall is part of the shares');
   const bearing = capBearing(input.cap_policy, capped_total_minor, aid_total_minor);
@@ -82,8 +86,9 @@ export function cycleBalance(input: CycleBalanceInput): CycleBalance {
   };
   assert(balance.fee_payable_minor >= 0n, 'a fee reduction never exceeds the fee');
   assert(
-    balance.charged_minor + balance.shortfall_minor + balance.backstop_minor + surplus_in_minor === balance.aid_payable_minor + balance.fee_payable_minor + surplus_out_minor,
-    'what was charged, owed and backstopped, with the surplus in, pays the aid, the fee and the surplus out',
+    balance.charged_minor + balance.shortfall_minor + balance.backstop_minor + operator_paid_minor + surplus_in_minor ===
+      balance.aid_payable_minor + balance.fee_payable_minor + surplus_out_minor,
+    'what was charged, owed, backstopped and paid by the operator, with the surplus in, pays the aid, the fee and the surplus out',
   );
   return balance;
 }

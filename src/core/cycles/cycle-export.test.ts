@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CYCLE_EXPORT_FORMAT,
+  OPERATOR_PAID_EXPORT_FORMAT,
   headerLine,
   memberLine,
   parseHeaderLine,
@@ -93,6 +94,31 @@ describe('cycle export lines', () => {
     expect(parseMemberLine(memberLine(line))).toEqual({ ok: true, value: line });
   });
 
+  it('writes a closing cycle\'s header as huzhu-cycle/2, with operator_paid_minor after capped_total_minor, and round-trips it', () => {
+    const closing: CycleExportHeader = {
+      ...header,
+      format: OPERATOR_PAID_EXPORT_FORMAT,
+      fee_bps: 0,
+      fee_minor: 0n,
+      total_minor: 40_000_000n,
+      member_count: 0,
+      weight_total: 0n,
+      share_total_minor: 0n,
+      capped_total_minor: 0n,
+      operator_paid_minor: 40_000_000n,
+    };
+    const text = headerLine(closing);
+    expect(text.startsWith('{"format":"huzhu-cycle/2",')).toBe(true);
+    expect(text).toContain('"share_total_minor":"0","capped_total_minor":"0","operator_paid_minor":"40000000","cap_policy":"backstop",');
+    expect(parseHeaderLine(text)).toEqual({ ok: true, value: closing });
+    // A member-shared cycle keeps its huzhu-cycle/1 bytes: no operator_paid_minor key at all.
+    expect(headerLine(header)).not.toContain('operator_paid_minor');
+    // The format and the field go together.
+    expect(() => headerLine({ ...header, operator_paid_minor: 1n })).toThrow(/says what the operator paid/);
+    const { operator_paid_minor: _omitted, ...without } = closing;
+    expect(() => headerLine(without)).toThrow(/says what the operator paid/);
+  });
+
   it('round-trips any member line (fast-check)', () => {
     const lines = memberLines(fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme' }), 1n);
     fc.assert(
@@ -146,7 +172,10 @@ describe('cycle export lines', () => {
     expect(message(variant((copy) => (copy.lines_sha256_hex = 'F'.repeat(64))))).toContain('lines_sha256_hex is not 64 lower-case hex digits');
     expect(message(variant((copy) => (copy.lines_sha256_hex = 'f'.repeat(63))))).toContain('lines_sha256_hex is not 64 lower-case hex digits');
     expect(message(variant((copy) => (copy.cap_policy = 'other')))).toContain('cap_policy');
-    expect(message(variant((copy) => (copy.format = 'huzhu-cycle/2')))).toContain('format is not "huzhu-cycle/1"');
+    expect(message(variant((copy) => (copy.format = 'huzhu-cycle/3')))).toContain('format is neither "huzhu-cycle/1" nor "huzhu-cycle/2"');
+    // huzhu-cycle/2 is huzhu-cycle/1 with operator_paid_minor; each format has exactly its keys.
+    expect(message(variant((copy) => (copy.format = 'huzhu-cycle/2')))).toBe('EXPORT_BAD_HEADER: the header lacks operator_paid_minor');
+    expect(message(variant((copy) => (copy.operator_paid_minor = '5')))).toBe('EXPORT_BAD_HEADER: the header has unknown key(s) "operator_paid_minor"');
     expect(message(variant((copy) => (copy.snapshot_at = '7 July 2024')))).toContain('snapshot_at');
     expect(message(variant((copy) => (copy.cases = [{ case_id: 'C-1' }])))).toContain('cases[0] lacks aid_minor');
     expect(message('[1]')).toContain('not a JSON object');

@@ -14,6 +14,14 @@
 import { ok, reject, assert, type Result } from '../rejection.js';
 
 export const CYCLE_EXPORT_FORMAT = 'huzhu-cycle/1';
+/**
+ * The export of a closing cycle (closing-cycle.ts): huzhu-cycle/1 with one more header field,
+ * `operator_paid_minor` after `capped_total_minor`, the part of the total the operator paid from its
+ * own account. Written only for a cycle the operator paid, so every cycle shared by members keeps
+ * its huzhu-cycle/1 bytes and a huzhu-cycle/1 reader refuses this format by name.
+ */
+export const OPERATOR_PAID_EXPORT_FORMAT = 'huzhu-cycle/2';
+export type CycleExportFormat = typeof CYCLE_EXPORT_FORMAT | typeof OPERATOR_PAID_EXPORT_FORMAT;
 
 export type CapPolicy = 'backstop' | 'reduce_aid';
 
@@ -23,7 +31,7 @@ export interface CycleCase {
 }
 
 export interface CycleExportHeader {
-  format: 'huzhu-cycle/1';
+  format: CycleExportFormat;
   cycle_id: string;
   plan_id: string;
   currency: string;
@@ -42,6 +50,11 @@ export interface CycleExportHeader {
   weight_total: bigint;
   share_total_minor: bigint;
   capped_total_minor: bigint;
+  /**
+   * huzhu-cycle/2 only (absent in huzhu-cycle/1, where it is 0): what the operator paid of the total
+   * from its own account, so share_total + capped_total + operator_paid = total.
+   */
+  operator_paid_minor?: bigint;
   cap_policy: CapPolicy;
   merkle_root_hex: string;
   /** Lower-case hex SHA-256 of the UTF-8 bytes of every member line, each followed by its "\n". */
@@ -60,7 +73,10 @@ export interface CycleExportLine {
 
 type FieldKind = 'text' | 'hex64' | 'hex128' | 'minor' | 'count' | 'integer' | 'cases' | 'format' | 'cap_policy' | 'timestamp';
 
-/** Header keys in canonical order with how each is written; the order is part of the format. */
+/**
+ * Header keys in canonical order with how each is written; the order is part of the format.
+ * `operator_paid_minor` is a key of huzhu-cycle/2 only (headerFields).
+ */
 const HEADER_FIELDS: ReadonlyArray<readonly [keyof CycleExportHeader, FieldKind]> = [
   ['format', 'format'],
   ['cycle_id', 'text'],
@@ -81,12 +97,18 @@ const HEADER_FIELDS: ReadonlyArray<readonly [keyof CycleExportHeader, FieldKind]
   ['weight_total', 'integer'],
   ['share_total_minor', 'minor'],
   ['capped_total_minor', 'minor'],
+  ['operator_paid_minor', 'minor'],
   ['cap_policy', 'cap_policy'],
   ['merkle_root_hex', 'hex64'],
   ['lines_sha256_hex', 'hex64'],
   ['public_key_hex', 'hex64'],
   ['signature_hex', 'hex128'],
 ];
+
+/** The keys of a header of this format, in canonical order. */
+function headerFields(format: CycleExportFormat): ReadonlyArray<readonly [keyof CycleExportHeader, FieldKind]> {
+  return format === OPERATOR_PAID_EXPORT_FORMAT ? HEADER_FIELDS : HEADER_FIELDS.filter(([key]) => key !== 'operator_paid_minor');
+}
 
 const MEMBER_KEYS = ['member_code', 'weight', 'cap_room_minor', 'share_minor', 'capped_minor'] as const;
 const CASE_KEYS = ['case_id', 'aid_minor'] as const;
@@ -113,9 +135,13 @@ function jsonValue(header: MaybeSignedHeader, key: keyof CycleExportHeader, kind
 }
 
 function headerJson(header: MaybeSignedHeader, withSignature: boolean): string {
+  assert(
+    (header.format === OPERATOR_PAID_EXPORT_FORMAT) === (header.operator_paid_minor !== undefined),
+    `a ${OPERATOR_PAID_EXPORT_FORMAT} header, and only one, says what the operator paid`,
+  );
   // JSON.stringify keeps insertion order for non-numeric keys, so this object is the key order.
   const ordered: Record<string, unknown> = {};
-  for (const [key, kind] of HEADER_FIELDS) {
+  for (const [key, kind] of headerFields(header.format)) {
     if (key === 'signature_hex' && !withSignature) continue;
     ordered[key] = jsonValue(header, key, kind);
   }
@@ -205,7 +231,9 @@ function parseCases(value: unknown): CycleCase[] {
 function parseField(kind: FieldKind, value: unknown, field: string): unknown {
   switch (kind) {
     case 'format':
-      if (value !== CYCLE_EXPORT_FORMAT) throw new FieldError(`format is not "${CYCLE_EXPORT_FORMAT}"`);
+      if (value !== CYCLE_EXPORT_FORMAT && value !== OPERATOR_PAID_EXPORT_FORMAT) {
+        throw new FieldError(`format is neither "${CYCLE_EXPORT_FORMAT}" nor "${OPERATOR_PAID_EXPORT_FORMAT}"`);
+      }
       return value;
     case 'text':
       return text(value, field);
@@ -247,13 +275,15 @@ function parseJsonObject(text: string, what: string): Record<string, unknown> {
 export function parseHeaderLine(line: string): Result<CycleExportHeader, 'EXPORT_BAD_HEADER'> {
   try {
     const object = parseJsonObject(line, 'the header');
+    // The format says which keys the header has (an unknown one is refused with the other fields).
+    const fields = headerFields(object.format === OPERATOR_PAID_EXPORT_FORMAT ? OPERATOR_PAID_EXPORT_FORMAT : CYCLE_EXPORT_FORMAT);
     checkKeys(
       object,
-      HEADER_FIELDS.map(([key]) => key),
+      fields.map(([key]) => key),
       'the header',
     );
     const header: Record<string, unknown> = {};
-    for (const [key, kind] of HEADER_FIELDS) header[key] = parseField(kind, object[key], key);
+    for (const [key, kind] of fields) header[key] = parseField(kind, object[key], key);
     return ok(header as unknown as CycleExportHeader);
   } catch (error) {
     if (error instanceof FieldError) return reject('EXPORT_BAD_HEADER', error.message);

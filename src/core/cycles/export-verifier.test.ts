@@ -1,10 +1,11 @@
 import { createHash, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MerkleTree, cycleLeafHash, proofToHex } from '../merkle/merkle.js';
+import { MerkleTree, cycleLeafHash, emptyRoot, proofToHex } from '../merkle/merkle.js';
 import type { AllocationMember } from '../money/allocate.js';
 import { buildCycleExport, type BuiltCycleExport, type CycleExportInput, type CycleExportSigner } from './build-cycle-export.js';
 import { headerLine, memberLine, signedHeaderPayload, type CycleExportHeader, type CycleExportLine } from './cycle-export.js';
+import { CLOSING_CYCLE_FEE_BPS } from './closing-cycle.js';
 import { GENESIS_ROOT_HEX } from './cycle-figures.js';
 import { CycleExportVerifier, ExportLineSplitter, parseMemberProof, verifyCycleExport, type MemberProof } from './export-verifier.js';
 
@@ -286,6 +287,49 @@ describe('the cycle export verifier', () => {
     expect(verifyCycleExport(fileOf(inflated, tooMany)).differences).toContain(
       'header total_minor is 1004 but max(0, aid 1002 + fee 0 − surplus in 0) is 1002',
     );
+  });
+
+  it('accepts a closing cycle: no member line, the operator paying the whole total, the empty tree\'s root', () => {
+    const closing = build({ members: [], fee_bps: CLOSING_CYCLE_FEE_BPS, surplus_in_minor: 33n, closing: true });
+    expect(closing.header).toMatchObject({ format: 'huzhu-cycle/2', member_count: 0, fee_minor: 0n, total_minor: 1_300n, share_total_minor: 0n, capped_total_minor: 0n, operator_paid_minor: 1_300n });
+    // RFC 6962's root of no leaves, SHA-256 of nothing, as the services' publication writes it; and no line bytes.
+    expect(closing.header.merkle_root_hex).toBe(emptyRoot().toString('hex'));
+    expect(closing.header.merkle_root_hex).toBe(createHash('sha256').digest('hex'));
+    expect(closing.header.lines_sha256_hex).toBe(createHash('sha256').digest('hex'));
+    expect(closing.text).toBe(`${headerLine(closing.header)}\n`);
+    expect(verifyCycleExport(closing.text, { public_key_hex: signer.public_key_hex })).toEqual({
+      ok: true,
+      differences: [],
+      member_count: 0,
+      merkle_root_hex: closing.header.merkle_root_hex,
+      cycle_id: 'cycle-2024-07-14',
+      member: null,
+    });
+    // A closing cycle whose surplus covers everything has nothing for the operator to pay: huzhu-cycle/1.
+    const covered = build({ members: [], fee_bps: CLOSING_CYCLE_FEE_BPS, surplus_in_minor: 5_000n, closing: true });
+    expect(covered.header).toMatchObject({ format: 'huzhu-cycle/1', total_minor: 0n, surplus_out_minor: 3_667n });
+    expect(covered.header.operator_paid_minor).toBeUndefined();
+    expect(verifyCycleExport(covered.text).ok).toBe(true);
+  });
+
+  it('catches a closing cycle that does not add up, even re-signed', () => {
+    const closing = build({ members: [], fee_bps: CLOSING_CYCLE_FEE_BPS, closing: true });
+    const header = closing.header;
+    const less = verifyCycleExport(fileOf(resign({ ...header, operator_paid_minor: 1_332n }), []));
+    expect(less.differences).toEqual(['header operator_paid_minor is 1332 but a cycle the operator pays is paid wholly, its total_minor 1333 (> 0)']);
+    // The operator charging itself a fee on a cycle it pays.
+    const fee = verifyCycleExport(fileOf(resign({ ...header, fee_bps: 800, fee_minor: 106n, total_minor: 1_439n, operator_paid_minor: 1_439n }), []));
+    expect(fee.differences).toEqual(['header fee_bps is 800 but the operator charges itself no fee on a cycle it pays (fee_bps 0)']);
+    // Members in a cycle the operator says it paid.
+    const paying = [{ member_code: 'M-1', weight: 1n, cap_room_minor: null, share_minor: 0n, capped_minor: 0n }];
+    const withMember = verifyCycleExport(fileOf(resign({ ...header, member_count: 1, weight_total: 1n, merkle_root_hex: rootOf(header.cycle_id, paying).root().toString('hex') }, paying), paying));
+    expect(withMember.differences).toContain(
+      'header operator_paid_minor is set, but the operator pays only a cycle without members: member_count is 1, share_total_minor 0, capped_total_minor 0 (all must be 0)',
+    );
+    // The same figures as huzhu-cycle/1, without saying who paid: the total is nobody's.
+    const { operator_paid_minor: _paid, ...figures } = header;
+    const unpaid = verifyCycleExport(fileOf(resign({ ...figures, format: 'huzhu-cycle/1' }), []));
+    expect(unpaid.differences).toEqual(['header share_total_minor 0 + capped_total_minor 0 is 0, not total_minor 1333']);
   });
 
   it('checks the signature and the operator key', () => {

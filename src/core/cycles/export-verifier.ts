@@ -19,6 +19,7 @@ import {
   type CycleExportHeader,
   type CycleExportLine,
 } from './cycle-export.js';
+import { CLOSING_CYCLE_FEE_BPS } from './closing-cycle.js';
 import { cycleSeedHex, cycleTotals } from './cycle-figures.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -302,13 +303,36 @@ export class CycleExportVerifier {
         `header surplus_out_minor is ${header.surplus_out_minor} but max(0, surplus in ${header.surplus_in_minor} − aid ${aid_total_minor} − fee ${expected.fee_minor}) is ${expected.surplus_out_minor}`,
       );
     }
-    if (header.share_total_minor + header.capped_total_minor !== header.total_minor) {
-      this.#differ(
-        `header share_total_minor ${header.share_total_minor} + capped_total_minor ${header.capped_total_minor} is ${header.share_total_minor + header.capped_total_minor}, not total_minor ${header.total_minor}`,
-      );
+    const operator_paid_minor = header.operator_paid_minor;
+    if (operator_paid_minor === undefined) {
+      if (header.share_total_minor + header.capped_total_minor !== header.total_minor) {
+        this.#differ(
+          `header share_total_minor ${header.share_total_minor} + capped_total_minor ${header.capped_total_minor} is ${header.share_total_minor + header.capped_total_minor}, not total_minor ${header.total_minor}`,
+        );
+      }
+    } else {
+      this.#checkOperatorPaid(header, operator_paid_minor);
     }
     if (header.member_count > 0 && header.weight_total === 0n) {
       this.#differ(`header weight_total is 0 for ${header.member_count} members, so no share can be recomputed`);
+    }
+  }
+
+  /**
+   * A closing cycle (huzhu-cycle/2, core/cycles/closing-cycle.ts): no member is left to share it,
+   * so the operator pays all of the total from its own account and charges itself no fee.
+   */
+  #checkOperatorPaid(header: CycleExportHeader, operator_paid_minor: bigint): void {
+    if (operator_paid_minor === 0n || operator_paid_minor !== header.total_minor) {
+      this.#differ(`header operator_paid_minor is ${operator_paid_minor} but a cycle the operator pays is paid wholly, its total_minor ${header.total_minor} (> 0)`);
+    }
+    if (header.member_count !== 0 || header.share_total_minor !== 0n || header.capped_total_minor !== 0n) {
+      this.#differ(
+        `header operator_paid_minor is set, but the operator pays only a cycle without members: member_count is ${header.member_count}, share_total_minor ${header.share_total_minor}, capped_total_minor ${header.capped_total_minor} (all must be 0)`,
+      );
+    }
+    if (header.fee_bps !== CLOSING_CYCLE_FEE_BPS) {
+      this.#differ(`header fee_bps is ${header.fee_bps} but the operator charges itself no fee on a cycle it pays (fee_bps ${CLOSING_CYCLE_FEE_BPS})`);
     }
   }
 

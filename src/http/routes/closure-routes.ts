@@ -62,6 +62,8 @@ const statusSchema = closureSchema.extend({
   refunds: z
     .array(z.object({ refund_state: z.string(), count: z.number().int(), wallet_minor: minorAmount }))
     .describe('Memberships by refund state (none, due, pending, refunded, unclaimed) with their wallets at closure'),
+  last_claim_date: z.string().describe('YYYY-MM-DD: the last day a claim for a diagnosis before the closure date may be filed (the plan\'s claim window)'),
+  finalise_from_date: z.string().describe('YYYY-MM-DD: the first day the closure can be finalised (CLOSURE_CLAIM_WINDOW_OPEN before it)'),
   header: headerSchema.nullable().describe('The signed report header, once finalised'),
 });
 
@@ -97,6 +99,8 @@ function statusJson(status: ClosureStatus) {
     finalised_at: status.finalised_at,
     receivables_written_off_minor: status.receivables_written_off_minor.toString(),
     refunds: status.refunds.map((row) => ({ ...row, wallet_minor: row.wallet_minor.toString() })),
+    last_claim_date: status.last_claim_date,
+    finalise_from_date: status.finalise_from_date,
     header: status.header === null ? null : headerJson(status.header),
   };
 }
@@ -191,7 +195,9 @@ export function closureRoutes(app: FastifyInstance, context: ServiceContext): vo
       preHandler: requireRoles('operator'),
       schema: {
         tags: ['closure'],
-        summary: 'Build, sign and publish the closure report (huzhu-closure/1); CLOSURE_REFUNDS_OPEN while a refund is open. Finalised, it returns the same report (operator)',
+        summary:
+          'Build, sign and publish the closure report (huzhu-closure/1); CLOSURE_REFUNDS_OPEN while a refund is open, CLOSURE_CLAIM_WINDOW_OPEN until the claim ' +
+          'window is over (details.finalise_from_date), CLOSURE_CLAIMS_OPEN while a claim is undecided. Finalised, it returns the same report (operator)',
         params: planParams,
         response: { 200: z.object({ closure: closureSchema }), ...errorResponses },
       },

@@ -250,7 +250,7 @@ export function cycleRoutes(app: FastifyInstance, context: ServiceContext, jobs:
     {
       schema: {
         tags: ['public'],
-        summary: "The cycle's JSON Lines export (huzhu-cycle/1), streamed: check it with `huzhu verify`",
+        summary: "The cycle's JSON Lines export (huzhu-cycle/1; huzhu-cycle/2 for a closing cycle the operator paid), streamed: check it with `huzhu verify`",
         security: [],
         params: z.object({ cycle_id: cycleCode }),
         response: { 200: z.string().describe('JSON Lines'), ...errorResponses },

@@ -17,8 +17,8 @@ const staff: Role[] = ['operator', 'auditor'];
 const rateLimitNote = 'Each user may make a limited number of top-ups and refunds per minute (30 by default); more are refused with 429 RATE_LIMITED.';
 const topUpAmountDescription =
   "Minor units, at least the plan version's min_top_up_minor (FUNDING_TOP_UP_BELOW_MINIMUM) and at most its max_top_up_minor (FUNDING_TOP_UP_TOO_LARGE); never above 10^15";
-const topUpDescription = `Refused before any payment is asked for when the amount is outside the plan version's bounds, or when the wallet with its pending top-ups and this one would hold more than max_wallet_balance_minor (422 FUNDING_WALLET_LIMIT). ${rateLimitNote}`;
-const refundDescription = `The amount leaves the wallet at once and is paid out by the provider. ${rateLimitNote}`;
+const topUpDescription = `Refused before any payment is asked for when the amount is outside the plan version's bounds, or when the wallet with its pending top-ups and this one would hold more than max_wallet_balance_minor (422 FUNDING_WALLET_LIMIT); from the plan's closure date on (409 FUNDING_PLAN_CLOSED). ${rateLimitNote}`;
+const refundDescription = `The amount leaves the wallet at once and is paid out by the provider. After the plan's closure date, while the closure refund of the wallet is due or out, a refund is refused with FUNDING_CLOSURE_REFUND_DUE (the closure pays the balance itself). ${rateLimitNote}`;
 
 const paymentRequestSchema = z.object({
   payment_id: idString,

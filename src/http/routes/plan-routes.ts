@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { planRulesSchema } from '../../core/plans/plan-rules.js';
 import { RejectionError, reject } from '../../core/rejection.js';
+import { closureDates } from '../../services/closure/closure-dates.js';
 import type { ServiceContext } from '../../services/context.js';
 import { addPlanVersion, createPlan, getPlan, listPlans, previewPlanVersion, setPlanStatus, versionAt, type Plan, type PlanVersion } from '../../services/plans.js';
 import { currentUser, requireRoles } from '../auth.js';
@@ -26,6 +27,10 @@ const planSchema = z.object({
   name_en: z.string(),
   currency: z.string(),
   status: z.enum(['open', 'closed']),
+  closure_date: z
+    .string()
+    .nullable()
+    .describe('The closure date announced for the plan (YYYY-MM-DD), or null: from the announcement on, joins are refused with PLAN_CLOSING.'),
   created_at: z.string(),
   /** The version in force now. */
   current_version: versionSchema,
@@ -50,7 +55,7 @@ function versionJson(version: PlanVersion) {
   return { version: version.version, effective_at: version.effective_at, note: version.note, created_at: version.created_at, rules: version.rules };
 }
 
-function planJson(plan: Plan, now: string) {
+function planJson(plan: Plan, now: string, closure_date: string | null) {
   const current = versionAt(plan, now);
   const next = plan.versions.find((version) => version.effective_at > now);
   return {
@@ -59,6 +64,7 @@ function planJson(plan: Plan, now: string) {
     name_en: plan.name_en,
     currency: plan.currency,
     status: plan.status,
+    closure_date,
     created_at: plan.created_at,
     current_version: versionJson(current),
     next_version: next === undefined ? null : { version: next.version, effective_at: next.effective_at, note: next.note },
@@ -66,8 +72,8 @@ function planJson(plan: Plan, now: string) {
   };
 }
 
-function planWithHistoryJson(plan: Plan, now: string) {
-  return { ...planJson(plan, now), versions: plan.versions.map(versionJson) };
+function planWithHistoryJson(plan: Plan, now: string, closure_date: string | null) {
+  return { ...planJson(plan, now, closure_date), versions: plan.versions.map(versionJson) };
 }
 
 /**
@@ -86,6 +92,7 @@ export function planRoutes(app: FastifyInstance, context: ServiceContext): void 
   const api = app.withTypeProvider<ZodTypeProvider>();
   const operators = requireRoles('operator');
   const now = () => context.clock.now().toISOString();
+  const withHistory = async (plan: Plan) => planWithHistoryJson(plan, now(), (await closureDates(context, [plan.id])).get(plan.id) ?? null);
 
   api.get(
     '/api/plans',
@@ -99,7 +106,9 @@ export function planRoutes(app: FastifyInstance, context: ServiceContext): void 
     },
     async () => {
       const at = now();
-      return { plans: (await listPlans(context)).map((plan) => planJson(plan, at)) };
+      const plans = await listPlans(context);
+      const dates = await closureDates(context, plans.map((plan) => plan.id));
+      return { plans: plans.map((plan) => planJson(plan, at, dates.get(plan.id) ?? null)) };
     },
   );
 
@@ -114,7 +123,7 @@ export function planRoutes(app: FastifyInstance, context: ServiceContext): void 
         response: { 200: z.object({ plan: planWithHistorySchema }), ...errorResponses },
       },
     },
-    async (request) => ({ plan: planWithHistoryJson(await getPlan(context, request.params.id), now()) }),
+    async (request) => ({ plan: await withHistory(await getPlan(context, request.params.id)) }),
   );
 
   api.post(
@@ -131,7 +140,7 @@ export function planRoutes(app: FastifyInstance, context: ServiceContext): void 
     async (request, reply) => {
       const plan = await createPlan(context, { ...request.body, rules: request.body.rules }, currentUser(request).id);
       request.log.info({ plan_id: plan.id, user_id: currentUser(request).id.toString() }, 'plan created');
-      return reply.status(201).send({ plan: planWithHistoryJson(plan, now()) });
+      return reply.status(201).send({ plan: await withHistory(plan) });
     },
   );
 
@@ -186,7 +195,7 @@ export function planRoutes(app: FastifyInstance, context: ServiceContext): void 
       const { effective_at, note, rules } = request.body;
       const plan = await addPlanVersion(context, request.params.id, { rules, note, effective_at: normalizedEffectiveAt(effective_at) }, currentUser(request).id);
       request.log.info({ plan_id: plan.id, version: plan.versions.length, user_id: currentUser(request).id.toString() }, 'plan version added');
-      return reply.status(201).send({ plan: planWithHistoryJson(plan, now()) });
+      return reply.status(201).send({ plan: await withHistory(plan) });
     },
   );
 
@@ -196,7 +205,7 @@ export function planRoutes(app: FastifyInstance, context: ServiceContext): void 
       preHandler: operators,
       schema: {
         tags: ['plans'],
-        summary: 'Open a plan to new members or close it to them; existing memberships are unchanged (operator)',
+        summary: 'Open a plan to new members or close it to them; existing memberships are unchanged. A plan with an announced closure cannot be opened again (PLAN_CLOSING) (operator)',
         params: planParams,
         body: z.object({ status: z.enum(['open', 'closed']) }),
         response: { 200: z.object({ plan: planWithHistorySchema }), ...errorResponses },
@@ -205,7 +214,7 @@ export function planRoutes(app: FastifyInstance, context: ServiceContext): void 
     async (request) => {
       const plan = await setPlanStatus(context, request.params.id, request.body.status);
       request.log.info({ plan_id: plan.id, status: plan.status, user_id: currentUser(request).id.toString() }, 'plan status set');
-      return { plan: planWithHistoryJson(plan, now()) };
+      return { plan: await withHistory(plan) };
     },
   );
 }

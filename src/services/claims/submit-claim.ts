@@ -4,7 +4,7 @@ import { assessClaim, type ClaimAssessment } from '../../core/claims/claim-eligi
 import { calendarDateOf, formatCalendarDate, parseCalendarDate, type CalendarDate } from '../../core/members/age.js';
 import { memberCodeFromBytes } from '../../core/members/member-code.js';
 import { finalStates, type MembershipState } from '../../core/members/membership-lifecycle.js';
-import { RejectionError, type Rejection } from '../../core/rejection.js';
+import { RejectionError, reject, type Rejection } from '../../core/rejection.js';
 import type { Database } from '../../store/schema.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import type { BlobStore } from '../blobs/blob-store.js';
@@ -76,8 +76,14 @@ async function assessIn(db: Kysely<Database>, input: SubmitClaimInput, now: stri
   if (diagnosis_date === undefined) claimRejection('CLAIM_BAD_DIAGNOSIS_DATE', 'The diagnosis date must be a date as YYYY-MM-DD.');
   const plan = await getPlanIn(db, membership.plan_id);
   // A closing plan covers diagnoses before its closure date only; those stay claimable in the window.
-  const closure = await db.selectFrom('plan_closures').select('closure_date').where('plan_id', '=', plan.id).executeTakeFirst();
+  const closure = await db.selectFrom('plan_closures').select(['closure_date', 'step']).where('plan_id', '=', plan.id).executeTakeFirst();
   if (closure !== undefined) {
+    // Finalising waits for the claim window, so this is defence in depth: the published report
+    // accounts for every claim of the plan, and a claim filed after it would be in none.
+    if (closure.step === 'finalised') {
+      const finalised = reject('CLAIM_CLOSURE_FINALISED', 'The plan is closed and its closure report is published; it takes no more claims.', { plan_id: plan.id, closure_date: closure.closure_date });
+      return { ok: false, rejection: finalised.rejection, membership_status: membership.status, membership_id: membership.id };
+    }
     const covered = checkDiagnosisBeforeClosure(diagnosis_date, closure.closure_date);
     if (!covered.ok) return { ok: false, rejection: covered.rejection, membership_status: membership.status, membership_id: membership.id };
   }

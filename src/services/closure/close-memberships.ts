@@ -1,15 +1,30 @@
 import { sql } from 'kysely';
 import { closureIsDue, stepIndex } from '../../core/closure/closure-rules.js';
 import { calendarDateOf } from '../../core/members/age.js';
+import type { Trx } from '../../ledger/ledger.js';
 import { lockLedgerIn } from '../../ledger/ledger-reads.js';
 import type { ServiceContext } from '../context.js';
 import { closureRejection, lockClosureIn, type ClosureRow } from './closure-rows.js';
+
+/** The plan's memberships' top-ups and wallet refunds still waiting for the provider's outcome. */
+async function pendingWalletPaymentsIn(trx: Trx, plan_id: string): Promise<number> {
+  const row = await trx
+    .selectFrom('payments as p')
+    .innerJoin('memberships as m', 'm.id', 'p.membership_id')
+    .select((eb) => eb.fn.countAll<string | number | bigint>().as('pending_count'))
+    .where('p.status', '=', 'pending')
+    .where('p.kind', 'in', ['top_up', 'wallet_refund'])
+    .where('m.plan_id', '=', plan_id)
+    .executeTakeFirstOrThrow();
+  return Number(row.pending_count);
+}
 
 /**
  * The closure date's step: the wallet balance of every membership of the plan is recorded as its
  * wallet at closure (live memberships, and ended ones whose wallet still holds money: the wallet
  * is the member's money), the live memberships end ("plan_closed", no share refund) and the plan
- * stops taking anyone. Three set-based statements under the ledger lock, so no posting moves a
+ * stops taking anyone. Refused (CLOSURE_PAYMENTS_PENDING) while a top-up or wallet refund of the
+ * plan's memberships is still with the provider. Three set-based statements under the ledger lock, so no posting moves a
  * wallet between the snapshot and the end of cover. Run again, it does nothing.
  */
 export async function closeMemberships(context: ServiceContext, plan_id: string): Promise<ClosureRow> {
@@ -20,6 +35,18 @@ export async function closeMemberships(context: ServiceContext, plan_id: string)
     if (stepIndex(closure.step) > stepIndex('announced')) return closure;
     if (!closureIsDue(closure.closure_date, calendarDateOf(now))) {
       closureRejection('CLOSURE_NOT_DUE', `The plan closes on ${closure.closure_date}; its memberships end then, not before.`, { plan_id, closure_date: closure.closure_date });
+    }
+    // A top-up or wallet refund still with the provider would settle after the snapshot: money in
+    // a wallet with no line of the report, or a refund's failure returning it there. The close
+    // waits for their outcome; new top-ups are refused from the closure date on (top-ups.ts), and
+    // both take the ledger lock held here, so none starts between this count and the snapshot.
+    const pending_payments = await pendingWalletPaymentsIn(trx, plan_id);
+    if (pending_payments > 0) {
+      closureRejection(
+        'CLOSURE_PAYMENTS_PENDING',
+        `${pending_payments} top-ups or wallet refunds of the plan are still with the payment provider; the wallets are recorded once their outcome is in.`,
+        { plan_id, pending_payments },
+      );
     }
     // A wallet is a liability: its balance is minus its net debit.
     await sql`

@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { parseClosureHeader, type ClosureReportHeader } from '../../core/closure/closure-report.js';
 import { closureProofFromReport, type ClosureMemberProof } from '../../core/closure/closure-verifier.js';
 import type { ServiceContext } from '../context.js';
-import { closureRejection, findClosureIn, type ClosureRow } from './closure-rows.js';
+import { claimWindowEnd } from '../../core/closure/closure-rules.js';
+import { getPlanIn } from '../funding/plan-in.js';
+import { claimWindowVersions, closureRejection, findClosureIn, type ClosureRow } from './closure-rows.js';
 
 export interface ClosureStatus {
   readonly plan_id: string;
@@ -17,6 +19,10 @@ export interface ClosureStatus {
   /** Memberships by refund state (none, due, pending, refunded, unclaimed) and their wallets at closure. */
   readonly refunds: ReadonlyArray<{ readonly refund_state: string; readonly count: number; readonly wallet_minor: bigint }>;
   readonly receivables_written_off_minor: bigint;
+  /** The last day a claim for a diagnosis before the closure date may be filed (the plan's claim window). */
+  readonly last_claim_date: string;
+  /** The first day the closure can be finalised: the claim window is over then. */
+  readonly finalise_from_date: string;
   /** The signed report's header once finalised. */
   readonly header: ClosureReportHeader | null;
 }
@@ -29,6 +35,7 @@ export async function closureStatus(context: ServiceContext, plan_id: string): P
     select refund_state, count(*) as count, sum(wallet_at_closure_minor) as wallet_minor
     from plan_closure_members where plan_id = ${plan_id} group by refund_state order by refund_state`.execute(db);
   const header = closure.header_json === null ? null : parseClosureHeader(closure.header_json);
+  const window = claimWindowEnd(closure.closure_date, claimWindowVersions(await getPlanIn(db, plan_id)));
   return {
     plan_id: closure.plan_id,
     closure_date: closure.closure_date,
@@ -41,6 +48,8 @@ export async function closureStatus(context: ServiceContext, plan_id: string): P
     finalised_at: closure.finalised_at,
     refunds: refunds.rows.map((row) => ({ refund_state: row.refund_state, count: Number(row.count), wallet_minor: BigInt(row.wallet_minor ?? 0) })),
     receivables_written_off_minor: closure.receivables_written_off_minor,
+    last_claim_date: window.last_claim_date,
+    finalise_from_date: window.finalise_from_date,
     header: header?.ok === true ? header.value : null,
   };
 }

@@ -1,8 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ClosureRejectionCode } from '../../core/closure/closure-rules.js';
+import type { ClaimWindowVersion, ClosureRejectionCode } from '../../core/closure/closure-rules.js';
 import { RejectionError, reject } from '../../core/rejection.js';
 import type { Trx } from '../../ledger/ledger.js';
 import type { Database, PlanClosuresTable } from '../../store/schema.js';
+import type { Plan } from '../plans.js';
 
 export type ClosureRow = Selectable<PlanClosuresTable>;
 
@@ -27,4 +28,9 @@ export async function lockClosureIn(trx: Trx, plan_id: string): Promise<ClosureR
     .executeTakeFirst();
   if (row === undefined) closureRejection('CLOSURE_NOT_FOUND', `No closure is announced for plan ${plan_id}.`, { plan_id });
   return row;
+}
+
+/** The plan's versions' claim windows, as the claim path applies them (see claimWindowEnd). */
+export function claimWindowVersions(plan: Plan): ClaimWindowVersion[] {
+  return plan.versions.map((version) => ({ effective_at: version.effective_at, claim_window_days: version.rules.claim_window_days }));
 }

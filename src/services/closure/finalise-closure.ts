@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import { ClosureReportBuilder } from '../../core/closure/build-closure-report.js';
-import { closureSettledClaimStates } from '../../core/closure/closure-rules.js';
-import { assert } from '../../core/rejection.js';
+import { checkClaimWindowOver, closureSettledClaimStates } from '../../core/closure/closure-rules.js';
+import { calendarDateOf } from '../../core/members/age.js';
+import { assert, RejectionError } from '../../core/rejection.js';
 import type { Db } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { operatorKey } from '../cycles/operator-key.js';
 import { getPlanIn } from '../funding/plan-in.js';
-import { closurePageSize, closureRejection, lockClosureIn, findClosureIn, type ClosureRow } from './closure-rows.js';
+import { claimWindowVersions, closurePageSize, closureRejection, lockClosureIn, findClosureIn, type ClosureRow } from './closure-rows.js';
 
 /** The closing plan's member lines in report order (member_code byte order), a page at a time. */
 async function* closureLines(db: Db, plan_id: string) {
@@ -57,8 +58,10 @@ async function openClaimCount(db: Db, plan_id: string): Promise<number> {
 /**
  * The last step: the closure report (huzhu-closure/1) is built from the closure's member rows in
  * report order, signed with the operator's key as a cycle record is, and stored with its header.
- * Refused while a refund is due or pending (CLOSURE_REFUNDS_OPEN) or a claim of the plan is
- * neither paid nor rejected (CLOSURE_CLAIMS_OPEN). Finalised, a second call
+ * Refused while a refund is due or pending (CLOSURE_REFUNDS_OPEN), while claims for diagnoses
+ * before the closure date may still be filed (CLOSURE_CLAIM_WINDOW_OPEN, with the first day it
+ * can run) or while a claim of the plan is neither paid nor rejected (CLOSURE_CLAIMS_OPEN).
+ * Finalised, a second call
  * returns the stored report unchanged.
  */
 export async function finaliseClosure(context: ServiceContext, plan_id: string): Promise<ClosureRow> {
@@ -73,11 +76,13 @@ export async function finaliseClosure(context: ServiceContext, plan_id: string):
   if (closure.step !== 'receivables_done') {
     closureRejection('CLOSURE_STEP_OUT_OF_ORDER', 'The unpaid shares are settled before the closure is finalised.', { plan_id, step: closure.step, expected: 'receivables_done' });
   }
+  const plan = await getPlanIn(db, plan_id);
+  const window = checkClaimWindowOver(closure.closure_date, claimWindowVersions(plan), calendarDateOf(now));
+  if (!window.ok) throw new RejectionError({ ...window.rejection, details: { plan_id, ...window.rejection.details } });
   const open_claims = await openClaimCount(db, plan_id);
   if (open_claims > 0) {
     closureRejection('CLOSURE_CLAIMS_OPEN', `${open_claims} claims of the plan are neither paid nor rejected; the report must account for each.`, { plan_id, open_claims });
   }
-  const plan = await getPlanIn(db, plan_id);
   // Every row is settled (refunded, unclaimed or nothing to refund) and no step changes them now,
   // so the lines can be read outside the finishing transaction.
   const builder = new ClosureReportBuilder(plan_id);

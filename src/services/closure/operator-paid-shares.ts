@@ -15,18 +15,19 @@ export async function operatorPaysLastCycles(db: Db | Trx, plan_id: string): Pro
 
 /**
  * The cycle's shares paid from the operator's own account instead of charging the members: the
- * operator puts the shares' total into the plan's bank account, where it is owed onward as aid,
- * and books it as its expense, in one balanced transfer (debit cash, credit aid payable; debit
+ * operator puts `amount_minor` (the shares' total, or all of a closing cycle's total, which has no
+ * member: core/cycles/closing-cycle.ts) into the plan's bank account, where it is owed onward as
+ * aid, and books it as its expense, in one balanced transfer (debit cash, credit aid payable; debit
  * backstop, credit operator equity). No member is charged, so there is no receivable and no
  * deduction. Keyed by the cycle: the charge step run again posts nothing new.
  */
 export async function chargeSharesToOperatorIn(
   trx: Trx,
-  cycle: { readonly cycle_code: string; readonly plan_id: string; readonly currency: string; readonly share_total_minor: bigint | null },
+  cycle: { readonly cycle_code: string; readonly plan_id: string; readonly currency: string },
+  amount_minor: bigint,
   cash_account_code: string,
   now: string,
 ): Promise<void> {
-  const amount_minor = cycle.share_total_minor ?? 0n;
   if (amount_minor === 0n) return;
   await postTransfersIn(
     trx,

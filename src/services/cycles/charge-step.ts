@@ -13,6 +13,7 @@ import { versionAt, type Plan } from '../plans.js';
 import { snapshotTime } from '../../core/cycles/cycle-calendar.js';
 import { cycleChargeReference, type CycleRow, type FailPoint } from './cycle-rows.js';
 import { cycleBalance, type CycleBalance } from '../../core/cycles/cycle-balance.js';
+import { operatorPaidOf } from '../../core/cycles/closing-cycle.js';
 import { assert } from '../../core/rejection.js';
 import { chargeSharesToOperatorIn, operatorPaysLastCycles } from '../closure/operator-paid-shares.js';
 
@@ -189,6 +190,12 @@ async function backstopAndFeeIn(trx: Trx, cycle: CycleRow, balance: CycleBalance
   }
 }
 
+/** What the operator pays of an allocated cycle as a closing cycle (core/cycles/closing-cycle.ts): its whole total, or 0. */
+export function operatorPaidOfCycle(cycle: CycleRow): bigint {
+  assert(cycle.member_count !== null && cycle.share_total_minor !== null && cycle.capped_total_minor !== null, `cycle ${cycle.cycle_code} is allocated`);
+  return operatorPaidOf({ total_minor: cycle.total_minor, member_count: cycle.member_count, share_total_minor: cycle.share_total_minor, capped_total_minor: cycle.capped_total_minor });
+}
+
 /** The cycle's balance (cycle-balance.ts checks every identity) from its figures and the shortfall. */
 async function balanceOfCycleIn(trx: Trx, cycle: CycleRow, shortfall_minor: bigint, fee_reduction_minor: bigint): Promise<CycleBalance> {
   assert(cycle.share_total_minor !== null && cycle.capped_total_minor !== null, `cycle ${cycle.cycle_code} is allocated before it is charged`);
@@ -208,6 +215,7 @@ async function balanceOfCycleIn(trx: Trx, cycle: CycleRow, shortfall_minor: bigi
     capped_total_minor: cycle.capped_total_minor,
     aid_payable_minor: BigInt(payable.total_minor ?? 0n),
     shortfall_minor,
+    operator_paid_minor: operatorPaidOfCycle(cycle),
   });
   assert(cycle.fee_minor - balance.fee_payable_minor === fee_reduction_minor, 'the run and the balance agree on the fee reduction');
   return balance;
@@ -226,7 +234,8 @@ export async function chargeCycle(
   failPoint: FailPoint,
   finish: (trx: Trx, summary: ChargeSummary) => Promise<void>,
 ): Promise<ChargeSummary> {
-  // A closing plan whose operator pays the last cycles charges no member (closure/operator-paid-shares.ts).
+  // A closing plan whose operator pays the last cycles charges no member (closure/operator-paid-shares.ts);
+  // a closing cycle has no member to charge.
   const operator_pays = await operatorPaysLastCycles(context.store.db, plan.id);
   const deducted_batches = operator_pays ? 0 : await chargePrepaid(context, plan, cycle, now, failPoint);
   return context.store.db.transaction().execute(async (trx) => {
@@ -234,12 +243,14 @@ export async function chargeCycle(
     await ensurePlanAccountsIn(trx, plan.id, plan.currency, now);
     let shortfall_minor = 0n;
     let receivable_minor = 0n;
-    if (operator_pays) {
-      await chargeSharesToOperatorIn(trx, cycle, cashAccount(cycle), now);
-    } else {
+    if (!operator_pays) {
       shortfall_minor = await prepaidShortfallIn(trx, plan, cycle);
       receivable_minor = await chargePostPaidIn(trx, plan, cycle, now);
     }
+    // The operator pays the members' shares of a last cycle it took on, and all of a closing cycle
+    // (no member left after the close, whoever the closure said pays the last cycles).
+    const operator_minor = (operator_pays ? (cycle.share_total_minor ?? 0n) : 0n) + operatorPaidOfCycle(cycle);
+    await chargeSharesToOperatorIn(trx, cycle, operator_minor, cashAccount(cycle), now);
     const balance = await balanceOfCycleIn(trx, cycle, shortfall_minor, fee_reduction_minor);
     assert(receivable_minor <= balance.charged_minor, 'receivables are part of what was charged');
     await backstopAndFeeIn(trx, cycle, balance, now);

@@ -1,6 +1,8 @@
 import { GENESIS_ROOT_HEX, cycleSeedHex, cycleTotals } from '../../core/cycles/cycle-figures.js';
 import { collectionDateFor, cycleCode, latestNoticeDate, nextNoticeDate, snapshotTime } from '../../core/cycles/cycle-calendar.js';
 import { weightSchemeName } from '../../core/cycles/share-weight-bands.js';
+import { CLOSING_CYCLE_FEE_BPS, closingCycleAllowed } from '../../core/cycles/closing-cycle.js';
+import type { ClosureStep } from '../../core/closure/closure-rules.js';
 import { calendarDateOf, dayNumber } from '../../core/members/age.js';
 import type { ServiceContext } from '../context.js';
 import { findPlan, versionAt, type Plan } from '../plans.js';
@@ -43,6 +45,12 @@ export async function casesToShareIn(db: Kysely<Database>, plan_id: string, snap
     .where('cc.claim_id', 'is', null)
     .orderBy('c.case_number')
     .execute();
+}
+
+/** The step the plan's closure has reached, or null when no closure is announced. */
+export async function closureStepOf(db: Kysely<Database>, plan_id: string): Promise<ClosureStep | null> {
+  const closure = await db.selectFrom('plan_closures').select('step').where('plan_id', '=', plan_id).executeTakeFirst();
+  return closure?.step ?? null;
 }
 
 export interface OpenedCycle {
@@ -89,14 +97,21 @@ export async function openOrResumeCycle(context: ServiceContext, plan: Plan, at:
   const cases = await casesToShareIn(db, plan.id, snapshot_at);
   const aid_total_minor = cases.reduce((total, row) => total + row.aid_minor, 0n);
   const surplus_in_minor = last?.surplus_out_minor ?? 0n;
-  const totals = cycleTotals({ aid_total_minor, fee_bps: rules.fee_bps, surplus_in_minor });
+  let fee_bps = rules.fee_bps;
+  let totals = cycleTotals({ aid_total_minor, fee_bps, surplus_in_minor });
   if (totals.total_minor > 0n) {
     const anyone = await sql<{ one: unknown }>`select 1 as one from memberships m ${statusAtJoin(snapshot_at)} where m.plan_id = ${plan.id} and ${coveredAt(snapshot_at)} limit 1`.execute(db);
     if (anyone.rows.length === 0) {
-      cycleRejection('CYCLE_NO_MEMBERS', `No member of ${plan.id} is covered at ${snapshot_at} to share ${totals.total_minor} minor units; the cases wait for the next cycle.`, {
-        plan_id: plan.id,
-        snapshot_at,
-      });
+      // After the plan's close no member is left: a closing cycle, paid wholly by the operator
+      // without a fee (core/cycles/closing-cycle.ts). Before it, the cases wait for members.
+      if (!closingCycleAllowed(await closureStepOf(db, plan.id))) {
+        cycleRejection('CYCLE_NO_MEMBERS', `No member of ${plan.id} is covered at ${snapshot_at} to share ${totals.total_minor} minor units; the cases wait for the next cycle.`, {
+          plan_id: plan.id,
+          snapshot_at,
+        });
+      }
+      fee_bps = CLOSING_CYCLE_FEE_BPS;
+      totals = cycleTotals({ aid_total_minor, fee_bps, surplus_in_minor });
     }
   }
   const previous_root_hex = last?.merkle_root_hex ?? GENESIS_ROOT_HEX;
@@ -117,7 +132,7 @@ export async function openOrResumeCycle(context: ServiceContext, plan: Plan, at:
           run_lease_until: null,
           previous_root_hex,
           seed_hex: cycleSeedHex(previous_root_hex, code),
-          fee_bps: BigInt(rules.fee_bps),
+          fee_bps: BigInt(fee_bps),
           aid_total_minor,
           fee_minor: totals.fee_minor,
           surplus_in_minor,

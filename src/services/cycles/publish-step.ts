@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { headerLine, memberLine, signedHeaderPayload, type CycleExportHeader } from '../../core/cycles/cycle-export.js';
+import { CYCLE_EXPORT_FORMAT, OPERATOR_PAID_EXPORT_FORMAT, headerLine, memberLine, signedHeaderPayload, type CycleExportHeader } from '../../core/cycles/cycle-export.js';
+import { operatorPaidOf } from '../../core/cycles/closing-cycle.js';
 import { assert } from '../../core/rejection.js';
 import { PROOF_CHUNK_LEAVES } from '../../core/merkle/chunked-proof.js';
 import { MERKLE_HASH_BYTES, MerkleRootBuilder, emptyRoot, merkleRootInPlace, writeCycleLeafHash } from '../../core/merkle/merkle.js';
@@ -18,8 +19,12 @@ export async function unsignedHeader(
 ): Promise<Omit<CycleExportHeader, 'merkle_root_hex' | 'lines_sha256_hex' | 'public_key_hex' | 'signature_hex'>> {
   assert(cycle.member_count !== null && cycle.weight_total !== null && cycle.share_total_minor !== null && cycle.capped_total_minor !== null, 'the cycle is allocated');
   const cases = await db.selectFrom('cycle_cases').select(['case_number', 'aid_minor']).where('cycle_id', '=', cycle.id).orderBy('case_number').execute();
+  const operator_paid_minor = operatorPaidOf({ total_minor: cycle.total_minor, member_count: cycle.member_count, share_total_minor: cycle.share_total_minor, capped_total_minor: cycle.capped_total_minor });
+  // Who paid: the members (huzhu-cycle/1), or the operator, all of a closing cycle (huzhu-cycle/2).
+  const paid_by: Pick<CycleExportHeader, 'format' | 'operator_paid_minor'> =
+    operator_paid_minor > 0n ? { format: OPERATOR_PAID_EXPORT_FORMAT, operator_paid_minor } : { format: CYCLE_EXPORT_FORMAT };
   return {
-    format: 'huzhu-cycle/1',
+    ...paid_by,
     cycle_id: cycle.cycle_code,
     plan_id: cycle.plan_id,
     currency: cycle.currency,

@@ -10,7 +10,8 @@ import { allocateCycleInStore } from './sql-allocation.js';
 import { chargeCycle } from './charge-step.js';
 import { acquireLease, defaultLeaseSeconds, releaseLease, runOwner } from './cycle-lease.js';
 import { cycleSteps, type CycleProgress, type CycleRow, type CycleStep, type FailPoint } from './cycle-rows.js';
-import { getPlanForCycle, openOrResumeCycle, runTime } from './open-cycle.js';
+import { closureStepOf, getPlanForCycle, openOrResumeCycle, runTime } from './open-cycle.js';
+import { closingCycleAllowed, sharedTotalOf } from '../../core/cycles/closing-cycle.js';
 import { publishCycle } from './publish-step.js';
 import { chunks } from '../../store/chunks.js';
 import { snapshotMembersIn } from './snapshot-step.js';
@@ -45,6 +46,11 @@ const proof_chunk_rows_per_insert = 500;
 async function recordStepIn(trx: Trx, cycle_id: bigint, step: CycleStep, detail: Record<string, unknown>, at: string): Promise<void> {
   const detail_json = JSON.stringify(detail, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   await trx.insertInto('cycle_steps').values({ cycle_id, step, detail_json, completed_at: at }).execute();
+}
+
+async function memberRowCountIn(trx: Trx, cycle_id: bigint): Promise<bigint> {
+  const row = await trx.selectFrom('cycle_members').select((eb) => eb.fn.countAll<bigint | number | string>().as('count')).where('cycle_id', '=', cycle_id).executeTakeFirstOrThrow();
+  return BigInt(row.count);
 }
 
 async function reload(context: ServiceContext, cycle_id: bigint): Promise<CycleRow> {
@@ -130,8 +136,12 @@ async function runStep(context: ServiceContext, plan: Plan, cycle: CycleRow, ste
     }
     case 'allocate': {
       await db.transaction().execute(async (trx) => {
-        const figures = await allocateCycleInStore(trx, context.store.dialect, { cycle_id: cycle.id, total_minor: cycle.total_minor, seed_hex: cycle.seed_hex });
-        assert(figures.share_total_minor + figures.capped_total_minor === cycle.total_minor, 'shares and capped amounts add up to the total');
+        // A closing cycle (opened after the close with no member covered) shares nothing over the
+        // members: the operator pays its total in the charge step (core/cycles/closing-cycle.ts).
+        const closing = cycle.total_minor > 0n && (await memberRowCountIn(trx, cycle.id)) === 0n && closingCycleAllowed(await closureStepOf(trx, cycle.plan_id));
+        const total_minor = sharedTotalOf(cycle.total_minor, closing);
+        const figures = await allocateCycleInStore(trx, context.store.dialect, { cycle_id: cycle.id, total_minor, seed_hex: cycle.seed_hex });
+        assert(figures.share_total_minor + figures.capped_total_minor === total_minor, 'shares and capped amounts add up to the total shared');
         await trx
           .updateTable('cycles')
           .set({ member_count: figures.member_count, weight_total: figures.weight_total, share_total_minor: figures.share_total_minor, capped_total_minor: figures.capped_total_minor })

@@ -1,4 +1,6 @@
+import { closureIsDue } from '../../core/closure/closure-rules.js';
 import { splitDeductions, totalMinor } from '../../core/funding/wallet-deductions.js';
+import { calendarDateOf } from '../../core/members/age.js';
 import { sql } from 'kysely';
 import { openAccountsIn, postTransfersIn, type Trx } from '../../ledger/ledger.js';
 import { exactSumOf, exactSumParts, type SumParts } from '../../store/exact-sum.js';
@@ -65,6 +67,7 @@ export async function requestTopUp(
     // between this check and the insert, so two concurrent top-ups cannot both pass the limit.
     await lockLedgerIn(trx);
     await refuseSecondKeyedPaymentIn(trx, reference);
+    await refuseTopUpOfClosedPlanIn(trx, membership.plan_id, now, details);
     const balance_minor = (await balancesIn(trx, [wallet])).get(wallet) ?? 0n;
     const pending_minor = await pendingTopUpsMinor(trx, membership_id);
     if (balance_minor + pending_minor + amount_minor > rules.max_wallet_balance_minor) {
@@ -82,6 +85,25 @@ export async function requestTopUp(
   });
   const dispatch = await dispatchPayments(context, [payment_id!]);
   return { payment_id: payment_id!, reference, amount_minor, currency: plan.currency, status: 'pending', sent: dispatch.sent === 1 };
+}
+
+/**
+ * From its closure date on, a plan's wallets take no top-up: the close step records every wallet
+ * and waits for payments in flight (CLOSURE_PAYMENTS_PENDING), so one started then would hold the
+ * close up or, settling after it, sit in a wallet with no line of the report. Before the closure
+ * date top-ups stay open: the members may be paying the last cycles. Checked under the ledger
+ * lock, which the close step takes too, so a top-up and the close cannot cross.
+ */
+async function refuseTopUpOfClosedPlanIn(trx: Trx, plan_id: string, now: string, details: Record<string, unknown>): Promise<void> {
+  const closure = await trx.selectFrom('plan_closures').select(['closure_date', 'step']).where('plan_id', '=', plan_id).executeTakeFirst();
+  if (closure === undefined) return;
+  if (closure.step !== 'announced' || closureIsDue(closure.closure_date, calendarDateOf(now))) {
+    fundingRejection('FUNDING_PLAN_CLOSED', `The plan closes on ${closure.closure_date}; from then on its wallets take no top-ups (they are refunded).`, {
+      ...details,
+      plan_id,
+      closure_date: closure.closure_date,
+    });
+  }
 }
 
 /** What the membership's top-ups still waiting for the provider add up to (exact, see exact-sum.ts). */

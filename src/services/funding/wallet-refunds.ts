@@ -46,6 +46,20 @@ export async function requestWalletRefund(
   const payment_id = await context.store.db.transaction().execute(async (trx) => {
     await lockLedgerIn(trx);
     await refuseSecondKeyedPaymentIn(trx, reference);
+    // The plan's closure refunds the wallet at closure itself: a refund asked for beside it would pay
+    // the same money twice. Under the ledger lock, as the closure's own refund requests are.
+    const closure_refund = await trx
+      .selectFrom('plan_closure_members')
+      .select('refund_state')
+      .where('membership_id', '=', membership_id)
+      .where('refund_state', 'in', ['due', 'pending'])
+      .executeTakeFirst();
+    if (closure_refund !== undefined) {
+      fundingRejection('FUNDING_CLOSURE_REFUND_DUE', 'The plan has closed and its closure refunds this wallet to you; no other refund is made until it has.', {
+        ...details,
+        refund_state: closure_refund.refund_state,
+      });
+    }
     const balance_minor = (await balancesIn(trx, [wallet])).get(wallet) ?? 0n;
     if (amount_minor > balance_minor) {
       fundingRejection('FUNDING_REFUND_ABOVE_BALANCE', 'The refund is more than the wallet holds (refunds already asked for are not counted).', {

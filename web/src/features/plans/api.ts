@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ApiError, api, unwrap } from '../../shared/api/client';
+import { api, unwrap } from '../../shared/api/client';
 
 export function usePlans() {
   return useQuery({ queryKey: ['plans'], queryFn: () => unwrap(api.GET('/api/plans')) });
@@ -17,19 +17,3 @@ export function usePlan(plan_id: string) {
 export type PlanWithHistory = NonNullable<ReturnType<typeof usePlan>['data']>;
 export type PlanVersion = PlanWithHistory['versions'][number];
 export type PlanRules = PlanVersion['rules'];
-
-/** The plan's closure, or null when none is announced (CLOSURE_NOT_FOUND): the plan page then says nothing of it. */
-export function usePlanClosure(plan_id: string) {
-  return useQuery({
-    queryKey: ['closure', 'status', plan_id],
-    queryFn: async () => {
-      try {
-        return (await unwrap(api.GET('/api/public/plans/{plan_id}/closure', { params: { path: { plan_id } } }))).closure;
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'CLOSURE_NOT_FOUND') return null;
-        throw error;
-      }
-    },
-    retry: false,
-  });
-}

@@ -5114,6 +5114,8 @@ export interface paths {
                                 currency: string;
                                 /** @enum {string} */
                                 status: "open" | "closed";
+                                /** @description The closure date announced for the plan (YYYY-MM-DD), or null: from the announcement on, joins are refused with PLAN_CLOSING. */
+                                closure_date: string | null;
                                 created_at: string;
                                 current_version: {
                                     version: number;
@@ -5378,6 +5380,8 @@ export interface paths {
                                 currency: string;
                                 /** @enum {string} */
                                 status: "open" | "closed";
+                                /** @description The closure date announced for the plan (YYYY-MM-DD), or null: from the announcement on, joins are refused with PLAN_CLOSING. */
+                                closure_date: string | null;
                                 created_at: string;
                                 current_version: {
                                     version: number;
@@ -5753,6 +5757,8 @@ export interface paths {
                                 currency: string;
                                 /** @enum {string} */
                                 status: "open" | "closed";
+                                /** @description The closure date announced for the plan (YYYY-MM-DD), or null: from the announcement on, joins are refused with PLAN_CLOSING. */
+                                closure_date: string | null;
                                 created_at: string;
                                 current_version: {
                                     version: number;
@@ -6310,6 +6316,8 @@ export interface paths {
                                 currency: string;
                                 /** @enum {string} */
                                 status: "open" | "closed";
+                                /** @description The closure date announced for the plan (YYYY-MM-DD), or null: from the announcement on, joins are refused with PLAN_CLOSING. */
+                                closure_date: string | null;
                                 created_at: string;
                                 current_version: {
                                     version: number;
@@ -6661,7 +6669,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Open a plan to new members or close it to them; existing memberships are unchanged (operator) */
+        /** Open a plan to new members or close it to them; existing memberships are unchanged. A plan with an announced closure cannot be opened again (PLAN_CLOSING) (operator) */
         post: {
             parameters: {
                 query?: never;
@@ -6694,6 +6702,8 @@ export interface paths {
                                 currency: string;
                                 /** @enum {string} */
                                 status: "open" | "closed";
+                                /** @description The closure date announced for the plan (YYYY-MM-DD), or null: from the announcement on, joins are refused with PLAN_CLOSING. */
+                                closure_date: string | null;
                                 created_at: string;
                                 current_version: {
                                     version: number;
@@ -9098,7 +9108,7 @@ export interface paths {
         put?: never;
         /**
          * Top up a prepaid wallet (the payer); the money is credited when the provider confirms it
-         * @description Refused before any payment is asked for when the amount is outside the plan version's bounds, or when the wallet with its pending top-ups and this one would hold more than max_wallet_balance_minor (422 FUNDING_WALLET_LIMIT). Each user may make a limited number of top-ups and refunds per minute (30 by default); more are refused with 429 RATE_LIMITED.
+         * @description Refused before any payment is asked for when the amount is outside the plan version's bounds, or when the wallet with its pending top-ups and this one would hold more than max_wallet_balance_minor (422 FUNDING_WALLET_LIMIT); from the plan's closure date on (409 FUNDING_PLAN_CLOSED). Each user may make a limited number of top-ups and refunds per minute (30 by default); more are refused with 429 RATE_LIMITED.
          */
         post: {
             parameters: {
@@ -9266,7 +9276,7 @@ export interface paths {
         put?: never;
         /**
          * Refund money from a prepaid wallet to the payer, at any time (the payer)
-         * @description The amount leaves the wallet at once and is paid out by the provider. Each user may make a limited number of top-ups and refunds per minute (30 by default); more are refused with 429 RATE_LIMITED.
+         * @description The amount leaves the wallet at once and is paid out by the provider. After the plan's closure date, while the closure refund of the wallet is due or out, a refund is refused with FUNDING_CLOSURE_REFUND_DUE (the closure pays the balance itself). Each user may make a limited number of top-ups and refunds per minute (30 by default); more are refused with 429 RATE_LIMITED.
          */
         post: {
             parameters: {
@@ -16625,7 +16635,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The cycle's JSON Lines export (huzhu-cycle/1), streamed: check it with `huzhu verify` */
+        /** The cycle's JSON Lines export (huzhu-cycle/1; huzhu-cycle/2 for a closing cycle the operator paid), streamed: check it with `huzhu verify` */
         get: {
             parameters: {
                 query?: never;
@@ -26683,7 +26693,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Build, sign and publish the closure report (huzhu-closure/1); CLOSURE_REFUNDS_OPEN while a refund is open. Finalised, it returns the same report (operator) */
+        /** Build, sign and publish the closure report (huzhu-closure/1); CLOSURE_REFUNDS_OPEN while a refund is open, CLOSURE_CLAIM_WINDOW_OPEN until the claim window is over (details.finalise_from_date), CLOSURE_CLAIMS_OPEN while a claim is undecided. Finalised, it returns the same report (operator) */
         post: {
             parameters: {
                 query?: never;
@@ -26888,6 +26898,10 @@ export interface paths {
                                     /** @description An integer number of minor units as a string of digits; always within the signed 64-bit range the ledger keeps every balance in */
                                     wallet_minor: string;
                                 }[];
+                                /** @description YYYY-MM-DD: the last day a claim for a diagnosis before the closure date may be filed (the plan's claim window) */
+                                last_claim_date: string;
+                                /** @description YYYY-MM-DD: the first day the closure can be finalised (CLOSURE_CLAIM_WINDOW_OPEN before it) */
+                                finalise_from_date: string;
                                 /** @description The signed report header, once finalised */
                                 header: {
                                     /** @enum {string} */

@@ -8,3 +8,11 @@ export { checkJoin } from '../../../../src/core/members/eligibility';
 export { normalizePhone } from '../../../../src/core/members/masking';
 export { addDays, ageInYears, calendarDateOf, formatCalendarDate, parseCalendarDate, type CalendarDate } from '../../../../src/core/members/age';
 export type { PlanRulesJson } from '../../../../src/core/plans/plan-rules';
+
+/**
+ * Whether a plan takes new members: open, and no closure announced (from the announcement on a
+ * join is refused with PLAN_CLOSING, so the pages do not offer one).
+ */
+export function planTakesMembers(plan: { readonly status: 'open' | 'closed'; readonly closure_date: string | null }): boolean {
+  return plan.status === 'open' && plan.closure_date === null;
+}

@@ -31,6 +31,20 @@ export function ClosureSummary({ closure }: { closure: ClosureStatus }) {
               <Instant value={closure.announced_at} />
             </dd>
           </div>
+          <div>
+            <dt>{t('closure.lastClaimDate')}</dt>
+            <dd>
+              <Day value={closure.last_claim_date} />
+            </dd>
+          </div>
+          {closure.step === 'finalised' ? null : (
+            <div>
+              <dt>{t('closure.finaliseFrom')}</dt>
+              <dd>
+                <Day value={closure.finalise_from_date} />
+              </dd>
+            </div>
+          )}
         </dl>
       </section>
       {closure.refunds.length === 0 ? null : (

@@ -74,6 +74,11 @@ function Steps({ closure }: { closure: ClosureStatus }) {
       ) : (
         <>
           <p>{t(`closure.console.stepHelp.${step}`)}</p>
+          {step === 'finalise' ? (
+            <p className="muted" data-testid="closure-finalise-from">
+              {t('closure.console.finaliseFrom', { last_claim_date: closure.last_claim_date, finalise_from_date: closure.finalise_from_date })}
+            </p>
+          ) : null}
           {run.isError ? <ErrorState error={run.error} /> : null}
           <button
             type="button"

@@ -8,6 +8,7 @@ import { Day, Money } from '../../../shared/ui/money';
 import { Page } from '../../../shared/ui/page';
 import { QueryState } from '../../../shared/ui/query-state';
 import { usePlans, useStatistics } from '../api';
+import { planTakesMembers } from '../../../shared/members/join-rules';
 
 type Plans = NonNullable<ReturnType<typeof usePlans>['data']>['plans'];
 type Statistics = NonNullable<ReturnType<typeof useStatistics>['data']>;
@@ -129,13 +130,13 @@ function PlanCards({ plans }: { plans: Plans }) {
               </p>
               <p className="muted">
                 {rules.join_age.min_years === 0 && rules.join_age.min_days > 0 ? t('home.joinAgesDays', { days: rules.join_age.min_days, max: rules.join_age.max_years }) : t('home.joinAges', { min: rules.join_age.min_years, max: rules.join_age.max_years })} · {t(`home.funding.${rules.funding.model}`)}
-                {plan.status === 'closed' ? ` · ${t('home.closed')}` : ''}
+                {plan.closure_date !== null ? ` · ${t('home.closing')}` : plan.status === 'closed' ? ` · ${t('home.closed')}` : ''}
               </p>
               <div className="row">
                 <Link className="button secondary" to={`/plans/${plan.id}`} aria-label={t('home.detailsOf', { plan: language === 'en' ? plan.name_en : plan.name_zh })}>
                   {t('home.details')}
                 </Link>
-                {plan.status === 'open' ? (
+                {planTakesMembers(plan) ? (
                   <Link className="button" to={`/join/${plan.id}`} aria-label={t('home.joinPlan', { plan: language === 'en' ? plan.name_en : plan.name_zh })}>
                     {t('home.join')}
                   </Link>

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, unwrap } from '../../../shared/api/client';
+import { api, unwrap } from '../../../shared/api/client';
 
 export const householdKey = ['members', 'me'] as const;
 export const sharesKey = ['members', 'me', 'shares'] as const;
@@ -91,21 +91,5 @@ export function useFirstTopUp(membership_id: string) {
   return useMutation({
     mutationFn: async ({ amount_minor, key }: { amount_minor: string; key: string }) =>
       (await unwrap(api.POST('/api/memberships/{id}/top-ups', { params: { path: { id: membership_id }, header: { 'idempotency-key': key } }, body: { amount_minor } }))).payment,
-  });
-}
-
-/** The closure of a membership's plan, or null when none is announced (CLOSURE_NOT_FOUND), to link the member's refund. */
-export function usePlanClosure(plan_id: string) {
-  return useQuery({
-    queryKey: ['closure', 'status', plan_id],
-    queryFn: async () => {
-      try {
-        return (await unwrap(api.GET('/api/public/plans/{plan_id}/closure', { params: { path: { plan_id } } }))).closure;
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'CLOSURE_NOT_FOUND') return null;
-        throw error;
-      }
-    },
-    retry: false,
   });
 }

@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { RequireSession } from '../../../shared/auth/require-session';
 import { errorMessage } from '../../../shared/i18n/error-message';
 import { useLanguage } from '../../../shared/i18n/i18n';
-import { formatCalendarDate, parseNationalId, type PlanRulesJson } from '../../../shared/members/join-rules';
+import { formatCalendarDate, parseNationalId, planTakesMembers, type PlanRulesJson } from '../../../shared/members/join-rules';
 import { TextField } from '../../../shared/ui/field';
 import { Day, Money } from '../../../shared/ui/money';
 import { Page } from '../../../shared/ui/page';
@@ -119,7 +119,7 @@ function JoinForm({ plan, household }: { plan: Plan; household: Household }) {
     const has_live_membership = existing?.memberships.some((membership) => membership.plan_id === plan.id && (membership.status === 'waiting' || membership.status === 'active')) ?? false;
     const eligibility = checkEligibility({
       rules,
-      plan_open: plan.status === 'open',
+      plan_open: planTakesMembers(plan),
       birth_date: 'person' in checked ? checked.person?.birth_date : undefined,
       relationship: relationship === '' ? 'other' : relationship,
       answers,
@@ -327,6 +327,29 @@ function SelectField({ label, value, onChange, options, error }: { label: string
   );
 }
 
+/** A closed or closing plan: no form to fill in only to be refused on submit (PLAN_CLOSED, PLAN_CLOSING). */
+function NotTakingMembers({ plan }: { plan: Plan }) {
+  const { t } = useTranslation();
+  return (
+    <div className="alert warning" data-testid="join-not-taking">
+      <p>
+        {plan.closure_date === null ? (
+          t('memberships.join.planClosed')
+        ) : (
+          <>
+            {t('memberships.join.planClosing')} <Day value={plan.closure_date} />
+          </>
+        )}
+      </p>
+      <p>
+        <Link className="more-link" to={`/plans/${encodeURIComponent(plan.id)}`}>
+          {t('memberships.join.aboutPlan')}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
 function Join() {
   const { t } = useTranslation();
   const { plan_id = '' } = useParams();
@@ -342,8 +365,10 @@ function Join() {
         <ErrorState error={plan.error} onRetry={() => void plan.refetch()} />
       ) : household.isError ? (
         <ErrorState error={household.error} onRetry={() => void household.refetch()} />
-      ) : (
+      ) : planTakesMembers(plan.data) ? (
         <JoinForm plan={plan.data} household={household.data} />
+      ) : (
+        <NotTakingMembers plan={plan.data} />
       )}
     </Page>
   );

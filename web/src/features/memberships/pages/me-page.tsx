@@ -6,6 +6,7 @@ import { QueryState } from '../../../shared/ui/query-state';
 import { useHousehold, usePlans, type HouseholdMembership, type HouseholdPerson } from '../api/members-api';
 import { CoverLine, StatusBadge, StatusHistory } from '../components/membership-status';
 import { usePlanName } from '../components/plan-name';
+import { planTakesMembers } from '../../../shared/members/join-rules';
 
 function QuickLinks() {
   const { t } = useTranslation();
@@ -97,7 +98,7 @@ function JoinPlans({ first }: { first: boolean }) {
         {(data) => (
           <ul className="membership-list">
             {data.plans
-              .filter((plan) => plan.status === 'open')
+              .filter((plan) => planTakesMembers(plan))
               .map((plan) => (
                 <li key={plan.id} className="membership-item">
                   <h3>{planName(plan)}</h3>

@@ -5,9 +5,11 @@ import { useLanguage } from '../../../shared/i18n/i18n';
 import { Day, Instant } from '../../../shared/ui/money';
 import { Page } from '../../../shared/ui/page';
 import { QueryState } from '../../../shared/ui/query-state';
-import { usePlan, usePlanClosure, type PlanWithHistory } from '../api';
+import { usePlanClosure } from '../../../shared/api/plan-closure';
+import { usePlan, type PlanWithHistory } from '../api';
 import { RuleSections } from '../components/rule-sections';
 import { ruleChanges, ruleSections } from '../rules';
+import { planTakesMembers } from '../../../shared/members/join-rules';
 
 function VersionHistory({ plan }: { plan: PlanWithHistory }) {
   const { t } = useTranslation();
@@ -103,12 +105,12 @@ function PlanDetail({ plan }: { plan: PlanWithHistory }) {
     <Page
       title={name}
       actions={
-        plan.status === 'open' ? (
+        planTakesMembers(plan) ? (
           <Link className="button" to={`/join/${plan.id}`}>
             {t('plans.joinThis')}
           </Link>
         ) : (
-          <span className="badge bad">{t('plans.closed')}</span>
+          <span className="badge bad">{plan.closure_date === null ? t('plans.closed') : t('plans.closing')}</span>
         )
       }
     >

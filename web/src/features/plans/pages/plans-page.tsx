@@ -5,6 +5,7 @@ import { Page } from '../../../shared/ui/page';
 import { QueryState } from '../../../shared/ui/query-state';
 import { usePlans } from '../api';
 import { ruleSections } from '../rules';
+import { planTakesMembers } from '../../../shared/members/join-rules';
 
 /** Every plan in a few plain words, with its details and the way to join. */
 export function PlansPage() {
@@ -56,7 +57,7 @@ export function PlansPage() {
                     <Link className="button secondary" to={`/plans/${plan.id}`} aria-label={t('plans.detailsOf', { plan: name })}>
                       {t('plans.details')}
                     </Link>
-                    {plan.status === 'open' ? (
+                    {planTakesMembers(plan) ? (
                       <Link className="button" to={`/join/${plan.id}`} aria-label={t('plans.joinPlan', { plan: name })}>
                         {t('plans.join')}
                       </Link>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { usePlanClosure } from '../../../shared/api/plan-closure';
 import { RequireSession } from '../../../shared/auth/require-session';
 import { minorToDecimal, parseMoneyInput } from '../../../shared/format/money';
 import { errorMessage } from '../../../shared/i18n/error-message';
@@ -219,10 +220,38 @@ function Statement({ money, currency }: { money: MoneyStatement; currency: strin
   );
 }
 
+/**
+ * Between the closure date and the signed report the closure itself refunds the wallet at closure
+ * (a refund asked for beside it is refused with FUNDING_CLOSURE_REFUND_DUE), so the page offers none.
+ */
+function closureRefundsWallet(step: string | undefined): boolean {
+  return step === 'closed' || step === 'refunds_done' || step === 'receivables_done';
+}
+
+/** The plan is closing or closed: the date, what happens to the balance, and the member's refund line. */
+function ClosureNotice({ membership, step, closure_date }: { membership: Membership; step: string; closure_date: string }) {
+  const { t } = useTranslation();
+  const text = step === 'announced' ? 'wallet.closure.announced' : step === 'finalised' ? 'wallet.closure.finalised' : 'wallet.closure.refunding';
+  return (
+    <section className="alert warning" aria-labelledby="wallet-closure-title" data-testid="wallet-closure-notice">
+      <h2 id="wallet-closure-title">{t(step === 'finalised' ? 'wallet.closure.closedTitle' : 'wallet.closure.closingTitle')}</h2>
+      <p>
+        {t('wallet.closure.date')} <Day value={closure_date} />
+      </p>
+      <p>{t(text)}</p>
+      {/* The closure feature's page of the member's refund, linked by its path (features never import each other). */}
+      <Link className="more-link" to={`/memberships/${membership.membership_id}/closure`} data-testid="wallet-closure-link">
+        {t('wallet.closure.myRefund')}
+      </Link>
+    </section>
+  );
+}
+
 function Wallet({ membership }: { membership: Membership }) {
   const { t } = useTranslation();
   const money = useMoney(membership.membership_id);
   const plan = usePlan(membership.plan_id);
+  const closure = usePlanClosure(membership.plan_id);
   const topUp = useTopUp(membership.membership_id);
   const refund = useRefund(membership.membership_id);
   if (membership.funding_model !== 'prepaid') {
@@ -243,8 +272,10 @@ function Wallet({ membership }: { membership: Membership }) {
   const balance_minor = BigInt(money.data.balance_minor ?? '0');
   const pending = money.data.payments.filter((payment) => payment.status === 'pending');
   const live = membership.status === 'waiting' || membership.status === 'active';
+  const step = closure.data?.step;
   return (
     <>
+      {closure.data === undefined || closure.data === null ? null : <ClosureNotice membership={membership} step={closure.data.step} closure_date={closure.data.closure_date} />}
       <section className="card" aria-labelledby="balance-title">
         <h2 id="balance-title">{t('wallet.balance')}</h2>
         <p className="stat" data-testid="wallet-balance">
@@ -283,16 +314,20 @@ function Wallet({ membership }: { membership: Membership }) {
         )}
         <section className="card" aria-labelledby="refund-title">
           <h2 id="refund-title">{t('wallet.refund.title')}</h2>
-          <AmountForm
-            label={t('wallet.refund.amount', { currency })}
-            hint={t('wallet.refund.hint', { balance: minorToDecimal(balance_minor, currency) })}
-            submitLabel={t('wallet.refund.submit')}
-            currency={currency}
-            check={(amount_minor) => (amount_minor > balance_minor ? t('wallet.refund.aboveBalance', { balance: minorToDecimal(balance_minor, currency) }) : undefined)}
-            send={(amount_minor, key) => refund.mutateAsync({ amount_minor, key })}
-            fillAll={{ label: t('wallet.refund.all'), minor: balance_minor }}
-            doneMessage={t('wallet.refund.done')}
-          />
+          {closureRefundsWallet(step) ? (
+            <p data-testid="wallet-refund-by-closure">{t('wallet.closure.refundByClosure')}</p>
+          ) : (
+            <AmountForm
+              label={t('wallet.refund.amount', { currency })}
+              hint={t('wallet.refund.hint', { balance: minorToDecimal(balance_minor, currency) })}
+              submitLabel={t('wallet.refund.submit')}
+              currency={currency}
+              check={(amount_minor) => (amount_minor > balance_minor ? t('wallet.refund.aboveBalance', { balance: minorToDecimal(balance_minor, currency) }) : undefined)}
+              send={(amount_minor, key) => refund.mutateAsync({ amount_minor, key })}
+              fillAll={{ label: t('wallet.refund.all'), minor: balance_minor }}
+              doneMessage={t('wallet.refund.done')}
+            />
+          )}
         </section>
       </div>
       <section aria-labelledby="statement-title">
