@@ -20,6 +20,9 @@ const clockStart = (() => {
   return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), lateHourUtc));
 })();
 const today = clockStart.toISOString().slice(0, 10);
+const dayMs = 86_400_000;
+/** The transfer offer's consent deadline: a week on, well before the claim window ends. */
+const consentDeadline = new Date(clockStart.getTime() + 7 * dayMs).toISOString().slice(0, 10);
 
 /** The demo's prepaid plan: demo-prepaid pays for herself and her husband in it. */
 const prepaidPlan = 'community-senior-cancer';
@@ -149,6 +152,19 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
     expect(postsTo('')).toBe(1);
     await look(operator, 'closure-console-announced', 'en', 'desktop');
 
+    // The optional transfer offer to a successor: a double click on its button sends one request.
+    await operator.getByLabel("Successor's name").fill('安康人寿保险');
+    await operator.getByLabel("Product's name").fill('安康重疾保障');
+    await operator.getByLabel('Description for the members').fill('A critical illness insurance for the members, without a new waiting period.');
+    await operator.getByLabel("Link to the successor's terms (https://)").fill('https://ankang.example.com/terms');
+    await operator.getByLabel('Consent deadline').fill(consentDeadline);
+    const offered = operator.waitForResponse((response) => response.request().method() === 'POST' && new URL(response.url()).pathname.endsWith('/closure/transfer-offer'));
+    await operator.getByRole('button', { name: 'Make the offer', exact: true }).dblclick();
+    expect((await offered).status()).toBe(201);
+    await operator.getByText('The consent count and the file are ready after the deadline.').waitFor();
+    expect(postsTo('/transfer-offer')).toBe(1);
+    await look(operator, 'closure-console-transfer-offer', 'en', 'desktop');
+
     // While the plan is closing, joining it is refused with PLAN_CLOSING; the plan page says it is closing.
     let member = await as('demo-member', 'en', 'phone');
     await member.goto(`/plans/${prepaidPlan}`);
@@ -173,12 +189,37 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
     // demo-prepaid's wallet tells her the balance stays hers and links her refund; she may still draw on it.
     const walletOwner = await as('demo-prepaid', 'en', 'phone');
     const ownHousehold = (await (await walletOwner.request.get('/api/members/me')).json()) as HouseholdJson;
-    const wallet_id = ownHousehold.persons.flatMap((person) => person.memberships).find((membership) => membership.plan_id === prepaidPlan)!.membership_id;
+    const walletMembership = ownHousehold.persons.flatMap((person) => person.memberships).find((membership) => membership.plan_id === prepaidPlan)!;
+    const wallet_id = walletMembership.membership_id;
+    const walletCode = walletMembership.member_code;
     await walletOwner.goto(`/me/memberships/${wallet_id}/wallet`);
     await walletOwner.getByTestId('wallet-closure-notice').waitFor();
     expect(await walletOwner.getByTestId('wallet-closure-link').getAttribute('href')).toBe(`/memberships/${wallet_id}/closure`);
     await walletOwner.getByRole('button', { name: 'Refund', exact: true }).waitFor();
     await look(walletOwner, 'closure-wallet-announced', 'en', 'phone');
+
+    // She consents to the transfer for one of her memberships, on its closure page; she sees what goes to the successor.
+    await walletOwner.goto(`/memberships/${wallet_id}/closure`);
+    await walletOwner.getByTestId('transfer-consent-state').waitFor();
+    expect(await walletOwner.getByTestId('transfer-consent-state').getAttribute('data-consent')).toBe('none');
+    await walletOwner.getByLabel('I consent: give my name, mobile phone number and date of birth to 安康人寿保险.').check();
+    await walletOwner.getByRole('button', { name: 'Save my answer', exact: true }).click();
+    await walletOwner.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await expect.poll(() => walletOwner.getByTestId('transfer-consent-state').getAttribute('data-consent')).toBe('given');
+    // Before the close there is no refund line yet: the page says so calmly.
+    await walletOwner.getByTestId('refund-no-line').waitFor();
+    expect(await walletOwner.locator('.alert.error').count()).toBe(0);
+    for (const language of ['zh-CN', 'en'] as const) {
+      for (const viewport of ['phone', 'desktop'] as const) {
+        const page = await sameUser(walletOwner, language, viewport);
+        await page.goto(`/memberships/${wallet_id}/closure`);
+        await page.locator('[data-testid="transfer-consent-state"][data-consent="given"]').waitFor();
+        await look(page, 'closure-transfer-consent', language, viewport);
+      }
+    }
+    // Another member can neither read nor answer for her.
+    expect((await member.request.get(`/api/memberships/${wallet_id}/closure/transfer-consent`)).status()).toBe(404);
+    expect((await member.request.put(`/api/memberships/${wallet_id}/closure/transfer-consent`, { data: { consent: false } })).status()).toBe(404);
 
     // Close: the closure date is today.
     await runStep(operator, 'End the memberships', `/api/plans/${prepaidPlan}/closure/close`);
@@ -232,6 +273,22 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
     await operator.getByText('The closure is done and its report published.').waitFor();
     await operator.locator('#closure-report').waitFor();
     await look(operator, 'closure-console-finalised', 'en', 'desktop');
+    // Past the consent deadline: the operator sees the count but no file; the administrator downloads it.
+    await operator.getByTestId('transfer-consent-count').filter({ hasText: '1' }).waitFor();
+    expect(await operator.getByTestId('transfer-csv-link').count()).toBe(0);
+    const admin = await as('demo-admin', 'en', 'desktop');
+    await admin.goto('/staff/closure');
+    await admin.locator(`#closure-plan option[value="${prepaidPlan}"]`).waitFor({ state: 'attached' });
+    await admin.getByLabel('Plan', { exact: true }).selectOption(prepaidPlan);
+    await admin.getByTestId('transfer-csv-link').waitFor();
+    expect(await admin.getByRole('button', { name: 'Publish the report' }).count()).toBe(0);
+    await look(admin, 'closure-console-transfer-file', 'en', 'desktop');
+    const file = await admin.request.get((await admin.getByTestId('transfer-csv-link').getAttribute('href'))!);
+    expect(file.status(), await file.text()).toBe(200);
+    const [csvHeader, ...csvRows] = (await file.text()).trimEnd().split('\r\n');
+    expect(csvHeader).toBe('member_code,name,phone,birth_date,consented_at');
+    expect(csvRows).toHaveLength(1);
+    expect(csvRows[0]!.startsWith(`${walletCode},`)).toBe(true);
 
     // A visitor follows the plan page's link to the published closure and downloads the report.
     for (const language of ['zh-CN', 'en'] as const) {
@@ -271,7 +328,7 @@ describe.runIf(chromiumAvailable())('closure pages', () => {
     const herOwn = hers[0]!;
     for (const language of ['zh-CN', 'en'] as const) {
       for (const viewport of ['phone', 'desktop'] as const) {
-        const page = await as('demo-prepaid', language, viewport);
+        const page = await sameUser(prepaid, language, viewport);
         await page.goto(`/me/memberships/${herOwn.membership_id}`);
         await page.getByTestId('my-refund-link').waitFor();
         await look(page, 'closure-membership', language, viewport);

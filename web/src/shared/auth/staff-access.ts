@@ -25,7 +25,8 @@ export const staffAccess = {
   persons: ['admin'],
   complaints: ['operator', 'reviewer'],
   operatorSettings: ['admin'],
-  closure: ['operator'],
+  // The administrator sees the console read-only: she downloads a transfer offer's consenting members.
+  closure: ['operator', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type StaffSection = keyof typeof staffAccess;

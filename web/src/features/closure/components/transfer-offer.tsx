@@ -130,15 +130,16 @@ function OfferForm({ plan_id }: { plan_id: string }) {
 
 /**
  * The operator's part: the form while no offer is made (and the closure is not finalised); then
- * the offer, and after the deadline the count and, for an administrator, the file.
+ * the offer, and after the deadline the count and, for an administrator, the file. An
+ * administrator who is no operator sees no form.
  */
-export function TransferOfferConsole({ plan_id, finalised }: { plan_id: string; finalised: boolean }) {
+export function TransferOfferConsole({ plan_id, finalised, operates }: { plan_id: string; finalised: boolean; operates: boolean }) {
   const { t } = useTranslation();
   const offer = useTransferOffer(plan_id);
   const session = useSession();
   if (offer.isPending) return <Loading />;
   if (offer.isError) return <ErrorState error={offer.error} onRetry={() => void offer.refetch()} />;
-  if (offer.data === null && finalised) return null;
+  if (offer.data === null && (finalised || !operates)) return null;
   return (
     <section className="card" aria-labelledby="transfer-console">
       <h2 id="transfer-console">{t('closure.transfer.console.title')}</h2>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, newIdempotencyKey } from '../../../shared/api/client';
 import { useLanguage } from '../../../shared/i18n/i18n';
 import { RequireRole } from '../../../shared/auth/require-role';
+import { hasRole, useSession } from '../../../shared/auth/session';
 import { staffAccess } from '../../../shared/auth/staff-access';
 import { Page } from '../../../shared/ui/page';
 import { ErrorState, Loading } from '../../../shared/ui/query-state';
@@ -108,15 +109,18 @@ function Steps({ closure }: { closure: ClosureStatus }) {
 }
 
 function PlanClosure({ plan_id }: { plan_id: string }) {
+  const { t } = useTranslation();
   const status = useClosureStatus(plan_id);
+  // Only an operator runs the steps; an administrator (for the transfer file) reads along.
+  const operates = hasRole(useSession().data, 'operator');
   if (status.isPending) return <Loading />;
   if (status.isError) return <ErrorState error={status.error} onRetry={() => void status.refetch()} />;
-  if (status.data === null) return <AnnounceForm plan_id={plan_id} />;
+  if (status.data === null) return operates ? <AnnounceForm plan_id={plan_id} /> : <p className="muted">{t('closure.console.noneReadOnly')}</p>;
   return (
     <>
-      <Steps closure={status.data} />
+      {operates ? <Steps closure={status.data} /> : <p className="muted">{t('closure.console.readOnly')}</p>}
       <ClosureSummary closure={status.data} />
-      <TransferOfferConsole plan_id={plan_id} finalised={status.data.step === 'finalised'} />
+      <TransferOfferConsole plan_id={plan_id} finalised={status.data.step === 'finalised'} operates={operates} />
     </>
   );
 }

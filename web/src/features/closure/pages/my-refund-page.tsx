@@ -73,6 +73,11 @@ function MyRefund() {
           <div className="alert info" role="status">
             <p>{t('closure.mine.notYet')}</p>
           </div>
+        ) : line.error instanceof ApiError && line.error.code === 'CLOSURE_LINE_NOT_FOUND' ? (
+          // Before the close (or for a membership that ended before it) there is no line: a fact, not a failure.
+          <div className="alert info" role="status" data-testid="refund-no-line">
+            <p>{t('closure.mine.noLine')}</p>
+          </div>
         ) : line.error instanceof ApiError && (line.error.status === 403 || line.error.status === 404) ? (
           // Not hers (or no such membership): a refusal, not a failure to retry.
           <ErrorState error={line.error} />
