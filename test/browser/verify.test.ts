@@ -134,7 +134,7 @@ describe.runIf(chromiumAvailable())('the verify pages', () => {
   }
 
   async function verifyFile(page: Page, language: Language, file: string): Promise<void> {
-    await page.getByLabel(language === 'en' ? 'Export file (huzhu-cycle/1, .jsonl)' : '导出文件（huzhu-cycle/1，.jsonl）').setInputFiles(file);
+    await page.getByLabel(language === 'en' ? 'Export file (huzhu-cycle/1 or /2, .jsonl)' : '导出文件（huzhu-cycle/1 或 /2，.jsonl）').setInputFiles(file);
     await page.getByRole('button', { name: texts[language].verifyFile }).click();
     await page.locator('.verify-verdict').waitFor();
   }
