@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ApiError, api, unwrap } from '../../shared/api/client';
+import { api, unwrap } from '../../shared/api/client';
+import { usePlanClosure, type PlanClosure } from '../../shared/api/plan-closure';
 import type { paths } from '../../shared/api/schema';
 
-export type ClosureStatus = paths['/api/public/plans/{plan_id}/closure']['get']['responses'][200]['content']['application/json']['closure'];
+export type ClosureStatus = PlanClosure;
 export type ClosureLine = paths['/api/memberships/{id}/closure']['get']['responses'][200]['content']['application/json'];
 export type LastCyclesPayer = ClosureStatus['last_cycles_paid_by'];
 
@@ -11,25 +12,9 @@ const keys = {
   line: (membership_id: string) => ['closure', 'line', membership_id] as const,
 };
 
-/** While refunds are out at the payment provider, the status is read again this often to show their outcomes. */
-const refundPollMs = 2_000;
-
-/** A plan's closure, or null when none is announced (CLOSURE_NOT_FOUND: the plan is open, nothing to refund). */
+/** A plan's closure, or null when none is announced; the closure pages follow the refunds while some are out. */
 export function useClosureStatus(plan_id: string) {
-  return useQuery({
-    queryKey: keys.status(plan_id),
-    enabled: plan_id !== '',
-    queryFn: async (): Promise<ClosureStatus | null> => {
-      try {
-        return (await unwrap(api.GET('/api/public/plans/{plan_id}/closure', { params: { path: { plan_id } } }))).closure;
-      } catch (error) {
-        if (error instanceof ApiError && error.code === 'CLOSURE_NOT_FOUND') return null;
-        throw error;
-      }
-    },
-    retry: false,
-    refetchInterval: (query) => (query.state.data?.refunds.some((row) => row.refund_state === 'pending') === true ? refundPollMs : false),
-  });
+  return usePlanClosure(plan_id, { followRefunds: true });
 }
 
 /**
