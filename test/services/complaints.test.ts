@@ -159,6 +159,10 @@ describeEachBackend('complaints', (dialect) => {
     const stats = await complaintStatistics(context, { from: '2027-03-01T00:00:00.000Z', to: '2027-04-01T00:00:00.000Z' });
     expect(stats).toMatchObject({ filed: 2, by_state: { responded: 2, filed: 0 }, responded_within_deadline: 1 });
     expect(stats.response_time).toEqual({ responded: 2, median_ms: 86_400_000, p95_ms: 10 * 86_400_000, max_ms: 10 * 86_400_000 });
+    // A plan's figures count its own members' complaints only.
+    const period = { from: '2027-03-01T00:00:00.000Z', to: '2027-04-01T00:00:00.000Z' };
+    expect(await complaintStatistics(context, period, 'critical-illness')).toEqual(stats);
+    expect(await complaintStatistics(context, period, 'senior-cancer')).toMatchObject({ filed: 0, escalated: 0, responded_within_deadline: 0, response_time: { responded: 0 } });
     expect(await codeOf(complaintStatistics(context, { from: '2027-04-01T00:00:00.000Z', to: '2027-03-01T00:00:00.000Z' }))).toBe('COMPLAINT_BAD_PERIOD');
   });
 });

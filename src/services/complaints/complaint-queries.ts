@@ -119,13 +119,15 @@ export const maxStatisticsRows = 100_000;
  * their responses took (median and 95th percentile, nearest rank). Counts are one grouped query;
  * the response times are read as pairs of instants and summarized by the core.
  */
-export async function complaintStatistics(context: ServiceContext, period: { from: string; to: string }): Promise<ComplaintStatistics> {
+export async function complaintStatistics(context: ServiceContext, period: { from: string; to: string }, plan_id: string | null = null): Promise<ComplaintStatistics> {
   if (Number.isNaN(Date.parse(period.from)) || Number.isNaN(Date.parse(period.to)) || period.from >= period.to) {
     complaintRejection('COMPLAINT_BAD_PERIOD', 'from and to: ISO instants, from before to.', { from: period.from, to: period.to });
   }
   const now = context.clock.now().toISOString();
   const db = context.store.db;
-  const inPeriod = db.selectFrom('complaints').where('filed_at', '>=', period.from).where('filed_at', '<', period.to);
+  let inPeriod = db.selectFrom('complaints').where('filed_at', '>=', period.from).where('filed_at', '<', period.to);
+  // A plan's report counts the complaints of its own members only.
+  if (plan_id !== null) inPeriod = inPeriod.where('membership_id', 'in', db.selectFrom('memberships').select('id').where('plan_id', '=', plan_id));
   const counts = await inPeriod
     .select(['state'])
     .select((eb) => [

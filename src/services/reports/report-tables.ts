@@ -86,7 +86,7 @@ export const reportTables: readonly ReportTable[] = [
   },
   {
     name: 'complaints',
-    title: { en: 'Complaints filed in the period (all plans)', zh: '期内投诉（全部计划）' },
+    title: { en: "Complaints filed in the period by the plans' members", zh: '期内本计划成员的投诉' },
     columns: [
       column('filed', 'integer', 'Filed', '受理'),
       ...complaintStates.map((state) => column(`state_${state}`, 'integer', `Now ${state}`, `当前 ${state}`)),

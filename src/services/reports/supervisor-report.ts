@@ -76,7 +76,7 @@ export interface OpenClaimsByAge {
 }
 
 export interface ComplaintFigures {
-  /** Complaints are counted over all plans: a complaint may be about a payment or a decision of none. */
+  /** Complaints filed by members of the plans the report covers (every complaint is filed for a membership). */
   readonly filed: number;
   readonly by_state: Readonly<Record<ComplaintState, number>>;
   readonly escalated: number;
@@ -190,7 +190,7 @@ export async function supervisorReport(context: ServiceContext, period: ReportPe
     }
   }
 
-  const statistics = await complaintStatistics(context, { from: from_at, to: to_at });
+  const statistics = await complaintStatistics(context, { from: from_at, to: to_at }, plan_id);
   const alerts = await alertsIn(db, from_at, to_at, plan_id);
   if (alerts.length > maxReportAlerts) {
     throw new RejectionError({ code: 'REPORT_BAD_PERIOD', message: `More than ${maxReportAlerts} alerts in the period: ask for a shorter one.`, details: { parameter: 'to', limit: maxReportAlerts } });
