@@ -156,6 +156,7 @@ const statusByCode: Readonly<Record<string, number>> = {
   GOV_PLAN_CHANGED: 409,
   GOV_LEAVE_NOT_OPEN: 409,
   GOV_LEAVE_WINDOW_CLOSED: 409,
+  GOV_LEAVE_PAYMENTS_PENDING: 409,
   GOV_NOT_ELIGIBLE: 403,
   GOV_NOT_A_MEMBER: 403,
   // A direct rule change while members vote on one for the plan waits for the count.

@@ -216,6 +216,15 @@ describeEachBackend('governance: member votes on rule changes', (dialect) => {
     const passed = await getMemberProposal(context, opened.id, seniors[2]!);
     expect(passed).toMatchObject({ status: 'passed', can_leave: true });
 
+    // A top-up still with the provider: the leave waits for it, so the refund is of the whole wallet.
+    gateway.forceOutcomes('failed');
+    await requestTopUp(context, seniorMemberships[2]!, 1000n);
+    const beforeRefused = await rowCounts(context.store, [...voteTables, 'payments', 'membership_events']);
+    expect(await codeOf(leaveBeforeChange(context, opened.id, seniors[2]!))).toBe('GOV_LEAVE_PAYMENTS_PENDING');
+    expect(await rowCounts(context.store, [...voteTables, 'payments', 'membership_events'])).toEqual(beforeRefused);
+    // Its outcome arrives (the provider refused it): the wallet holds what it held.
+    expect(await gateway.deliverPending()).toEqual({ delivered: 1, failed: 0 });
+
     const payments = await rowCounts(context.store, ['payments']);
     const left = await leaveBeforeChange(context, opened.id, seniors[2]!);
     expect(left).toMatchObject({ membership_id: seniorMemberships[2], refund_minor: 5000n, refund_reference: expect.stringMatching(/^wallet_refund:/) });

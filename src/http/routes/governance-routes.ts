@@ -210,7 +210,7 @@ export function governanceRoutes(app: FastifyInstance, context: ServiceContext):
       schema: {
         tags: ['governance'],
         summary: 'Leave the plan before a passed change takes effect, with your whole wallet refunded (no exit fee)',
-        description: 'Before the change passed GOV_LEAVE_NOT_OPEN, after it took effect GOV_LEAVE_WINDOW_CLOSED; asked again, the first leave is returned and nothing is refunded twice.',
+        description: 'Before the change passed GOV_LEAVE_NOT_OPEN, after it took effect GOV_LEAVE_WINDOW_CLOSED, while a top-up of the wallet is still with the provider GOV_LEAVE_PAYMENTS_PENDING; asked again, the first leave is returned and nothing is refunded twice.',
         params: proposalParams,
         headers: idempotencyHeaders,
         body: z.object({ membership_id: membershipChoice }).nullish(),

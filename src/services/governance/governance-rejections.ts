@@ -15,6 +15,7 @@ export const governanceRejectionCodes = [
   'GOV_VOTE_CLOSED',
   'GOV_LEAVE_NOT_OPEN',
   'GOV_LEAVE_WINDOW_CLOSED',
+  'GOV_LEAVE_PAYMENTS_PENDING',
   'GOV_NOT_A_MEMBER',
 ] as const;
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { leaveWindowOpen } from '../../core/governance/proposal-lifecycle.js';
 import { liveStates } from '../../core/members/membership-lifecycle.js';
+import { lockLedgerIn } from '../../ledger/ledger-reads.js';
 import { isUniqueViolation } from '../../store/unique-violation.js';
 import type { ServiceContext } from '../context.js';
 import { requestWalletRefund } from '../funding/wallet-refunds.js';
@@ -28,7 +29,8 @@ function leaveRefundKey(proposal_id: bigint, membership_id: bigint): string {
  * A member who does not accept a passed change leaves before it takes effect: the membership is
  * withdrawn (no exit fee: Huzhu has none) and the whole wallet goes back through the ordinary
  * refund path. Idempotent: a repeated leave returns the first (and asks for the refund if a crash
- * came between the withdrawal and the request). After the change took effect the right is gone.
+ * came between the withdrawal and the request). After the change took effect the right is gone;
+ * while a top-up of the wallet is still with the provider the leave waits (GOV_LEAVE_PAYMENTS_PENDING).
  */
 export async function leaveBeforeChange(context: ServiceContext, proposal_id: bigint, user_id: bigint, options: { membership_id?: bigint } = {}): Promise<Leave> {
   const proposal = await getProposalRowIn(context.store.db, proposal_id);
@@ -56,6 +58,22 @@ export async function leaveBeforeChange(context: ServiceContext, proposal_id: bi
   if (live.length > 1) governanceRejection('GOV_MEMBERSHIP_REQUIRED', 'membership_id: you pay for more than one member of this plan; say which one leaves.', { field: 'membership_id' });
   try {
     await context.store.db.transaction().execute(async (trx) => {
+      // A top-up still at the provider would reach the wallet after the refund of "all of it" was
+      // asked for. Under the ledger lock, as top-ups are requested, so none starts beside this check.
+      await lockLedgerIn(trx);
+      const pending = await trx
+        .selectFrom('payments')
+        .select((eb) => eb.fn.countAll<string | number | bigint>().as('pending_count'))
+        .where('membership_id', '=', chosen.id)
+        .where('kind', '=', 'top_up')
+        .where('status', '=', 'pending')
+        .executeTakeFirstOrThrow();
+      if (Number(pending.pending_count) > 0) {
+        governanceRejection('GOV_LEAVE_PAYMENTS_PENDING', 'A top-up of this wallet is still with the payment provider; leave once its outcome has arrived, so the whole wallet is refunded.', {
+          membership_id: chosen.id.toString(),
+          pending_top_ups: Number(pending.pending_count),
+        });
+      }
       await trx.insertInto('proposal_leaves').values({ proposal_id, membership_id: chosen.id, left_at: at, refund_reference: null, refund_minor: 0n }).execute();
       await applyMembershipEventIn(trx, chosen.id, 'member_withdrew', `Left before the change of proposal ${proposal_id} took effect`, 'member', at);
     });
