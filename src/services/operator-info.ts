@@ -14,13 +14,15 @@ import type { ServiceContext } from './context.js';
 export interface OperatorInfoVersion extends OperatorInfo {
   readonly version: bigint;
   readonly changed_by_user_id: bigint;
+  /** The admin's display name, so the audit trail reads as people, not numbers. */
+  readonly changed_by_name: string;
   readonly changed_at: string;
 }
 
 /** The most past versions one history read returns. */
 export const maxOperatorInfoHistory = 100;
 
-function fromRow(row: Selectable<OperatorInfoVersionsTable>): OperatorInfoVersion {
+function fromRow(row: Selectable<OperatorInfoVersionsTable> & { changed_by_name: string }): OperatorInfoVersion {
   return {
     version: row.id,
     operator_name: row.operator_name,
@@ -32,12 +34,23 @@ function fromRow(row: Selectable<OperatorInfoVersionsTable>): OperatorInfoVersio
     complaint_email: row.complaint_email,
     complaint_response_days: Number(row.complaint_response_days),
     changed_by_user_id: row.changed_by_user_id,
+    changed_by_name: row.changed_by_name,
     changed_at: row.changed_at,
   };
 }
 
+/** The versions with the name of the admin who saved each. */
+function versions(db: Db | Trx) {
+  return db
+    .selectFrom('operator_info_versions as v')
+    .innerJoin('users as u', 'u.id', 'v.changed_by_user_id')
+    .selectAll('v')
+    .select('u.display_name as changed_by_name')
+    .orderBy('v.id', 'desc');
+}
+
 async function latest(db: Db | Trx): Promise<OperatorInfoVersion | null> {
-  const row = await db.selectFrom('operator_info_versions').selectAll().orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const row = await versions(db).limit(1).executeTakeFirst();
   return row === undefined ? null : fromRow(row);
 }
 
@@ -58,14 +71,14 @@ export async function saveOperatorInfo(context: ServiceContext, input: OperatorI
       changed_by_user_id: admin_user_id,
       changed_at: context.clock.now().toISOString(),
     })
-    .returningAll()
+    .returning('id')
     .executeTakeFirstOrThrow();
-  return fromRow(row);
+  return fromRow(await versions(context.store.db).where('v.id', '=', row.id).executeTakeFirstOrThrow());
 }
 
 /** Past versions, newest first: who changed the settings and to what. */
 export async function operatorInfoHistory(context: ServiceContext): Promise<OperatorInfoVersion[]> {
-  const rows = await context.store.db.selectFrom('operator_info_versions').selectAll().orderBy('id', 'desc').limit(maxOperatorInfoHistory).execute();
+  const rows = await versions(context.store.db).limit(maxOperatorInfoHistory).execute();
   return rows.map(fromRow);
 }
 
@@ -76,7 +89,7 @@ export async function operatorInfoHistory(context: ServiceContext): Promise<Oper
 export async function publicOperatorInfoOf(db: Db | Trx): Promise<(PublicOperatorInfo & { changed_at: string }) | null> {
   const current = await latest(db);
   if (current === null) return null;
-  const { version: _version, changed_by_user_id: _by, changed_at, ...info } = current;
+  const { version: _version, changed_by_user_id: _by, changed_by_name: _name, changed_at, ...info } = current;
   return { ...publicOperatorInfo(info), changed_at };
 }
 

@@ -202,8 +202,9 @@ describeEachBackend('HTTP complaints and operator details', (dialect) => {
     const settings = (await send('GET', '/api/settings/operator', 'admin')).json();
     expect(settings.current).toMatchObject({ ...operatorInfo, licence_number: 'HZ-2026-0002', changed_at: '2027-03-15T10:00:00.000Z' });
     expect(settings.history.map((version: { licence_number: string }) => version.licence_number)).toEqual(['HZ-2026-0002', 'HZ-2026-0001']);
-    const admin = await t.store.db.selectFrom('users').select('id').where('username', '=', 'admin').executeTakeFirstOrThrow();
+    const admin = await t.store.db.selectFrom('users').select(['id', 'display_name']).where('username', '=', 'admin').executeTakeFirstOrThrow();
     expect(new Set(settings.history.map((version: { changed_by_user_id: string }) => version.changed_by_user_id))).toEqual(new Set([admin.id.toString()]));
+    expect(new Set(settings.history.map((version: { changed_by_name: string }) => version.changed_by_name))).toEqual(new Set([admin.display_name]));
 
     const shown = await send('GET', '/api/public/operator', undefined);
     expect(shown.json().operator).toEqual({

@@ -23,6 +23,7 @@ const versionSchema = z.object({
   ...operatorInfoFields,
   version: idString,
   changed_by_user_id: idString,
+  changed_by_name: z.string().describe('The display name of the admin who saved this version'),
   changed_at: z.string(),
 });
 

@@ -29684,6 +29684,8 @@ export interface paths {
                                 complaint_response_days: number;
                                 version: string;
                                 changed_by_user_id: string;
+                                /** @description The display name of the admin who saved this version */
+                                changed_by_name: string;
                                 changed_at: string;
                             } | null;
                             history: {
@@ -29701,6 +29703,8 @@ export interface paths {
                                 complaint_response_days: number;
                                 version: string;
                                 changed_by_user_id: string;
+                                /** @description The display name of the admin who saved this version */
+                                changed_by_name: string;
                                 changed_at: string;
                             }[];
                         };
@@ -29865,6 +29869,8 @@ export interface paths {
                                 complaint_response_days: number;
                                 version: string;
                                 changed_by_user_id: string;
+                                /** @description The display name of the admin who saved this version */
+                                changed_by_name: string;
                                 changed_at: string;
                             };
                         };

@@ -117,7 +117,7 @@ function History({ settings }: { settings: OperatorSettings }) {
               <td>
                 <Instant value={version.changed_at} />
               </td>
-              <td>#{version.changed_by_user_id}</td>
+              <td>{version.changed_by_name}</td>
               <td>{version.licence_number}</td>
               <td>{version.custodian_bank}</td>
             </tr>
