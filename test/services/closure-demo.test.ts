@@ -7,7 +7,7 @@ import { MAX_CLOSURE_REFUND_ATTEMPTS } from '../../src/core/closure/closure-rule
 import { closureProofHolds, parseClosureProof, verifyClosureReport } from '../../src/core/closure/closure-verifier.js';
 import { findAccount, getAccount } from '../../src/ledger/ledger.js';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
-import { approveForNotice, decideAppeal, endNotice, publishNotice, rejectClaim, resolveObjection, startReview, submitClaim } from '../../src/services/claims/index.js';
+import { appealClaim, approveForNotice, decideAppeal, endNotice, publishNotice, rejectClaim, resolveObjection, startReview, submitClaim } from '../../src/services/claims/index.js';
 import { isClaimRejectionReason } from '../../src/services/claims/claim-rejections.js';
 import { announceClosure } from '../../src/services/closure/announce-closure.js';
 import { closeMemberships } from '../../src/services/closure/close-memberships.js';
@@ -408,6 +408,10 @@ describeEachBackend('winding down the demo community', (dialect) => {
       expect(header.receivables_written_off_minor).toBe(plan_id === post_paid ? receivables_at_close_minor : 0n);
     }
     expect((await claimsOf(post_paid)).filter((claim) => rejectedStates.includes(claim.state)).length).toBeGreaterThan(0);
+    // And they stay so: a rejection the published report counts can no longer be appealed.
+    const rejectedClaim = (await claimsOf(post_paid)).find((claim) => claim.state === 'rejected')!;
+    expect(await rejectionCodeOf(appealClaim(context, rejectedClaim.id, '我补充了盖章的病理报告。', 'member'))).toBe('CLAIM_CLOSURE_FINALISED');
+    expect(await stateOf(rejectedClaim.id)).toBe('rejected');
 
     // Custody, from the ledger: what it holds for the wallets is the unclaimed balance, no more.
     const prepaidPlans = [prepaid, 'senior-cancer'];
