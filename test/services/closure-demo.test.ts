@@ -5,9 +5,20 @@ import { sql } from 'kysely';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { MAX_CLOSURE_REFUND_ATTEMPTS } from '../../src/core/closure/closure-rules.js';
 import { closureProofHolds, parseClosureProof, verifyClosureReport } from '../../src/core/closure/closure-verifier.js';
+import { seniorCancerPlan } from '../../src/core/plans/sample-plans.js';
 import { findAccount, getAccount } from '../../src/ledger/ledger.js';
 import { verifyJournal } from '../../src/ledger/verify-journal.js';
-import { appealClaim, approveForNotice, decideAppeal, endNotice, publishNotice, rejectClaim, resolveObjection, startReview, submitClaim } from '../../src/services/claims/index.js';
+import {
+  appealClaim,
+  approveForNotice,
+  decideAppeal,
+  endNotice,
+  publishNotice,
+  rejectClaim,
+  resolveObjection,
+  startReview,
+  submitClaim,
+} from '../../src/services/claims/index.js';
 import { isClaimRejectionReason } from '../../src/services/claims/claim-rejections.js';
 import { announceClosure } from '../../src/services/closure/announce-closure.js';
 import { closeMemberships } from '../../src/services/closure/close-memberships.js';
@@ -80,7 +91,10 @@ describeEachBackend('winding down the demo community', (dialect) => {
   }, 120_000);
   afterEach(async () => t?.close());
 
-  it('closes both plans: claims decided, the last cycles paid, refunds retried (one unclaimed), receivables written off, and every statement of the signed reports holds', async () => {
+  const title =
+    'closes both plans: claims decided, the last cycles paid, refunds retried (one unclaimed), receivables written off, ' +
+    'and every statement of the signed reports holds';
+  it(title, async () => {
     const { context, gateway } = t;
     const db = context.store.db;
     const at = (time: string) => context.clock.set(time);
@@ -93,8 +107,14 @@ describeEachBackend('winding down the demo community', (dialect) => {
     const reviewerRow = await db.selectFrom('users').select('id').where('username', '=', 'demo-reviewer').executeTakeFirstOrThrow();
     const reviewer = `user:${reviewerRow.id}`;
     const claimsOf = (plan_id: string) =>
-      db.selectFrom('claims').select(['id', 'state', 'aid_minor', 'rejection_code', 'rejection_text']).where('plan_id', '=', plan_id).orderBy('id').execute();
-    const stateOf = async (claim_id: bigint) => (await db.selectFrom('claims').select('state').where('id', '=', claim_id).executeTakeFirstOrThrow()).state;
+      db
+        .selectFrom('claims')
+        .select(['id', 'state', 'aid_minor', 'rejection_code', 'rejection_text'])
+        .where('plan_id', '=', plan_id)
+        .orderBy('id')
+        .execute();
+    const stateOf = async (claim_id: bigint) =>
+      (await db.selectFrom('claims').select('state').where('id', '=', claim_id).executeTakeFirstOrThrow()).state;
     const settle = async () => {
       await gateway.deliverPending();
     };
@@ -108,9 +128,10 @@ describeEachBackend('winding down the demo community', (dialect) => {
 
     // Announce: the prepaid plan's last cycles paid by the operator, the post-paid plan's by its members.
     at('2026-11-28T11:00:00.000Z');
-    expect((await announceClosure(context, { plan_id: prepaid, closure_date, last_cycles_paid_by: 'operator', announced_by: null })).step).toBe('announced');
-    expect((await announceClosure(context, { plan_id: post_paid, closure_date, last_cycles_paid_by: 'members', announced_by: null })).step).toBe('announced');
-  
+    const prepaidAnnounced = await announceClosure(context, { plan_id: prepaid, closure_date, last_cycles_paid_by: 'operator', announced_by: null });
+    const postPaidAnnounced = await announceClosure(context, { plan_id: post_paid, closure_date, last_cycles_paid_by: 'members', announced_by: null });
+    expect([prepaidAnnounced.step, postPaidAnnounced.step]).toEqual(['announced', 'announced']);
+
     // Claims: what is still under review is rejected with a reason from the list; the appeal is
     // dismissed; the objection dismissed and the case on notice approved; the failed payout sent again.
     const byState = (state: string) => openAtStart.filter((claim) => claim.state === state).map((claim) => claim.id);
@@ -121,10 +142,14 @@ describeEachBackend('winding down the demo community', (dialect) => {
     for (const claim_id of [...byState('in_review'), ...byState('investigating')]) {
       await rejectClaim(context, claim_id, 'DIAGNOSIS_NOT_MET', '诊断未达到计划对该疾病的定义。', reviewer);
     }
-    for (const claim_id of byState('appealed')) await decideAppeal(context, claim_id, 'close_rejection', '申诉未提供新的证据，维持原决定。', reviewer);
+    for (const claim_id of byState('appealed')) {
+      await decideAppeal(context, claim_id, 'close_rejection', '申诉未提供新的证据，维持原决定。', reviewer);
+    }
     for (const claim_id of byState('objected')) {
       const objections = await db.selectFrom('objections').select('id').where('claim_id', '=', claim_id).where('status', '=', 'open').execute();
-      for (const objection of objections) await resolveObjection(context, objection.id, 'dismiss', '住院记录与确诊日期一致，异议不成立。', reviewer);
+      for (const objection of objections) {
+        await resolveObjection(context, objection.id, 'dismiss', '住院记录与确诊日期一致，异议不成立。', reviewer);
+      }
     }
     for (const claim_id of byState('approved_for_notice')) await publishNotice(context, claim_id, reviewer);
     const failedPayouts = await db.selectFrom('aid_payouts').select('id').where('plan_id', '=', post_paid).where('status', '=', 'failed').execute();
@@ -152,7 +177,8 @@ describeEachBackend('winding down the demo community', (dialect) => {
       ).map((row) => row.id);
     const [herOwn, herHusbands] = (await membershipsOf('demo-prepaid', prepaid)) as [bigint, bigint];
     const [demoMembers] = (await membershipsOf('demo-member', post_paid)) as [bigint];
-    const codeOf = async (membership_id: bigint) => (await db.selectFrom('memberships').select('member_code').where('id', '=', membership_id).executeTakeFirstOrThrow()).member_code;
+    const codeOf = async (membership_id: bigint) =>
+      (await db.selectFrom('memberships').select('member_code').where('id', '=', membership_id).executeTakeFirstOrThrow()).member_code;
 
     // A cancer diagnosed in the prepaid plan after the announcement (before the closure date): a case
     // for the last cycle the operator pays.
@@ -167,7 +193,14 @@ describeEachBackend('winding down the demo community', (dialect) => {
       .executeTakeFirstOrThrow();
     const prepaidClaim = await submitClaim(
       context,
-      { membership_id: claimant.id, submitted_by_user_id: null, illness_code: 'CI-01', diagnosis_date: '2026-11-25', hospital: '市第一人民医院', files: [pdf] },
+      {
+        membership_id: claimant.id,
+        submitted_by_user_id: null,
+        illness_code: 'CI-01',
+        diagnosis_date: '2026-11-25',
+        hospital: '市第一人民医院',
+        files: [pdf],
+      },
       t.blobs,
     );
     await startReview(context, prepaidClaim.claim_id, reviewer);
@@ -177,7 +210,8 @@ describeEachBackend('winding down the demo community', (dialect) => {
     // The notices are over: the cases are approved.
     at('2026-12-06T09:00:00.000Z');
     const onNotice = await db.selectFrom('claims').select('id').where('state', '=', 'in_notice').orderBy('id').execute();
-    expect(onNotice.map((row) => row.id)).toEqual([...byState('in_notice'), ...byState('approved_for_notice'), ...byState('objected'), prepaidClaim.claim_id].sort((a, b) => Number(a - b)));
+    const noticed = [...byState('in_notice'), ...byState('approved_for_notice'), ...byState('objected'), prepaidClaim.claim_id];
+    expect(onNotice.map((row) => row.id)).toEqual(noticed.sort((a, b) => Number(a - b)));
     for (const { id } of onNotice) expect((await endNotice(context, id, 'system')).state).toBe('approved');
 
     // The last cycles before the close, 2026-12-07: the operator pays the prepaid plan's shares (no
@@ -188,9 +222,19 @@ describeEachBackend('winding down the demo community', (dialect) => {
     const postPaidCycle = (await runCycle(context, post_paid)).cycle;
     await settle();
     expect(await stateOf(prepaidClaim.claim_id)).toBe('paid');
-    const chargesOf = (cycle_code: string) => db.selectFrom('share_charges').select(['id', 'membership_id', 'amount_minor', 'status']).where('reference', '=', `cycle:${cycle_code}`).orderBy('id').execute();
+    const chargesOf = (cycle_code: string) =>
+      db
+        .selectFrom('share_charges')
+        .select(['id', 'membership_id', 'amount_minor', 'status'])
+        .where('reference', '=', `cycle:${cycle_code}`)
+        .orderBy('id')
+        .execute();
     expect(await chargesOf(prepaidCycle.cycle_code)).toEqual([]);
-    const operatorShares = await db.selectFrom('ledger_transactions').select('kind').where('idempotency_key', '=', `cycle:${prepaidCycle.cycle_code}:operator_shares`).execute();
+    const operatorShares = await db
+      .selectFrom('ledger_transactions')
+      .select('kind')
+      .where('idempotency_key', '=', `cycle:${prepaidCycle.cycle_code}:operator_shares`)
+      .execute();
     expect(operatorShares).toEqual([{ kind: 'closure_operator_shares' }]);
     expect((await balance(accountCodes.backstop(prepaid))) - backstopBefore).toBe(prepaidCycle.total_minor);
     const lastCharges = await chargesOf(postPaidCycle.cycle_code);
@@ -232,7 +276,8 @@ describeEachBackend('winding down the demo community', (dialect) => {
       expect(paying.uncovered.map((payout) => payout.claim_id)).toEqual(juryClaims);
       await settle();
     }
-    expect((await chargesOf(lastCycle.cycle_code)).filter((charge) => charge.status === 'due').map((charge) => charge.id)).toEqual(owed.map((charge) => charge.id));
+    const stillDue = (await chargesOf(lastCycle.cycle_code)).filter((charge) => charge.status === 'due');
+    expect(stillDue.map((charge) => charge.id)).toEqual(owed.map((charge) => charge.id));
 
     // The closure date: no payment of the plans is with the provider; the memberships end.
     at(`${closure_date}T09:00:00.000Z`);
@@ -258,7 +303,12 @@ describeEachBackend('winding down the demo community', (dialect) => {
     const liveAtClose = new Map<string, string[]>();
     const endedWithMoney = new Map<string, string[]>([[prepaid, []]]);
     for (const plan_id of [prepaid, post_paid]) {
-      const rows = await db.selectFrom('memberships').select(['id', 'member_code']).where('plan_id', '=', plan_id).where('status', 'in', ['waiting', 'active']).execute();
+      const rows = await db
+        .selectFrom('memberships')
+        .select('member_code')
+        .where('plan_id', '=', plan_id)
+        .where('status', 'in', ['waiting', 'active'])
+        .execute();
       liveAtClose.set(plan_id, rows.map((row) => row.member_code));
     }
     for (const [member_code, wallet] of walletsAtClose) {
@@ -266,11 +316,21 @@ describeEachBackend('winding down the demo community', (dialect) => {
     }
     for (const plan_id of [prepaid, post_paid]) expect((await closeMemberships(context, plan_id)).step).toBe('closed');
     const custody_at_close_minor = await balance(custody);
-    const live = await db.selectFrom('memberships').select('id').where('plan_id', 'in', [prepaid, post_paid]).where('status', 'in', ['waiting', 'active']).execute();
+    const live = await db
+      .selectFrom('memberships')
+      .select('id')
+      .where('plan_id', 'in', [prepaid, post_paid])
+      .where('status', 'in', ['waiting', 'active'])
+      .execute();
     expect(live).toEqual([]);
 
     // What closing recorded: every wallet of the prepaid plan with money in it, at its ledger balance.
-    const recorded = await db.selectFrom('plan_closure_members').select(['membership_id', 'member_code', 'wallet_at_closure_minor', 'refund_state']).where('plan_id', '=', prepaid).orderBy('member_code').execute();
+    const recorded = await db
+      .selectFrom('plan_closure_members')
+      .select(['membership_id', 'member_code', 'wallet_at_closure_minor', 'refund_state'])
+      .where('plan_id', '=', prepaid)
+      .orderBy('member_code')
+      .execute();
     const withMoney = [...walletsAtClose].filter(([, wallet]) => wallet.balance_minor > 0n);
     expect(recorded.filter((row) => row.wallet_at_closure_minor > 0n).map((row) => [row.member_code, row.wallet_at_closure_minor])).toEqual(
       withMoney.map(([member_code, wallet]) => [member_code, wallet.balance_minor]).sort(([a], [b]) => (a! < b! ? -1 : 1)),
@@ -308,13 +368,16 @@ describeEachBackend('winding down the demo community', (dialect) => {
       let outcomes = ['succeeded'];
       if (row.membership_id === herOwn) outcomes = Array.from({ length: MAX_CLOSURE_REFUND_ATTEMPTS }, () => 'failed');
       else if (script.flaky.has(row.membership_id)) outcomes = ['failed', 'succeeded'];
-      expect(attempts.map((payment) => payment.reference), row.member_code).toEqual(outcomes.map((_, index) => `closure_refund:${row.membership_id}:${index + 1}`));
+      const references = outcomes.map((_, index) => `closure_refund:${row.membership_id}:${index + 1}`);
+      expect(attempts.map((payment) => payment.reference), row.member_code).toEqual(references);
       expect(attempts.map((payment) => payment.status), row.member_code).toEqual(outcomes);
       expect(new Set(attempts.map((payment) => payment.amount_minor))).toEqual(new Set([row.wallet_at_closure_minor]));
       // The provider heard each attempt once.
       expect(script.refundAttempts.get(row.membership_id), row.member_code).toBe(outcomes.length);
     }
-    const refunded_by_provider_minor = refundPayments.filter((payment) => payment.status === 'succeeded').reduce((total, payment) => total + payment.amount_minor, 0n);
+    const refunded_by_provider_minor = refundPayments
+      .filter((payment) => payment.status === 'succeeded')
+      .reduce((total, payment) => total + payment.amount_minor, 0n);
     const unclaimed_minor = walletsAtClose.get(await codeOf(herOwn))!.balance_minor;
     expect(refunded_by_provider_minor).toBe(wallet_total_minor - unclaimed_minor);
     // Out of custody went exactly the refunds; nothing is left in transit; the unclaimed wallet holds her balance.
@@ -322,7 +385,9 @@ describeEachBackend('winding down the demo community', (dialect) => {
     expect(custody_at_close_minor - custody_after_refunds_minor).toBe(refunded_by_provider_minor);
     expect(await balance(fundingAccountCodes.walletRefundsInTransit('CNY'))).toBe(0n);
     const walletsAfter = await walletsOf(prepaid);
-    for (const [member_code, wallet] of walletsAfter) expect(wallet.balance_minor, member_code).toBe(wallet.membership_id === herOwn ? unclaimed_minor : 0n);
+    for (const [member_code, wallet] of walletsAfter) {
+      expect(wallet.balance_minor, member_code).toBe(wallet.membership_id === herOwn ? unclaimed_minor : 0n);
+    }
 
     // Receivables: the three shares still owed are written off, borne by the operator; then the
     // jury's case, funded now, is paid out.
@@ -334,7 +399,13 @@ describeEachBackend('winding down the demo community', (dialect) => {
     expect(await balance(receivable)).toBe(0n);
     expect((await balance(accountCodes.backstop(post_paid))) - backstopBeforeWriteOff).toBe(receivables_at_close_minor);
     expect((await balance(accountCodes.operatorEquity('CNY'))) - equityBeforeWriteOff).toBe(receivables_at_close_minor);
-    expect(await db.selectFrom('share_charges').select('id').where('plan_id', 'in', [prepaid, post_paid]).where('status', 'not in', ['paid', 'written_off']).execute()).toEqual([]);
+    const unsettledCharges = await db
+      .selectFrom('share_charges')
+      .select('id')
+      .where('plan_id', 'in', [prepaid, post_paid])
+      .where('status', 'not in', ['paid', 'written_off'])
+      .execute();
+    expect(unsettledCharges).toEqual([]);
     expect((await settleClosureReceivables(context, prepaid))).toMatchObject({ written_off: 0, written_off_minor: 0n });
     expect((await payDueAid(context)).uncovered).toEqual([]);
     await settle();
@@ -355,7 +426,8 @@ describeEachBackend('winding down the demo community', (dialect) => {
       expect(report.differences, plan_id).toEqual([]);
       expect(report.ok).toBe(true);
       const header = report.header!;
-      expect(header).toMatchObject({ format: 'huzhu-closure/1', plan_id, currency: 'CNY', closure_date, last_cycles_paid_by: plan_id === prepaid ? 'operator' : 'members' });
+      const last_cycles_paid_by = plan_id === prepaid ? 'operator' : 'members';
+      expect(header).toMatchObject({ format: 'huzhu-closure/1', plan_id, currency: 'CNY', closure_date, last_cycles_paid_by });
       const lines = text.trimEnd().split('\n').slice(1).map((line) => JSON.parse(line) as Record<string, string>);
 
       // One line per membership live at the close or ended with money in its wallet.
@@ -374,7 +446,10 @@ describeEachBackend('winding down the demo community', (dialect) => {
           unclaimed_minor: (unclaimed ? wallet : 0n).toString(),
         });
       }
-      const expected = plan_id === prepaid ? { wallet: wallet_total_minor, refunded: refunded_by_provider_minor, unclaimed: unclaimed_minor } : { wallet: 0n, refunded: 0n, unclaimed: 0n };
+      const expected =
+        plan_id === prepaid
+          ? { wallet: wallet_total_minor, refunded: refunded_by_provider_minor, unclaimed: unclaimed_minor }
+          : { wallet: 0n, refunded: 0n, unclaimed: 0n };
       expect(header).toMatchObject({
         wallet_total_minor: expected.wallet,
         refunded_total_minor: expected.refunded,
@@ -410,30 +485,42 @@ describeEachBackend('winding down the demo community', (dialect) => {
     expect((await claimsOf(post_paid)).filter((claim) => rejectedStates.includes(claim.state)).length).toBeGreaterThan(0);
     // And they stay so: a rejection the published report counts can no longer be appealed.
     const rejectedClaim = (await claimsOf(post_paid)).find((claim) => claim.state === 'rejected')!;
-    expect(await rejectionCodeOf(appealClaim(context, rejectedClaim.id, '我补充了盖章的病理报告。', 'member'))).toBe('CLAIM_CLOSURE_FINALISED');
+    const lateAppeal = appealClaim(context, rejectedClaim.id, '我补充了盖章的病理报告。', 'member');
+    expect(await rejectionCodeOf(lateAppeal)).toBe('CLAIM_CLOSURE_FINALISED');
     expect(await stateOf(rejectedClaim.id)).toBe('rejected');
 
-    // Custody, from the ledger: what it holds for the wallets is the unclaimed balance, no more.
-    const prepaidPlans = [prepaid, 'senior-cancer'];
+    // Custody, from the ledger: the bank account plus what prepaid members still owe, less what it
+    // owes onward (aid, fees, advances, payouts and refunds in transit), is what it holds for the
+    // wallets: the unclaimed balance, no more. The sample prepaid plan shares the account (empty).
+    const prepaidPlans = [prepaid, seniorCancerPlan.id];
     const orZero = async (code: string) => (await findAccount(context.store, code))?.balance_minor ?? 0n;
     let custody_owed_minor = await orZero(fundingAccountCodes.walletRefundsInTransit('CNY'));
     let custody_receivable_minor = 0n;
     for (const plan_id of prepaidPlans) {
-      for (const code of [accountCodes.aidPayable(plan_id), accountCodes.feePayable(plan_id), accountCodes.operatorAdvances(plan_id), payoutAccountCodes.aidInTransit(plan_id)]) {
-        custody_owed_minor += await orZero(code);
-      }
+      const owedOut = [
+        accountCodes.aidPayable(plan_id),
+        accountCodes.feePayable(plan_id),
+        accountCodes.operatorAdvances(plan_id),
+        payoutAccountCodes.aidInTransit(plan_id),
+      ];
+      for (const code of owedOut) custody_owed_minor += await orZero(code);
       custody_receivable_minor += await orZero(accountCodes.sharesReceivable(plan_id));
     }
     expect((await balance(custody)) + custody_receivable_minor - custody_owed_minor).toBe(unclaimed_minor);
     expect(await balance(custody)).toBe(custody_after_refunds_minor);
     const status = await closureStatus(context, prepaid);
-    expect(status.refunds.find((row) => row.refund_state === 'unclaimed')).toEqual({ refund_state: 'unclaimed', count: 1, wallet_minor: unclaimed_minor });
+    const unclaimedRow = status.refunds.find((row) => row.refund_state === 'unclaimed');
+    expect(unclaimedRow).toEqual({ refund_state: 'unclaimed', count: 1, wallet_minor: unclaimed_minor });
     expect(status.refunds.find((row) => row.refund_state === 'due' || row.refund_state === 'pending')).toBeUndefined();
 
     // Each member fetches her own line with its proof, which verifies against the signed root.
     const texts = new Map<string, string>();
     for (const plan_id of [prepaid, post_paid]) texts.set(plan_id, await closureReportText(context, plan_id));
-    const members = await db.selectFrom('plan_closure_members').select(['plan_id', 'membership_id', 'member_code']).where('plan_id', 'in', [prepaid, post_paid]).execute();
+    const members = await db
+      .selectFrom('plan_closure_members')
+      .select(['plan_id', 'membership_id', 'member_code'])
+      .where('plan_id', 'in', [prepaid, post_paid])
+      .execute();
     for (const member of members) {
       const { proof } = await membershipClosureLine(context, member.membership_id);
       expect(proof).toMatchObject({ plan_id: member.plan_id, member_code: member.member_code });
@@ -441,7 +528,11 @@ describeEachBackend('winding down the demo community', (dialect) => {
       expect(verifyClosureReport(texts.get(member.plan_id)!, { public_key_hex, member: { member_code: member.member_code, proof } }).ok).toBe(true);
     }
     const hers = await membershipClosureLine(context, herOwn);
-    expect(hers.proof).toMatchObject({ wallet_at_closure_minor: unclaimed_minor.toString(), refunded_minor: '0', unclaimed_minor: unclaimed_minor.toString() });
+    expect(hers.proof).toMatchObject({
+      wallet_at_closure_minor: unclaimed_minor.toString(),
+      refunded_minor: '0',
+      unclaimed_minor: unclaimed_minor.toString(),
+    });
 
     // `huzhu verify` agrees, for the report and for her line.
     const dir = mkdtempSync(join(tmpdir(), 'huzhu-demo-closure-'));
@@ -450,7 +541,8 @@ describeEachBackend('winding down the demo community', (dialect) => {
     const cli = await runCli(['verify', join(dir, 'closure.jsonl'), '--public-key', public_key_hex, '--proof', join(dir, 'proof.json')], {});
     rmSync(dir, { recursive: true, force: true });
     expect(cli.exitCode, cli.err).toBe(0);
-    expect(cli.out).toContain(`OK closure of plan ${prepaid} on ${closure_date}: ${members.filter((member) => member.plan_id === prepaid).length} memberships, wallets ${wallet_total_minor}`);
+    const prepaid_lines = members.filter((member) => member.plan_id === prepaid).length;
+    expect(cli.out).toContain(`OK closure of plan ${prepaid} on ${closure_date}: ${prepaid_lines} memberships, wallets ${wallet_total_minor}`);
     expect(cli.out).toContain(`member ${await codeOf(herOwn)}: wallet ${unclaimed_minor}, refunded 0, unclaimed ${unclaimed_minor} (minor units)`);
 
     // Through the API: demo-prepaid gets her line; demo-member, another member, does not.
