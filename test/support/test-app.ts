@@ -8,7 +8,7 @@ import { ensureSamplePlans } from '../../src/services/plans.js';
 import { createUser, ensureInitialAdmin } from '../../src/services/users.js';
 import type { DialectName } from '../../src/store/schema.js';
 import type { Store } from '../../src/store/store.js';
-import { SimulatedGateway } from '../../src/services/payments/simulated-gateway.js';
+import { SimulatedGateway, type SimulatedGatewayOptions } from '../../src/services/payments/simulated-gateway.js';
 import { handleGatewayWebhook } from '../../src/services/payments/webhook-intake.js';
 import { seededRandom, testContext, type TestContext } from './test-context.js';
 
@@ -46,6 +46,8 @@ export async function startTestApp(
     cycleJobHooks?: CycleJobHooks;
     /** Made on the app's context (a test waits for its runs); by default the app makes its own. */
     simulationJobs?: (context: TestContext) => SimulationJobs;
+    /** Decides the simulated provider's outcomes by request (a test that fails chosen payments). */
+    gatewayDecide?: SimulatedGatewayOptions['decide'];
   } = {},
 ): Promise<TestApp> {
   const base = await testContext(dialect, { now: testNow });
@@ -53,6 +55,7 @@ export async function startTestApp(
     secret: testWebhookSecret,
     clock: base.clock,
     random: seededRandom('test-app-gateway'),
+    ...(options.gatewayDecide === undefined ? {} : { decide: options.gatewayDecide }),
     deliver: async (rawBody, signature) => {
       await handleGatewayWebhook(context, rawBody, signature);
     },

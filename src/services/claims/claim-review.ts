@@ -1,3 +1,4 @@
+import { RejectionError, reject } from '../../core/rejection.js';
 import type { Trx } from '../../ledger/ledger.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import type { ServiceContext } from '../context.js';
@@ -142,5 +143,22 @@ export async function decideAppeal(context: ServiceContext, claim_id: bigint, de
 /** The member appeals a rejection; the reviewer then refers it to the jury or closes the rejection (decideAppeal). */
 export async function appealClaim(context: ServiceContext, claim_id: bigint, reason: string, actor: string): Promise<ClaimRow> {
   const text = checkText(reason, 'appeal reason');
-  return inTransaction(context, (trx, at) => applyClaimEventIn(trx, claim_id, { event: 'appeal', actor, reason: `Appeal: ${text}`, at }));
+  return inTransaction(context, async (trx, at) => {
+    const locked = await lockClaimIn(trx, claim_id);
+    // The signed closure report of a finalised plan counts this claim as rejected: an appeal would
+    // reopen a claim the report says is settled (and a closing cycle could then pay it). The
+    // closure row is locked (a no-op update) so that an appeal and finaliseClosure, which counts
+    // the open claims again under that lock, serialize.
+    const closure = await trx
+      .updateTable('plan_closures')
+      .set((eb) => ({ step: eb.ref('step') }))
+      .where('plan_id', '=', locked.plan_id)
+      .returning(['step', 'closure_date'])
+      .executeTakeFirst();
+    if (closure?.step === 'finalised') {
+      const message = 'The plan is closed and its closure report, which counts this claim as rejected, is published; the rejection can no longer be appealed.';
+      throw new RejectionError(reject('CLAIM_CLOSURE_FINALISED', message, { plan_id: locked.plan_id, closure_date: closure.closure_date }).rejection);
+    }
+    return transitionClaimIn(trx, locked, { event: 'appeal', actor, reason: `Appeal: ${text}`, at });
+  });
 }

@@ -116,6 +116,12 @@ export async function finaliseClosure(context: ServiceContext, plan_id: string):
     // Two finalisations at once: the first stored wins, and the second returns it.
     if (locked.step === 'finalised') return locked;
     assert(locked.step === 'receivables_done', 'the closure did not move back while its report was built');
+    // An appeal committed since the count above reopened a rejected claim; appealClaim takes this
+    // lock too, so none can commit after this count and before the report is stored.
+    const reopened_claims = await openClaimCount(trx, plan_id);
+    if (reopened_claims > 0) {
+      closureRejection('CLOSURE_CLAIMS_OPEN', `${reopened_claims} claims of the plan are neither paid nor rejected; the report must account for each.`, { plan_id, open_claims: reopened_claims });
+    }
     return trx
       .updateTable('plan_closures')
       .set({ step: 'finalised', finalised_at: now, header_json: built.header_line, report_text })
