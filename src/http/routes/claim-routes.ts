@@ -147,6 +147,7 @@ export async function claimRoutes(app: FastifyInstance, context: ServiceContext,
       schema: {
         tags: ['claims'],
         summary: 'Appeal a rejected claim, with a reason (the payer of the membership)',
+        description: "Once the plan's closure report is published (it counts the claim as rejected) an appeal is refused with 409 CLAIM_CLOSURE_FINALISED.",
         params: z.object({ id: claimRef }),
         body: z.object({ reason: z.string().min(1).max(4000) }),
         response: { 200: z.object({ claim: stateChangeSchema }), ...errorResponses },

@@ -10613,7 +10613,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Appeal a rejected claim, with a reason (the payer of the membership) */
+        /**
+         * Appeal a rejected claim, with a reason (the payer of the membership)
+         * @description Once the plan's closure report is published (it counts the claim as rejected) an appeal is refused with 409 CLAIM_CLOSURE_FINALISED.
+         */
         post: {
             parameters: {
                 query?: never;
