@@ -45,6 +45,8 @@ export const scenarioSchema = z
   .object({
     name: z.string().min(1).max(100),
     description: z.string().max(20_000),
+    /** The description in Chinese for the simulator page; without it the page shows the English one. */
+    description_zh: z.string().max(20_000).optional(),
     sources: z.array(z.string().max(2_000)).max(100).default([]),
     /** Notes per field, keyed by the field's dotted path: JSON has no comments. */
     notes: z.record(z.string(), z.string().max(20_000)).default({}),

@@ -61,6 +61,11 @@ describeEachBackend('HTTP simulation runs, scenarios and the public forecast', (
     expect(response.statusCode, response.body).toBe(200);
     const body = response.json();
     expect(body.scenarios.map((scenario: { name: string }) => scenario.name)).toEqual(['xiang-hu-bao', 'small-community']);
+    // Each shipped scenario is described in both languages of the page.
+    for (const scenario of body.scenarios as Array<{ description: string; description_zh: string | null }>) {
+      expect(scenario.description.length).toBeGreaterThan(0);
+      expect(scenario.description_zh).toMatch(/[\u4e00-\u9fff]/);
+    }
     const community = body.scenarios[1];
     expect(community.what_if.fee_bps).toEqual({ default: 800, min: 0, max: 5000 });
     expect(community.what_if.cap_per_year_minor.default).toBe('18800');

@@ -91,6 +91,7 @@ const weightsControl = z.object({ default: z.array(z.number()), length: z.number
 const scenarioSchema = z.object({
   name: z.string(),
   description: z.string(),
+  description_zh: z.string().nullable().describe('The description in Chinese, when the scenario has one'),
   sources: z.array(z.string()),
   start_date: z.string(),
   periods_per_year: z.number().int(),

@@ -17,6 +17,7 @@ export function simulationScenarios() {
     return {
       name,
       description: scenario.description,
+      description_zh: scenario.description_zh ?? null,
       sources: scenario.sources,
       start_date: scenario.start_date,
       periods_per_year: scenario.periods_per_year,

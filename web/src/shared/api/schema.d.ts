@@ -23644,6 +23644,8 @@ export interface paths {
                             scenarios: {
                                 name: string;
                                 description: string;
+                                /** @description The description in Chinese, when the scenario has one */
+                                description_zh: string | null;
                                 sources: string[];
                                 start_date: string;
                                 periods_per_year: number;

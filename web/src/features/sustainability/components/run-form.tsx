@@ -255,9 +255,13 @@ export function RunForm({ scenarios, plans }: { scenarios: Scenarios; plans: rea
       </div>
       {scenario === undefined ? null : (
         <>
-          <p className="muted" lang="en">
-            {scenario.description}
-          </p>
+          {language === 'zh-CN' && scenario.description_zh !== null ? (
+            <p className="muted">{scenario.description_zh}</p>
+          ) : (
+            <p className="muted" lang="en">
+              {scenario.description}
+            </p>
+          )}
           <p className="muted">
             {t('sustainability.form.scenarioFacts', {
               members: new Intl.NumberFormat(language).format(scenario.initial_members),
