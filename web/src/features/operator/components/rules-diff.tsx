@@ -13,7 +13,7 @@ export function RulesDiff({ lines, beforeTitle, afterTitle }: { lines: readonly 
       </p>
       <div className="table-wrap">
         <table className="operator-diff">
-          <caption className="operator-sr-only">{t('operator.diff.title')}</caption>
+          <caption className="sr-only">{t('operator.diff.title')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('operator.diff.rule')}</th>

@@ -53,7 +53,7 @@ function Flows({ dashboard }: { dashboard: Dashboard }) {
       <h2 id="operator-flows-title">{t('operator.dashboard.flows')}</h2>
       <div className="table-wrap">
         <table>
-          <caption className="operator-sr-only">{t('operator.dashboard.flows')}</caption>
+          <caption className="sr-only">{t('operator.dashboard.flows')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('operator.dashboard.cycle')}</th>

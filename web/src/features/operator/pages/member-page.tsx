@@ -91,7 +91,7 @@ function Member({ membership_id }: { membership_id: string }) {
             <h2 id="operator-events-title">{t('operator.member.history')}</h2>
             <div className="table-wrap">
               <table>
-                <caption className="operator-sr-only">{t('operator.member.history')}</caption>
+                <caption className="sr-only">{t('operator.member.history')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('operator.member.when')}</th>

@@ -62,7 +62,7 @@ function Plans() {
         {(data) => (
           <div className="table-wrap">
             <table>
-              <caption className="operator-sr-only">{t('operator.plans.title')}</caption>
+              <caption className="sr-only">{t('operator.plans.title')}</caption>
               <thead>
                 <tr>
                   <th scope="col">{t('operator.plans.plan')}</th>

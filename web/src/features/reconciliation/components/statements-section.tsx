@@ -153,7 +153,7 @@ function StatementsTable({ statements }: { statements: readonly Statement[] }) {
               <th scope="col" className="number">{t('reconciliation.statements.openBreaks')}</th>
               <th scope="col">{t('reconciliation.statements.imported')}</th>
               <th scope="col">
-                <span className="recon-sr-only">{t('reconciliation.statements.actions')}</span>
+                <span className="sr-only">{t('reconciliation.statements.actions')}</span>
               </th>
             </tr>
           </thead>

@@ -120,7 +120,7 @@ export function YearTable({ run, summary }: { run: Run; summary: RunSummary }) {
   return (
     <div className="table-wrap sustainability-table" tabIndex={0} role="region" aria-label={t('sustainability.run.years')}>
       <table>
-        <caption className="sustainability-sr-only">{t('sustainability.run.years')}</caption>
+        <caption className="sr-only">{t('sustainability.run.years')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('sustainability.run.year')}</th>

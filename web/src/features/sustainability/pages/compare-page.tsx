@@ -24,7 +24,7 @@ function YearsCompared({ runs, names }: { runs: readonly [Finished, Finished]; n
   return (
     <div className="table-wrap sustainability-table" tabIndex={0} role="region" aria-label={t('sustainability.compare.years')}>
       <table>
-        <caption className="sustainability-sr-only">{t('sustainability.compare.years')}</caption>
+        <caption className="sr-only">{t('sustainability.compare.years')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('sustainability.run.year')}</th>

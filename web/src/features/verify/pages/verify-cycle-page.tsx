@@ -80,7 +80,7 @@ function Progress({ run, onCancel }: { run: Extract<Run, { status: 'running' }>;
       </p>
       <progress aria-labelledby={`${id}-label`} value={value} max={max} />
       <p id={`${id}-label`} className="verify-progress-text">
-        <span className="verify-sr-only">{t('verify.cycle.progressLabel')}: </span>
+        <span className="sr-only">{t('verify.cycle.progressLabel')}: </span>
         {text}
       </p>
       <button type="button" className="button secondary" onClick={onCancel}>
