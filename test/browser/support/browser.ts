@@ -67,6 +67,8 @@ export const screenshotDir = join(import.meta.dirname, '../../../test-results/sc
 export async function screenshot(page: Page, name: string, language: Language, viewport: ViewportName): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
   const path = join(screenshotDir, `${name}.${language}.${viewport}.png`);
+  // From the top: a page scrolled to a button would draw its sticky header across the middle of the picture.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path, fullPage: true });
   return path;
 }
