@@ -20,6 +20,7 @@
 import { createHash } from 'node:crypto';
 import { leafHash } from '../merkle/merkle.js';
 import { ok, reject, assert, type Result } from '../rejection.js';
+import { DATE, FieldError, HEX128, HEX64, TIMESTAMP, checkKeys, count, isObject, matching, minor, parseJsonObject, text } from '../records/strict-fields.js';
 
 export const CLOSURE_REPORT_FORMAT = 'huzhu-closure/1';
 
@@ -145,44 +146,6 @@ export function closureLinesSha256Hex(lines: readonly string[]): string {
 // Parsing
 // ---------------------------------------------------------------------------------------------
 
-const DIGITS = /^(0|[1-9][0-9]*)$/;
-const HEX64 = /^[0-9a-f]{64}$/;
-const HEX128 = /^[0-9a-f]{128}$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-// As Date.prototype.toISOString writes it, or with an explicit offset.
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-// A lone surrogate has no UTF-8 form, so a code holding one has no well-defined leaf or order.
-const LONE_SURROGATE = /\p{Cs}/u;
-
-class FieldError extends Error {}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Missing and unknown keys, named; order is left to the canonical check. */
-function checkKeys(object: Record<string, unknown>, expected: readonly string[], where: string): void {
-  const missing = expected.filter((key) => !Object.hasOwn(object, key));
-  if (missing.length > 0) throw new FieldError(`${where} lacks ${missing.join(', ')}`);
-  const unknown = Object.keys(object).filter((key) => !expected.includes(key));
-  if (unknown.length > 0) throw new FieldError(`${where} has unknown key(s) ${unknown.map((key) => JSON.stringify(key)).join(', ')}`);
-}
-
-function text(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw new FieldError(`${field} is not a non-empty string`);
-  if (LONE_SURROGATE.test(value)) throw new FieldError(`${field} holds a lone surrogate (not encodable as UTF-8)`);
-  return value;
-}
-
-function matching(value: unknown, pattern: RegExp, field: string, shape: string): string {
-  if (typeof value !== 'string' || !pattern.test(value)) throw new FieldError(`${field} is not ${shape}`);
-  return value;
-}
-
-function minor(value: unknown, field: string): bigint {
-  return BigInt(matching(value, DIGITS, field, 'a string of digits (minor units)'));
-}
-
 function parseField(kind: FieldKind, value: unknown, field: string): unknown {
   switch (kind) {
     case 'format':
@@ -198,8 +161,7 @@ function parseField(kind: FieldKind, value: unknown, field: string): unknown {
       if (value !== 'members' && value !== 'operator') throw new FieldError(`${field} is neither "members" nor "operator"`);
       return value;
     case 'count':
-      if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new FieldError(`${field} is not an integer ≥ 0`);
-      return value;
+      return count(value, field, 0);
     case 'minor':
       return minor(value, field);
     case 'hex64':
@@ -207,17 +169,6 @@ function parseField(kind: FieldKind, value: unknown, field: string): unknown {
     case 'hex128':
       return matching(value, HEX128, field, '128 lower-case hex digits');
   }
-}
-
-function parseJsonObject(line: string, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(line);
-  } catch (error) {
-    throw new FieldError(`${what} is not valid JSON (${(error as Error).message})`);
-  }
-  if (!isObject(value)) throw new FieldError(`${what} is not a JSON object`);
-  return value;
 }
 
 /** True when a first line names this format: how `huzhu verify` tells a closure report from a cycle export. */

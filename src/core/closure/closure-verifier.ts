@@ -21,6 +21,7 @@ import {
   type ClosureReportHeader,
   type ClosureReportLine,
 } from './closure-report.js';
+import { DIGITS, HEX64 } from '../records/strict-fields.js';
 
 // ---------------------------------------------------------------------------------------------
 // A member's proof of their closure line
@@ -53,8 +54,6 @@ const PROOF_KEYS = [
   'merkle_root_hex',
   'proof_hex',
 ] as const;
-const DIGITS = /^(0|[1-9][0-9]*)$/;
-const HEX64 = /^[0-9a-f]{64}$/;
 
 function badProof(message: string): { readonly ok: false; readonly rejection: { code: 'CLOSURE_PROOF_BAD_FORMAT'; message: string } } {
   return reject('CLOSURE_PROOF_BAD_FORMAT', message);

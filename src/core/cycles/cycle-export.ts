@@ -12,6 +12,7 @@
  * Merkle leaves and the sums leave out (a cap room that does not bind, for one).
  */
 import { ok, reject, assert, type Result } from '../rejection.js';
+import { DIGITS, FieldError, HEX128, HEX64, TIMESTAMP, checkKeys, count, isObject, matching, minor, parseJsonObject, text } from '../records/strict-fields.js';
 
 export const CYCLE_EXPORT_FORMAT = 'huzhu-cycle/1';
 /**
@@ -171,52 +172,8 @@ export function memberLine(line: CycleExportLine): string {
 // Parsing
 // ---------------------------------------------------------------------------------------------
 
-const DIGITS = /^(0|[1-9][0-9]*)$/;
-const HEX64 = /^[0-9a-f]{64}$/;
-const HEX128 = /^[0-9a-f]{128}$/;
-// ISO 8601 date-time with seconds and an explicit offset, as Date.prototype.toISOString writes it.
-const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-// A lone surrogate has no UTF-8 form, so a code holding one has no well-defined leaf or order.
-const LONE_SURROGATE = /\p{Cs}/u;
-
-class FieldError extends Error {}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** Missing and unknown keys, named; order is left to the canonical check. */
-function checkKeys(object: Record<string, unknown>, expected: readonly string[], where: string): void {
-  const missing = expected.filter((key) => !Object.hasOwn(object, key));
-  if (missing.length > 0) throw new FieldError(`${where} lacks ${missing.join(', ')}`);
-  const unknown = Object.keys(object).filter((key) => !expected.includes(key));
-  if (unknown.length > 0) throw new FieldError(`${where} has unknown key(s) ${unknown.map((key) => JSON.stringify(key)).join(', ')}`);
-}
-
-function text(value: unknown, field: string): string {
-  if (typeof value !== 'string' || value === '') throw new FieldError(`${field} is not a non-empty string`);
-  if (LONE_SURROGATE.test(value)) throw new FieldError(`${field} holds a lone surrogate (not encodable as UTF-8)`);
-  return value;
-}
-
-function matching(value: unknown, pattern: RegExp, field: string, shape: string): string {
-  if (typeof value !== 'string' || !pattern.test(value)) throw new FieldError(`${field} is not ${shape}`);
-  return value;
-}
-
-function minor(value: unknown, field: string): bigint {
-  return BigInt(matching(value, DIGITS, field, 'a string of digits (minor units)'));
-}
-
 function matchingMinor(value: unknown, field: string, shape: string): bigint {
   return BigInt(matching(value, DIGITS, field, shape));
-}
-
-function count(value: unknown, field: string, least: number): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < least) {
-    throw new FieldError(`${field} is not an integer ≥ ${least}`);
-  }
-  return value;
 }
 
 function parseCases(value: unknown): CycleCase[] {
@@ -255,17 +212,6 @@ function parseField(kind: FieldKind, value: unknown, field: string): unknown {
       if (value !== 'backstop' && value !== 'reduce_aid') throw new FieldError('cap_policy is neither "backstop" nor "reduce_aid"');
       return value;
   }
-}
-
-function parseJsonObject(text: string, what: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new FieldError(`${what} is not valid JSON (${(error as Error).message})`);
-  }
-  if (!isObject(value)) throw new FieldError(`${what} is not a JSON object`);
-  return value;
 }
 
 /**

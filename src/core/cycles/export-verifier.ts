@@ -21,6 +21,7 @@ import {
 } from './cycle-export.js';
 import { CLOSING_CYCLE_FEE_BPS } from './closing-cycle.js';
 import { cycleSeedHex, cycleTotals } from './cycle-figures.js';
+import { DIGITS, HEX64 } from '../records/strict-fields.js';
 
 // ---------------------------------------------------------------------------------------------
 // Member proofs
@@ -45,8 +46,6 @@ export interface MemberProof {
 
 const PROOF_KEYS = ['format', 'cycle_id', 'member_code', 'share_minor', 'leaf_index', 'tree_size', 'merkle_root_hex', 'proof_hex'];
 const OPTIONAL_PROOF_KEYS = ['weight', 'cap_room_minor', 'capped_minor'];
-const DIGITS = /^(0|[1-9][0-9]*)$/;
-const HEX64 = /^[0-9a-f]{64}$/;
 
 type ProofRejection = { readonly ok: false; readonly rejection: { code: 'PROOF_BAD_FORMAT'; message: string } };
 
