@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { open, readFile } from 'node:fs/promises';
 import { isClosureHeader } from '../core/closure/closure-report.js';
-import { parseClosureProof, verifyClosureReport, type ClosureMemberProof, type ClosureVerifyReport } from '../core/closure/closure-verifier.js';
+import { ClosureReportStream, parseClosureProof, type ClosureMemberProof, type ClosureVerifyReport } from '../core/closure/closure-verifier.js';
 import type { Command } from 'commander';
 import {
   CycleExportVerifier,
@@ -90,23 +90,20 @@ async function isClosureReportFile(path: string): Promise<boolean> {
   }
 }
 
-/**
- * A closure report is read whole: one line per membership of one plan, a few hundred bytes each
- * (a cycle export, ten million lines, is streamed instead).
- */
+/** Streams a closure report through its verifier, as a cycle export is: memory stays small however many memberships it lists. */
 async function verifyClosureFile(path: string, options: VerifyCommandOptions): Promise<ClosureVerifyReport> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    fileError(path, error);
-  }
   const proof = options.proof === undefined ? undefined : await readClosureProof(options.proof);
   const member_code = options.member ?? proof?.member_code;
-  return verifyClosureReport(text, {
+  const stream = new ClosureReportStream({
     ...(options.publicKey === undefined ? {} : { public_key_hex: options.publicKey.toLowerCase() }),
     ...(member_code === undefined ? {} : { member: { member_code, ...(proof === undefined ? {} : { proof }) } }),
   });
+  try {
+    for await (const chunk of createReadStream(path)) stream.push(chunk as Buffer);
+  } catch (error) {
+    fileError(path, error);
+  }
+  return stream.end();
 }
 
 function printClosureReport(io: CliIo, report: ClosureVerifyReport): void {

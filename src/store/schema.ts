@@ -370,6 +370,8 @@ export interface Database {
   supervisor_reports: SupervisorReportsTable;
   plan_closures: PlanClosuresTable;
   plan_closure_members: PlanClosureMembersTable;
+  closure_report_attempts: ClosureReportAttemptsTable;
+  closure_report_pages: ClosureReportPagesTable;
   closure_transfer_offers: ClosureTransferOffersTable;
   closure_transfer_consents: ClosureTransferConsentsTable;
 }
@@ -960,8 +962,28 @@ export interface PlanClosuresTable {
   finalised_at: string | null;
   /** The signed header line of the huzhu-closure/1 report. */
   header_json: string | null;
-  /** The whole report file (JSON Lines, every line ending in "\n"). */
+  /** The whole report file (JSON Lines, every line ending in "\n"), for reports finalised before 0036 stored pages. */
   report_text: string | null;
+  /** The finalisation attempt whose pages are the published report's member lines (0036). */
+  report_attempt_id: ColumnType<bigint | null, bigint | null | undefined, bigint | null>;
+}
+
+/** One attempt to finalise a plan's closure (0036): its pages are published only if it wins. */
+export interface ClosureReportAttemptsTable {
+  id: Generated<bigint>;
+  plan_id: string;
+  started_at: string;
+  page_leaves: bigint;
+}
+
+/** A page of a closure report's member lines (0036): one aligned block of the Merkle tree. */
+export interface ClosureReportPagesTable {
+  attempt_id: bigint;
+  page_index: bigint;
+  line_count: bigint;
+  first_member_code: string;
+  root_hex: string;
+  gzip_bytes: Uint8Array;
 }
 
 /** A membership of a closing plan (0034): its wallet on the closure date and where its refund stands. */

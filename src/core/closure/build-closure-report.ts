@@ -54,19 +54,20 @@ export class ClosureReportBuilder {
     this.#plan_id = plan_id;
   }
 
-  /** Adds the next line (member codes strictly increasing in byte order) and returns its canonical text. */
-  push(line: ClosureReportLine): string {
+  /** Adds the next line (member codes strictly increasing in byte order) and returns its canonical text and leaf hash. */
+  push(line: ClosureReportLine): { readonly text: string; readonly leaf_hash: Buffer } {
     assertLineBalances(line);
     assert(this.#previousCode === null || compareUtf8(this.#previousCode, line.member_code) < 0, `member ${line.member_code} comes after ${this.#previousCode}`);
     this.#previousCode = line.member_code;
     const text = closureMemberLine(line);
-    this.#root.push(closureLeafHash(this.#plan_id, line));
+    const leaf_hash = closureLeafHash(this.#plan_id, line);
+    this.#root.push(leaf_hash);
     this.#linesHash.update(`${text}\n`, 'utf8');
     this.#member_count += 1;
     this.#wallet_total_minor += line.wallet_at_closure_minor;
     this.#refunded_total_minor += line.refunded_minor;
     this.#unclaimed_total_minor += line.unclaimed_minor;
-    return text;
+    return { text, leaf_hash };
   }
 
   /** The signed header over the lines pushed. Call once, after the last line. */
@@ -105,7 +106,7 @@ export class ClosureReportBuilder {
 export function buildClosureReport(facts: ClosureReportFacts, lines: readonly ClosureReportLine[], signer: CycleExportSigner): BuiltClosureReport & { text: string } {
   const builder = new ClosureReportBuilder(facts.plan_id);
   const sorted = [...lines].sort((left, right) => compareUtf8(left.member_code, right.member_code));
-  const texts = sorted.map((line) => builder.push(line));
+  const texts = sorted.map((line) => builder.push(line).text);
   const built = builder.finish(facts, signer);
   return { ...built, text: [built.header_line, ...texts].map((line) => `${line}\n`).join('') };
 }

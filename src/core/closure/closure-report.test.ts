@@ -5,7 +5,8 @@ import { calendarDateOf } from '../members/age.js';
 import { buildClosureReport, type ClosureReportFacts } from './build-closure-report.js';
 import { closureHeaderLine, parseClosureHeader, parseClosureLine, type ClosureReportLine } from './closure-report.js';
 import { checkAnnouncement, checkDiagnosisBeforeClosure, refundOutcome, MAX_CLOSURE_REFUND_ATTEMPTS } from './closure-rules.js';
-import { closureProofHolds, parseClosureProof, verifyClosureReport } from './closure-verifier.js';
+import { MAX_LINE_BYTES } from '../cycles/export-verifier.js';
+import { ClosureReportStream, closureProofHolds, parseClosureProof, verifyClosureReport } from './closure-verifier.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');
 const signer = {
@@ -112,6 +113,43 @@ describe('closure report huzhu-closure/1', () => {
     const line = parseClosureLine('{"member_code":"MAAAA","wallet_at_closure_minor":"1","refunded_minor":"1"}');
     expect(line.ok ? null : line.rejection.message).toMatch(/lacks unclaimed_minor/);
     expect(closureHeaderLine(built.header)).toBe(built.header_line);
+  });
+
+  it('reads a report streamed in chunks cut anywhere, even inside a character, as it reads the whole text', () => {
+    fc.assert(
+      fc.property(linesArbitrary, fc.array(fc.nat(), { maxLength: 6 }), (lines, cuts) => {
+        // A member code outside ASCII, so some cuts fall inside a character's UTF-8 bytes.
+        const built = buildClosureReport(facts, [...lines, { member_code: 'Z会员', wallet_at_closure_minor: 7n, refunded_minor: 7n, unclaimed_minor: 0n }], signer);
+        const bytes = Buffer.from(built.text, 'utf8');
+        const points = [...new Set(cuts.map((cut) => cut % bytes.length))].sort((a, b) => a - b);
+        const stream = new ClosureReportStream({ member: { member_code: 'Z会员' } });
+        let from = 0;
+        for (const point of [...points, bytes.length]) {
+          stream.push(bytes.subarray(from, point));
+          from = point;
+        }
+        const streamed = stream.end();
+        expect(streamed.differences).toEqual([]);
+        expect(streamed).toEqual(verifyClosureReport(built.text, { member: { member_code: 'Z会员' } }));
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('names a last line without its newline and a line too long to read', () => {
+    const built = buildClosureReport(facts, [{ member_code: 'MAAAA', wallet_at_closure_minor: 1n, refunded_minor: 1n, unclaimed_minor: 0n }], signer);
+    const cut = verifyClosureReport(built.text.slice(0, -1));
+    expect(cut.ok).toBe(false);
+    expect(cut.differences).toContain('the last line does not end in "\\n"');
+    const stream = new ClosureReportStream();
+    stream.push(Buffer.from(`${built.header_line}\n`));
+    const tooLong = Buffer.alloc(1024 * 1024, 'x');
+    for (let part = 0; part <= MAX_LINE_BYTES / tooLong.length; part += 1) stream.push(tooLong);
+    stream.push(Buffer.from('\n'));
+    const report = stream.end();
+    expect(report.ok).toBe(false);
+    expect(report.member_count).toBe(1);
+    expect(report.differences[0]).toBe(`line 2: longer than ${MAX_LINE_BYTES} bytes, not read`);
   });
 
   it('refuses a signature by another key', () => {

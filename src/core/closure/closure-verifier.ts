@@ -22,6 +22,7 @@ import {
   type ClosureReportLine,
 } from './closure-report.js';
 import { DIGITS, HEX64 } from '../records/strict-fields.js';
+import { MAX_LINE_BYTES } from '../cycles/export-verifier.js';
 
 // ---------------------------------------------------------------------------------------------
 // A member's proof of their closure line
@@ -231,6 +232,19 @@ export class ClosureReportVerifier {
     if (this.#options.member?.member_code === line.member_code && this.#memberLine === null) this.#memberLine = { line, leaf_index };
   }
 
+  /** A line the reader could not take (longer than MAX_LINE_BYTES): counted and named, never parsed. */
+  pushUnreadableLine(reason: string): void {
+    this.#lineNumber += 1;
+    if (this.#lineNumber === 1) {
+      this.#headerUnreadable = true;
+      this.#differ(`line 1 (header): ${reason}`);
+      return;
+    }
+    this.#member_count += 1;
+    this.#unreadableLines += 1;
+    this.#differ(`line ${this.#lineNumber}: ${reason}`);
+  }
+
   #readHeader(text: string): void {
     const parsed = parseClosureHeader(text);
     if (!parsed.ok) {
@@ -338,18 +352,64 @@ export class ClosureReportVerifier {
   }
 }
 
-/** Verifies a whole report held in memory. */
-export function verifyClosureReport(content: string, options: ClosureVerifyOptions = {}): ClosureVerifyReport {
-  const verifier = new ClosureReportVerifier(options);
-  const lines = content.split('\n');
-  const last = lines.pop();
-  for (const line of lines) verifier.pushLine(line);
-  if (last !== undefined && last !== '') verifier.pushLine(last);
-  const report = verifier.finish();
-  if (last !== undefined && last !== '') {
+/**
+ * Feeds a report to the verifier as its bytes arrive, split into lines: `huzhu verify` streams a
+ * file of any size (a report of ten million members is a gigabyte, more than a string can hold).
+ */
+export class ClosureReportStream {
+  readonly #verifier: ClosureReportVerifier;
+  readonly #decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  #rest = '';
+  #tooLong = false;
+
+  constructor(options: ClosureVerifyOptions = {}) {
+    this.#verifier = new ClosureReportVerifier(options);
+  }
+
+  push(chunk: Uint8Array): void {
+    this.pushText(this.#decoder.decode(chunk, { stream: true }));
+  }
+
+  pushText(text: string): void {
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      this.#line(this.#rest + text.slice(start, end));
+      this.#rest = '';
+      start = end + 1;
+    }
+    if (this.#tooLong) return;
+    this.#rest += text.slice(start);
+    // A line far longer than any real one is dropped as it arrives, so a hostile file cannot fill
+    // memory. Each character is at least one byte: more characters than MAX_LINE_BYTES is more bytes.
+    if (this.#rest.length > MAX_LINE_BYTES) {
+      this.#tooLong = true;
+      this.#rest = '';
+    }
+  }
+
+  #line(text: string): void {
+    if (this.#tooLong) {
+      this.#tooLong = false;
+      this.#verifier.pushUnreadableLine(`longer than ${MAX_LINE_BYTES} bytes, not read`);
+    } else this.#verifier.pushLine(text);
+  }
+
+  /** Ends the input and returns the report; a last line without its "\n" is a difference. */
+  end(): ClosureVerifyReport {
+    this.pushText(this.#decoder.decode());
+    const unterminated = this.#rest !== '' || this.#tooLong;
+    if (unterminated) this.#line(this.#rest);
+    const report = this.#verifier.finish();
+    if (!unterminated) return report;
     return { ...report, ok: false, differences: [...report.differences, 'the last line does not end in "\\n"'] };
   }
-  return report;
+}
+
+/** Verifies a whole report held in memory. */
+export function verifyClosureReport(content: string, options: ClosureVerifyOptions = {}): ClosureVerifyReport {
+  const stream = new ClosureReportStream(options);
+  stream.pushText(content);
+  return stream.end();
 }
 
 /** A member's proof from a report's lines in memory (the server keeps small reports whole). */

@@ -8,13 +8,26 @@ import { inclusionProof } from './merkle.js';
  */
 export const PROOF_CHUNK_LEAVES = 1024;
 
+/** True for 1, 2, 4, 8, …: only blocks of a power of two leaves are nodes of the tree. */
+export function isBlockSize(block_leaves: number): boolean {
+  return Number.isSafeInteger(block_leaves) && block_leaves > 0 && (block_leaves & (block_leaves - 1)) === 0;
+}
+
 /**
  * A member's audit path from two small pieces instead of the whole tree: the path inside the
- * member's chunk (from that chunk's leaves, at most PROOF_CHUNK_LEAVES) followed by the chunk's
- * path among all chunk roots (one per PROOF_CHUNK_LEAVES leaves, stored at publication).
+ * member's chunk (from that chunk's leaves, at most `block_leaves`) followed by the chunk's path
+ * among all chunk roots (one per `block_leaves` leaves, stored at publication).
  */
-export function chunkedInclusionProof(chunkLeafHashes: readonly Uint8Array[], indexInChunk: number, chunkRoots: readonly Uint8Array[], chunkIndex: number): Buffer[] {
+export function chunkedInclusionProof(
+  chunkLeafHashes: readonly Uint8Array[],
+  indexInChunk: number,
+  chunkRoots: readonly Uint8Array[],
+  chunkIndex: number,
+  block_leaves: number = PROOF_CHUNK_LEAVES,
+): Buffer[] {
+  assert(isBlockSize(block_leaves), `a block of ${block_leaves} leaves is a power of two`);
   assert(chunkIndex >= 0 && chunkIndex < chunkRoots.length, 'the chunk is one of the chunks');
-  assert(chunkLeafHashes.length === PROOF_CHUNK_LEAVES || chunkIndex === chunkRoots.length - 1, 'only the last chunk is partial');
+  assert(chunkLeafHashes.length <= block_leaves, 'a chunk holds at most one block of leaves');
+  assert(chunkLeafHashes.length === block_leaves || chunkIndex === chunkRoots.length - 1, 'only the last chunk is partial');
   return [...inclusionProof(chunkLeafHashes, indexInChunk), ...(chunkRoots.length > 1 ? inclusionProof(chunkRoots, chunkIndex) : [])];
 }

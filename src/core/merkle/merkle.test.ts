@@ -661,4 +661,26 @@ describe('chunkedInclusionProof', () => {
       }
     }
   });
+
+  it('equals the whole tree\'s audit path for every block size that is a power of two', async () => {
+    const { chunkedInclusionProof } = await import('./chunked-proof.js');
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 70 }), fc.integer({ min: 0, max: 5 }), fc.nat(), (size, log_block, pick) => {
+        const block_leaves = 2 ** log_block;
+        const leaves = Array.from({ length: size }, (_, index) => leafHash(Buffer.from(`leaf ${index}`)));
+        const roots: Buffer[] = [];
+        for (let start = 0; start < size; start += block_leaves) roots.push(merkleRoot(leaves.slice(start, start + block_leaves)));
+        const index = pick % size;
+        const chunk = Math.floor(index / block_leaves);
+        const proof = chunkedInclusionProof(leaves.slice(chunk * block_leaves, (chunk + 1) * block_leaves), index % block_leaves, roots, chunk, block_leaves);
+        expect(proofToHex(proof)).toEqual(proofToHex(inclusionProof(leaves, index)));
+      }),
+    );
+  });
+
+  it('refuses a block size that is not a power of two (its blocks are not nodes of the tree)', async () => {
+    const { chunkedInclusionProof } = await import('./chunked-proof.js');
+    const leaves = [leafHash(Buffer.from('a')), leafHash(Buffer.from('b')), leafHash(Buffer.from('c'))];
+    expect(() => chunkedInclusionProof(leaves, 0, [merkleRoot(leaves)], 0, 3)).toThrow(/power of two/);
+  });
 });

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -5,7 +6,7 @@ import type { ClosureReportHeader } from '../../core/closure/closure-report.js';
 import { hasAnyRole, type Role } from '../../core/roles.js';
 import { announceClosure } from '../../services/closure/announce-closure.js';
 import { closeMemberships } from '../../services/closure/close-memberships.js';
-import { closureReportText, closureStatus, membershipClosureLine, type ClosureStatus } from '../../services/closure/closure-queries.js';
+import { closureReportChunks, closureStatus, membershipClosureLine, type ClosureStatus } from '../../services/closure/closure-queries.js';
 import { settleClosureReceivables } from '../../services/closure/closure-receivables.js';
 import { runClosureRefunds } from '../../services/closure/closure-refunds.js';
 import type { ClosureRow } from '../../services/closure/closure-rows.js';
@@ -231,10 +232,11 @@ export function closureRoutes(app: FastifyInstance, context: ServiceContext): vo
       },
     },
     async (request, reply) => {
-      const text = await closureReportText(context, request.params.plan_id);
+      // Fails here, before the stream starts, for a plan without a finalised report.
+      const chunks = await closureReportChunks(context, request.params.plan_id);
       reply.header('content-type', 'application/jsonl; charset=utf-8');
       reply.header('content-disposition', `attachment; filename="${request.params.plan_id}-closure.jsonl"`);
-      return reply.send(text);
+      return reply.send(Readable.from(chunks) as unknown as string);
     },
   );
 

@@ -3,7 +3,10 @@ import { parseClosureHeader, type ClosureReportHeader } from '../../core/closure
 import { closureProofFromReport, type ClosureMemberProof } from '../../core/closure/closure-verifier.js';
 import type { ServiceContext } from '../context.js';
 import { claimWindowEnd } from '../../core/closure/closure-rules.js';
+import { assert } from '../../core/rejection.js';
+import type { Db } from '../../store/schema.js';
 import { getPlanIn } from '../funding/plan-in.js';
+import { pagedClosureProof, storedClosureLines } from './closure-report-pages.js';
 import { claimWindowVersions, closureRejection, findClosureIn, type ClosureRow } from './closure-rows.js';
 
 export interface ClosureStatus {
@@ -54,20 +57,52 @@ export async function closureStatus(context: ServiceContext, plan_id: string): P
   };
 }
 
-/** The published report file, byte for byte as signed. */
-export async function closureReportText(context: ServiceContext, plan_id: string): Promise<string> {
-  const closure = await findClosureIn(context.store.db, plan_id);
-  if (closure?.report_text === null || closure?.report_text === undefined) {
+/** The finalised closure of a plan with its parsed header, or CLOSURE_REPORT_NOT_FOUND. */
+async function finalisedClosure(db: Db, plan_id: string): Promise<{ closure: ClosureRow; header: ClosureReportHeader; header_json: string }> {
+  const closure = await findClosureIn(db, plan_id);
+  if (closure?.header_json === null || closure?.header_json === undefined) {
     closureRejection('CLOSURE_REPORT_NOT_FOUND', `Plan ${plan_id} has no finalised closure report.`, { plan_id });
   }
-  return closure.report_text;
+  const header = parseClosureHeader(closure.header_json);
+  assert(header.ok, `the stored closure header of plan ${plan_id} parses`);
+  return { closure, header: header.value, header_json: closure.header_json };
+}
+
+/**
+ * The published report file, byte for byte as signed, in chunks of whole lines: the header, then
+ * the stored pages (a report finalised before pages were stored is its one stored text). Checks
+ * the report exists before the first chunk, so a caller can answer with an error before streaming.
+ */
+export async function closureReportChunks(context: ServiceContext, plan_id: string): Promise<AsyncGenerator<Buffer>> {
+  const db = context.store.db;
+  const { closure, header, header_json } = await finalisedClosure(db, plan_id);
+  const attempt_id = closure.report_attempt_id;
+  if (attempt_id === null) {
+    assert(closure.report_text !== null, `plan ${plan_id}'s report is stored in pages or whole`);
+    const whole = closure.report_text;
+    return (async function* () {
+      yield Buffer.from(whole, 'utf8');
+    })();
+  }
+  const pages = await storedClosureLines(db, attempt_id, header);
+  return (async function* () {
+    yield Buffer.from(`${header_json}\n`, 'utf8');
+    yield* pages;
+  })();
+}
+
+/** The whole report file in memory: for tests and the smallest plans (the HTTP route streams it). */
+export async function closureReportText(context: ServiceContext, plan_id: string): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of await closureReportChunks(context, plan_id)) chunks.push(chunk);
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 /**
  * A membership's own line of its plan's closure report with the Merkle proof that it is in the
  * signed root. The caller (the HTTP layer) checks the membership is the member's. The proof is
- * computed from the stored report, 32 bytes per member: the reports of closing plans are small
- * beside a cycle's (see the follow-ups in the report of issue 14 for proof chunks).
+ * built from her page of the report and the pages' roots; a report stored whole (finalised before
+ * pages) is read whole.
  */
 export async function membershipClosureLine(context: ServiceContext, membership_id: bigint): Promise<{ proof: ClosureMemberProof; signed_header_json: string }> {
   const db = context.store.db;
@@ -77,11 +112,13 @@ export async function membershipClosureLine(context: ServiceContext, membership_
     .where('membership_id', '=', membership_id)
     .executeTakeFirst();
   if (member === undefined) closureRejection('CLOSURE_LINE_NOT_FOUND', `Membership ${membership_id} has no line in a closure report.`, { membership_id: membership_id.toString() });
-  const closure = await findClosureIn(db, member.plan_id);
-  if (closure?.report_text === null || closure?.report_text === undefined || closure.header_json === null) {
-    closureRejection('CLOSURE_REPORT_NOT_FOUND', `Plan ${member.plan_id} has no finalised closure report.`, { plan_id: member.plan_id });
-  }
-  const proof = closureProofFromReport(closure.report_text, member.member_code);
-  if (proof === null) closureRejection('CLOSURE_LINE_NOT_FOUND', `Membership ${membership_id} has no line in the closure report.`, { membership_id: membership_id.toString() });
-  return { proof, signed_header_json: closure.header_json };
+  const { closure, header, header_json } = await finalisedClosure(db, member.plan_id);
+  const proof =
+    closure.report_attempt_id !== null
+      ? await pagedClosureProof(db, closure.report_attempt_id, header, member.member_code)
+      : closure.report_text === null
+        ? undefined
+        : (closureProofFromReport(closure.report_text, member.member_code) ?? undefined);
+  if (proof === undefined) closureRejection('CLOSURE_LINE_NOT_FOUND', `Membership ${membership_id} has no line in the closure report.`, { membership_id: membership_id.toString() });
+  return { proof, signed_header_json: header_json };
 }

@@ -7,6 +7,9 @@ import type { Db } from '../../store/schema.js';
 import type { ServiceContext } from '../context.js';
 import { operatorKey } from '../cycles/operator-key.js';
 import { getPlanIn } from '../funding/plan-in.js';
+import { PROOF_CHUNK_LEAVES } from '../../core/merkle/chunked-proof.js';
+import type { FailPoint } from '../cycles/cycle-rows.js';
+import { ClosureReportPageWriter, dropUnpublishedPages } from './closure-report-pages.js';
 import { claimWindowVersions, closurePageSize, closureRejection, lockClosureIn, findClosureIn, type ClosureRow } from './closure-rows.js';
 
 /** The closing plan's member lines in report order (member_code byte order), a page at a time. */
@@ -55,16 +58,23 @@ async function openClaimCount(db: Db, plan_id: string): Promise<number> {
   return Number(row?.open_count ?? 0);
 }
 
+export interface FinaliseOptions {
+  /** Member lines per stored page, a power of two (tests use small pages to cross page boundaries). */
+  readonly page_leaves?: number;
+  /** Called after the first rows are read and their pages sent to the store: tests interrupt the finalisation there. */
+  readonly failPoint?: FailPoint;
+}
+
 /**
  * The last step: the closure report (huzhu-closure/1) is built from the closure's member rows in
- * report order, signed with the operator's key as a cycle record is, and stored with its header.
+ * report order, signed with the operator's key as a cycle record is; its lines are stored in pages
+ * of PROOF_CHUNK_LEAVES as they are read (closure-report-pages.ts), so memory stays bounded.
  * Refused while a refund is due or pending (CLOSURE_REFUNDS_OPEN), while claims for diagnoses
  * before the closure date may still be filed (CLOSURE_CLAIM_WINDOW_OPEN, with the first day it
  * can run) or while a claim of the plan is neither paid nor rejected (CLOSURE_CLAIMS_OPEN).
- * Finalised, a second call
- * returns the stored report unchanged.
+ * Finalised, a second call returns the stored report unchanged; an interrupted one is run again.
  */
-export async function finaliseClosure(context: ServiceContext, plan_id: string): Promise<ClosureRow> {
+export async function finaliseClosure(context: ServiceContext, plan_id: string, options: FinaliseOptions = {}): Promise<ClosureRow> {
   const db = context.store.db;
   const now = context.clock.now().toISOString();
   const closure = await findClosureIn(db, plan_id);
@@ -84,10 +94,24 @@ export async function finaliseClosure(context: ServiceContext, plan_id: string):
     closureRejection('CLOSURE_CLAIMS_OPEN', `${open_claims} claims of the plan are neither paid nor rejected; the report must account for each.`, { plan_id, open_claims });
   }
   // Every row is settled (refunded, unclaimed or nothing to refund) and no step changes them now,
-  // so the lines can be read outside the finishing transaction.
+  // so the lines can be read outside the finishing transaction, and stored as they are read.
   const builder = new ClosureReportBuilder(plan_id);
-  const texts: string[] = [];
-  for await (const page of closureLines(db, plan_id)) for (const line of page) texts.push(builder.push(line));
+  const pages = await ClosureReportPageWriter.begin(db, plan_id, now, options.page_leaves ?? PROOF_CHUNK_LEAVES);
+  let pages_root: Buffer;
+  try {
+    let read = 0;
+    for await (const page of closureLines(db, plan_id)) {
+      for (const line of page) {
+        const { text, leaf_hash } = builder.push(line);
+        await pages.push(line.member_code, text, leaf_hash);
+      }
+      read += 1;
+      if (read === 1) await options.failPoint?.('finalise:pages');
+    }
+    pages_root = await pages.finish();
+  } finally {
+    await pages.settle();
+  }
   const key = await operatorKey(context, now);
   const built = builder.finish(
     {
@@ -102,6 +126,7 @@ export async function finaliseClosure(context: ServiceContext, plan_id: string):
     },
     key,
   );
+  assert(pages_root.toString('hex') === built.header.merkle_root_hex, 'the tree over the pages\' blocks is the signed tree');
   // Custody after = the unclaimed total: the wallets of the plan still hold at least what the report
   // lists as unclaimed (more only if money reached a wallet after the closure date, a top-up settled late).
   const held = await sql<{ held_minor: bigint | number | string | null }>`
@@ -110,8 +135,7 @@ export async function finaliseClosure(context: ServiceContext, plan_id: string):
     where cm.plan_id = ${plan_id} and cm.refund_state = 'unclaimed'`.execute(db);
   const held_minor = BigInt(held.rows[0]?.held_minor ?? 0);
   assert(held_minor >= built.header.unclaimed_total_minor, `the wallets hold the unclaimed total (${held_minor} ≥ ${built.header.unclaimed_total_minor})`);
-  const report_text = [built.header_line, ...texts].map((line) => `${line}\n`).join('');
-  return db.transaction().execute(async (trx) => {
+  const stored = await db.transaction().execute(async (trx) => {
     const locked = await lockClosureIn(trx, plan_id);
     // Two finalisations at once: the first stored wins, and the second returns it.
     if (locked.step === 'finalised') return locked;
@@ -124,9 +148,12 @@ export async function finaliseClosure(context: ServiceContext, plan_id: string):
     }
     return trx
       .updateTable('plan_closures')
-      .set({ step: 'finalised', finalised_at: now, header_json: built.header_line, report_text })
+      .set({ step: 'finalised', finalised_at: now, header_json: built.header_line, report_text: null, report_attempt_id: pages.attempt_id })
       .where('plan_id', '=', plan_id)
       .returningAll()
       .executeTakeFirstOrThrow();
   });
+  // The pages of this attempt if it lost, and of any attempt that crashed before, are read by nothing.
+  await dropUnpublishedPages(db, plan_id, stored.report_attempt_id);
+  return stored;
 }

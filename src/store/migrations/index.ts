@@ -31,6 +31,7 @@ import { governanceBallots } from './0029-governance-ballots.js';
 import { supervisorReports } from './0033-supervisor-reports.js';
 import { planClosures } from './0034-plan-closures.js';
 import { closureTransferOffers } from './0035-closure-transfer-offers.js';
+import { closureReportPages } from './0036-closure-report-pages.js';
 
 /** Every migration, in order. Names sort in the order they must run. */
 export function migrationsFor(dialect: DialectName): Record<string, Migration> {
@@ -66,5 +67,6 @@ export function migrationsFor(dialect: DialectName): Record<string, Migration> {
     '0033-supervisor-reports': supervisorReports(dialect),
     '0034-plan-closures': planClosures(dialect),
     '0035-closure-transfer-offers': closureTransferOffers(dialect),
+    '0036-closure-report-pages': closureReportPages(dialect),
   };
 }
