@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { closureBenchCommand } from './closure-bench.js';
 import { cycleBenchCommand } from './cycle-bench.js';
 import { joinBenchCommand } from './join-bench.js';
 import { ledgerBenchCommand } from './ledger-bench.js';
@@ -8,7 +9,7 @@ import { votesBenchCommand } from './votes-bench.js';
 import { webBenchCommand } from './web-bench.js';
 
 /** Every benchmark is a subcommand: `npm run bench -- <name> [options]`. */
-const benchmarks: readonly Command[] = [ledgerBenchCommand(), joinBenchCommand(), votesBenchCommand(), cycleBenchCommand(), webBenchCommand(), simulateBenchCommand()];
+const benchmarks: readonly Command[] = [ledgerBenchCommand(), joinBenchCommand(), votesBenchCommand(), cycleBenchCommand(), closureBenchCommand(), webBenchCommand(), simulateBenchCommand()];
 
 const program = new Command('bench')
   .usage('<name> [options]')

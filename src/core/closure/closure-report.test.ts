@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { calendarDateOf } from '../members/age.js';
 import { buildClosureReport, type ClosureReportFacts } from './build-closure-report.js';
-import { closureHeaderLine, parseClosureHeader, parseClosureLine, type ClosureReportLine } from './closure-report.js';
+import { closureHeaderLine, closureLeafData, closureLeafHash, parseClosureHeader, parseClosureLine, type ClosureReportLine } from './closure-report.js';
+import { leafHash } from '../merkle/merkle.js';
 import { checkAnnouncement, checkDiagnosisBeforeClosure, refundOutcome, MAX_CLOSURE_REFUND_ATTEMPTS } from './closure-rules.js';
 import { MAX_LINE_BYTES } from '../cycles/export-verifier.js';
 import { ClosureReportStream, closureProofHolds, parseClosureProof, verifyClosureReport } from './closure-verifier.js';
@@ -100,6 +101,16 @@ describe('closure report huzhu-closure/1', () => {
     expect(report.differences.join('\n')).toMatch(/refunded 400 \+ unclaimed 0 is not the wallet at closure 500/);
     const lying = built.text.replace('"custody_after_minor":"300"', '"custody_after_minor":"0"');
     expect(verifyClosureReport(lying).differences.join('\n')).toMatch(/custody_after_minor 0 is not the unclaimed total 300/);
+  });
+
+  it('hashes a line as the RFC 6962 leaf of its documented leaf bytes', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, unit: 'grapheme' }), fc.bigInt({ min: 0n, max: 10n ** 15n }), (member_code, wallet) => {
+        const line: ClosureReportLine = { member_code, wallet_at_closure_minor: wallet, refunded_minor: wallet, unclaimed_minor: 0n };
+        expect(closureLeafHash('计划', line).equals(leafHash(closureLeafData('计划', line)))).toBe(true);
+        expect(closureLeafData('计划', line).toString('utf8')).toBe(`closure:计划|${member_code}|${wallet}|${wallet}|0`);
+      }),
+    );
   });
 
   it('rejects a header or a line that lacks a field', () => {

@@ -18,7 +18,7 @@
  * unclaimed balances, kept as liabilities in the wallets).
  */
 import { createHash } from 'node:crypto';
-import { leafHash } from '../merkle/merkle.js';
+import { leafHashOfText } from '../merkle/merkle.js';
 import { ok, reject, assert, type Result } from '../rejection.js';
 import { DATE, FieldError, HEX128, HEX64, TIMESTAMP, checkKeys, count, isObject, matching, minor, parseJsonObject, text } from '../records/strict-fields.js';
 
@@ -124,15 +124,18 @@ export function closureMemberLine(line: ClosureReportLine): string {
   );
 }
 
+function closureLeafText(plan_id: string, line: ClosureReportLine): string {
+  return `closure:${plan_id}|${line.member_code}|${line.wallet_at_closure_minor}|${line.refunded_minor}|${line.unclaimed_minor}`;
+}
+
 /** utf8(`closure:<plan_id>|<member_code>|<wallet_at_closure_minor>|<refunded_minor>|<unclaimed_minor>`). */
 export function closureLeafData(plan_id: string, line: ClosureReportLine): Buffer {
-  const text = `closure:${plan_id}|${line.member_code}|${line.wallet_at_closure_minor}|${line.refunded_minor}|${line.unclaimed_minor}`;
-  return Buffer.from(text, 'utf8');
+  return Buffer.from(closureLeafText(plan_id, line), 'utf8');
 }
 
 /** The RFC 6962 leaf hash of one membership's line: SHA-256(0x00 ‖ closureLeafData). */
 export function closureLeafHash(plan_id: string, line: ClosureReportLine): Buffer {
-  return leafHash(closureLeafData(plan_id, line));
+  return leafHashOfText(closureLeafText(plan_id, line));
 }
 
 /** SHA-256 (lower-case hex) of the member lines' exact bytes, each with its "\n". */

@@ -12,6 +12,7 @@ import {
   emptyRoot,
   inclusionProof,
   leafHash,
+  leafHashOfText,
   merkleRoot,
   merkleRootInPlace,
   nodeHash,
@@ -241,6 +242,15 @@ describe('RFC 6962 hashing', () => {
     expect(hex(cycleLeafHash('2024-06-14', 'M000123', 1234n))).toBe(
       hex(sha256(Buffer.from([0]), Buffer.from('2024-06-14|M000123|1234', 'utf8'))),
     );
+  });
+
+  it('hashes a text leaf as the leaf of its UTF-8 bytes, whatever characters it holds', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme' }), (text) => {
+        expect(hex(leafHashOfText(text))).toBe(hex(leafHash(Buffer.from(text, 'utf8'))));
+      }),
+    );
+    expect(hex(leafHashOfText('closure:计划|会员|1'))).toBe(hex(sha256(Buffer.from([0]), Buffer.from('closure:计划|会员|1', 'utf8'))));
   });
 });
 

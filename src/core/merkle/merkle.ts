@@ -37,6 +37,14 @@ export function leafHash(data: Uint8Array): Buffer {
   return sha256(Buffer.concat([LEAF_PREFIX, data]));
 }
 
+/**
+ * leafHash(utf8(text)) without a Buffer per leaf: the string is hashed as 0x00 ‖ text (U+0000 is
+ * the one byte 0x00 in UTF-8), as cycle leaves are.
+ */
+export function leafHashOfText(text: string): Buffer {
+  return sha256(`\u0000${text}`);
+}
+
 // 0x01 ‖ left ‖ right, reused by every node hash: hashing reads it synchronously.
 const nodeInput = Buffer.concat([NODE_PREFIX, Buffer.alloc(2 * MERKLE_HASH_BYTES)]);
 
