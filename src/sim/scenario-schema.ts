@@ -58,7 +58,8 @@ export const scenarioSchema = z
     max_age_years: ageYears,
     sex_incidence_factors: z.object({ female: rate, male: rate }).strict(),
     risk_classes: z
-      .array(z.object({ name: z.string().min(1).max(40), incidence_factor: rate, churn_factor: rate }).strict())
+      // name_zh: the class as the Chinese pages name it, when the scenario gives it.
+      .array(z.object({ name: z.string().min(1).max(40), name_zh: z.string().min(1).max(40).optional(), incidence_factor: rate, churn_factor: rate }).strict())
       .min(1)
       .max(MAX_RISK_CLASSES),
     /** Widths of the tenure slots in periods; the last slot holds everyone older in the plan. */

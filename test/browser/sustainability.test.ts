@@ -224,6 +224,21 @@ describe.runIf(chromiumAvailable())('sustainability pages', () => {
     await context.close();
   }, 600_000);
 
+  it('the simulator names every scenario and its risk classes in Chinese on the Chinese page', async () => {
+    const { context, page } = await open('demo-operator', 'zh-CN', 'phone');
+    const { scenarios } = (await (await context.request.get('/api/sustainability/scenarios')).json()) as { scenarios: Array<{ name: string; risk_classes_zh: string[] }> };
+    await page.goto('/staff/sustainability/simulator');
+    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The scenarios by their titles, not their names.
+    expect(await page.getByLabel('情景').locator('option').allTextContents()).toEqual(['相互宝（2018年上线起）', '小型社区计划']);
+    for (const scenario of scenarios) {
+      await page.getByLabel('情景').selectOption(scenario.name);
+      for (const name of scenario.risk_classes_zh) await page.getByLabel(`风险类别“${name}”的加入者`).waitFor();
+    }
+    await screenshot(page, 'sustainability-simulator-form', 'zh-CN', 'phone');
+    await context.close();
+  }, 300_000);
+
   for (const [language, viewport] of [['en', 'desktop'], ['zh-CN', 'phone']] as const) {
     it(`a visitor follows the plan page's link to its health and reads the share trend (${language}, ${viewport})`, async () => {
       const { context, page } = await open(null, language, viewport);

@@ -62,9 +62,12 @@ describeEachBackend('HTTP simulation runs, scenarios and the public forecast', (
     const body = response.json();
     expect(body.scenarios.map((scenario: { name: string }) => scenario.name)).toEqual(['xiang-hu-bao', 'small-community']);
     // Each shipped scenario is described in both languages of the page.
-    for (const scenario of body.scenarios as Array<{ description: string; description_zh: string | null }>) {
+    for (const scenario of body.scenarios as Array<{ description: string; description_zh: string | null; risk_classes: string[]; risk_classes_zh: Array<string | null> }>) {
       expect(scenario.description.length).toBeGreaterThan(0);
       expect(scenario.description_zh).toMatch(/[\u4e00-\u9fff]/);
+      // And so is each risk class, whose weight the page asks for.
+      expect(scenario.risk_classes_zh).toHaveLength(scenario.risk_classes.length);
+      for (const name of scenario.risk_classes_zh) expect(name).toMatch(/^[\u4e00-\u9fff]+$/);
     }
     const community = body.scenarios[1];
     expect(community.what_if.fee_bps).toEqual({ default: 800, min: 0, max: 5000 });

@@ -99,6 +99,7 @@ const scenarioSchema = z.object({
   age_bands_years: z.array(z.number().int()),
   max_age_years: z.number().int(),
   risk_classes: z.array(z.string()),
+  risk_classes_zh: z.array(z.string().nullable()).describe('Each risk class named in Chinese, when the scenario names it'),
   initial_members: z.number().int(),
   member_threshold: z.number().int(),
   what_if: z

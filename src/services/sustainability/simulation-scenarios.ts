@@ -25,6 +25,7 @@ export function simulationScenarios() {
       age_bands_years: scenario.age_bands_years,
       max_age_years: scenario.max_age_years,
       risk_classes: scenario.risk_classes.map((risk) => risk.name),
+      risk_classes_zh: scenario.risk_classes.map((risk) => risk.name_zh ?? null),
       initial_members: scenario.initial_cohorts.reduce((sum, cohort) => sum + cohort.members, 0),
       member_threshold: scenario.member_threshold,
       what_if: {

@@ -58,3 +58,11 @@ export function direction(bps: number | null): 'up' | 'down' | 'same' | 'none' {
   if (bps === null) return 'none';
   return bps > 0 ? 'up' : bps < 0 ? 'down' : 'same';
 }
+
+/**
+ * A shipped scenario's title in the page's language; a scenario without one (a run from a plan,
+ * one written by the operator) is shown by its name.
+ */
+export function scenarioTitle(t: (key: string, options: { defaultValue: string }) => string, name: string): string {
+  return t(`sustainability.scenarioTitles.${name}`, { defaultValue: name });
+}

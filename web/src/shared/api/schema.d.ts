@@ -23653,6 +23653,8 @@ export interface paths {
                                 age_bands_years: number[];
                                 max_age_years: number;
                                 risk_classes: string[];
+                                /** @description Each risk class named in Chinese, when the scenario names it */
+                                risk_classes_zh: (string | null)[];
                                 initial_members: number;
                                 member_threshold: number;
                                 /** @description Each what-if field (the `overrides` of a run) with the scenario’s value as its default, and its bounds */

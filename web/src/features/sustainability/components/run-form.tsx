@@ -5,6 +5,7 @@ import { ApiError, newIdempotencyKey } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/i18n/error-message';
 import { useLanguage } from '../../../shared/i18n/i18n';
 import { TextField } from '../../../shared/ui/field';
+import { scenarioTitle } from '../figures';
 import type { Plan } from '../api';
 import { useStartRun, type Scenario, type Scenarios } from '../simulation-api';
 import { defaultDraft, requestOf, startingRules, type DraftProblem, type RunDraft } from '../simulation-form';
@@ -130,7 +131,7 @@ function DraftForm({ scenario, plan, options }: { scenario: Scenario; plan: Plan
         {draft.risk_weights.map((value, index) => (
           <TextField
             key={`risk-${index}`}
-            label={t('sustainability.form.riskWeight', { risk: scenario.risk_classes[index] ?? '' })}
+            label={t('sustainability.form.riskWeight', { risk: (language === 'zh-CN' ? scenario.risk_classes_zh[index] : null) ?? scenario.risk_classes[index] ?? '' })}
             inputMode="decimal"
             value={value}
             onChange={(event) => setAt('risk_weights', index, event.target.value)}
@@ -236,7 +237,7 @@ export function RunForm({ scenarios, plans }: { scenarios: Scenarios; plans: rea
           <select id={scenarioId} value={scenarioName} onChange={(event) => setScenarioName(event.target.value)}>
             {scenarios.scenarios.map((entry) => (
               <option key={entry.name} value={entry.name}>
-                {entry.name}
+                {scenarioTitle(t, entry.name)}
               </option>
             ))}
           </select>

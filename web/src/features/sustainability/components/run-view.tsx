@@ -4,7 +4,7 @@ import { ApiError } from '../../../shared/api/client';
 import { errorMessage } from '../../../shared/i18n/error-message';
 import { useLanguage } from '../../../shared/i18n/i18n';
 import { Instant, Money } from '../../../shared/ui/money';
-import { formatCount } from '../figures';
+import { formatCount, scenarioTitle } from '../figures';
 import { fanCharts } from '../run-charts';
 import type { Run, RunSummary } from '../simulation-api';
 import { ChartFigure } from '../../../shared/ui/chart-figure';
@@ -66,7 +66,7 @@ export function RunFacts({ run }: { run: Run }) {
     <dl className="facts sustainability-facts">
       <div>
         <dt>{t('sustainability.form.scenario')}</dt>
-        <dd>{request.scenario}</dd>
+        <dd>{scenarioTitle(t, request.scenario)}</dd>
       </div>
       <div>
         <dt>{t('sustainability.form.members')}</dt>

@@ -11,7 +11,7 @@ import { QueryState } from '../../../shared/ui/query-state';
 import { usePlans } from '../api';
 import { RunForm } from '../components/run-form';
 import { RunStatusBadge } from '../components/run-view';
-import { formatCount } from '../figures';
+import { formatCount, scenarioTitle } from '../figures';
 import { useRuns, useScenarios, type RunListEntry } from '../simulation-api';
 
 /** The runs, newest first; two finished ones can be picked for the side-by-side comparison. */
@@ -63,7 +63,7 @@ function Runs() {
                         <th scope="row">
                           <Link to={`/staff/sustainability/simulations/${run.id}`}>{t('sustainability.runs.runNumber', { id: run.id })}</Link>
                         </th>
-                        <td>{run.scenario_name}</td>
+                        <td>{scenarioTitle(t, run.scenario_name)}</td>
                         <td>{run.plan_id ?? t('sustainability.form.scenarioMembers')}</td>
                         <td>
                           <RunStatusBadge status={run.status} />
