@@ -6,6 +6,7 @@ import { openAccountsIn } from '../ledger/ledger.js';
 import type { ServiceContext } from './context.js';
 import type { Database } from '../store/schema.js';
 import { currencyAccounts, planAccounts } from './plan-accounts.js';
+import { notifyMemberships } from './notifications/notify-memberships.js';
 
 export interface PlanVersion {
   readonly version: number;
@@ -155,12 +156,11 @@ export async function addPlanVersionIn(
     .execute();
   const notice = planVersionNotice(plan, version, effective_at, input.note);
   // One set-based statement tells every payer with a live membership, however many members there are.
-  await sql`
-    insert into notifications (user_id, membership_id, kind, channel, title_zh, title_en, body_zh, body_en, dedupe_key, created_at)
-    select m.payer_user_id, m.id, 'plan_rules_changed', 'in_app',
-      ${notice.title_zh}, ${notice.title_en}, ${notice.body_zh}, ${notice.body_en},
-      ${`plan_rules_changed:${plan_id}:${version}:`} || cast(m.id as text), ${created_at}
-    from ${noticeRecipients(plan_id)}`.execute(trx);
+  await notifyMemberships(trx, { kind: 'plan_rules_changed', ...notice }, noticeRecipients(plan_id), {
+    channels: ['in_app'],
+    dedupe_prefix: () => `plan_rules_changed:${plan_id}:${version}:`,
+    created_at,
+  });
   return version;
 }
 

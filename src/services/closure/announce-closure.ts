@@ -5,6 +5,7 @@ import { RejectionError } from '../../core/rejection.js';
 import type { ServiceContext } from '../context.js';
 import { getPlanIn } from '../funding/plan-in.js';
 import { closureRejection, findClosureIn, type ClosureRow } from './closure-rows.js';
+import { notifyMemberships } from '../notifications/notify-memberships.js';
 
 export interface AnnounceClosureInput {
   readonly plan_id: string;
@@ -64,17 +65,11 @@ export async function announceClosure(context: ServiceContext, input: AnnounceCl
       .executeTakeFirst();
     if (inserted === undefined) closureRejection('PLAN_CLOSING', 'The plan\'s closure is announced already; a plan closes once.', { plan_id: plan.id });
     const texts = noticeTexts(plan, decision.value.closure_date);
-    for (const channel of ['in_app', 'email'] as const) {
-      await sql`
-        insert into notifications (user_id, membership_id, kind, channel, title_zh, title_en, body_zh, body_en, dedupe_key, created_at)
-        select m.payer_user_id, m.id, 'plan_closing', cast(${channel} as text),
-          cast(${texts.title_zh} as text), cast(${texts.title_en} as text), cast(${texts.body_zh} as text), cast(${texts.body_en} as text),
-          cast(${`closure:${plan.id}:${channel}:`} as text) || cast(m.id as text), cast(${now} as text)
-        from memberships m
-        where m.plan_id = ${plan.id} and m.status in ('waiting', 'active')
-        order by m.id
-        on conflict (dedupe_key) do nothing`.execute(trx);
-    }
+    await notifyMemberships(trx, { kind: 'plan_closing', ...texts }, sql`memberships m where m.plan_id = ${plan.id} and m.status in ('waiting', 'active')`, {
+      channels: ['in_app', 'email'],
+      dedupe_prefix: (channel) => `closure:${plan.id}:${channel}:`,
+      created_at: now,
+    });
     return inserted;
   });
 }

@@ -16,6 +16,7 @@ import { column, keysetBatches, type ExportColumn } from '../exports/export-tabl
 import { getPlanIn } from '../funding/plan-in.js';
 import { assertPaysForMembership } from '../member-queries.js';
 import { findClosureIn } from './closure-rows.js';
+import { notifyMemberships } from '../notifications/notify-memberships.js';
 
 export type TransferOfferRow = Selectable<ClosureTransferOffersTable>;
 export type TransferConsentState = ClosureTransferConsentsTable['consent'];
@@ -90,18 +91,11 @@ export async function makeTransferOffer(
           or exists (select 1 from membership_events e where e.membership_id = m.id and e.event = 'plan_closed'))
       order by m.id`.execute(trx);
     const texts = offerTexts(offer);
-    for (const channel of ['in_app', 'email'] as const) {
-      await sql`
-        insert into notifications (user_id, membership_id, kind, channel, title_zh, title_en, body_zh, body_en, dedupe_key, created_at)
-        select m.payer_user_id, m.id, 'closure_transfer_offer', cast(${channel} as text),
-          cast(${texts.title_zh} as text), cast(${texts.title_en} as text), cast(${texts.body_zh} as text), cast(${texts.body_en} as text),
-          cast(${`transfer_offer:${plan.id}:${channel}:`} as text) || cast(m.id as text), cast(${now} as text)
-        from closure_transfer_consents c
-        join memberships m on m.id = c.membership_id
-        where c.plan_id = ${plan.id}
-        order by c.membership_id
-        on conflict (dedupe_key) do nothing`.execute(trx);
-    }
+    await notifyMemberships(trx, { kind: 'closure_transfer_offer', ...texts }, sql`closure_transfer_consents c join memberships m on m.id = c.membership_id where c.plan_id = ${plan.id}`, {
+      channels: ['in_app', 'email'],
+      dedupe_prefix: (channel) => `transfer_offer:${plan.id}:${channel}:`,
+      created_at: now,
+    });
     const counted = await trx
       .selectFrom('closure_transfer_consents')
       .select((eb) => eb.fn.countAll<bigint | number>().as('n'))

@@ -6,6 +6,7 @@ import { assert } from '../../core/rejection.js';
 import type { ServiceContext } from '../context.js';
 import { getPlanIn } from '../funding/plan-in.js';
 import { addPlanVersionIn } from '../plans.js';
+import { notifyMemberships } from '../notifications/notify-memberships.js';
 
 /** Votes counted per pass: a bound on one job step; the next pass takes the rest. */
 const closeBatch = 50;
@@ -86,15 +87,15 @@ export async function closeProposal(context: ServiceContext, proposal_id: bigint
     const text = resultText[count.result];
     const leave_zh = effective_at === null ? '' : `新规则自 ${effective_at.slice(0, 10)} 起生效；不接受者可在此之前退出并全额退还钱包余额。`;
     const leave_en = effective_at === null ? '' : ` The new rules apply from ${effective_at.slice(0, 10)}; if you do not accept them you may leave before then with a full wallet refund.`;
-    await sql`
-      insert into notifications (user_id, membership_id, kind, channel, title_zh, title_en, body_zh, body_en, dedupe_key, created_at)
-      select m.payer_user_id, m.id, 'proposal_counted', 'in_app',
-        ${`${plan.name_zh}：第 ${proposal_id} 号提案${text.zh}`}, ${`${plan.name_en}: proposal ${proposal_id} ${text.en}`},
-        ${`赞成 ${yes}，反对 ${no}，弃权 ${abstain}，共 ${count.eligible} 人有投票权。${leave_zh}`},
-        ${`${yes} yes, ${no} no, ${abstain} abstain, of ${count.eligible} eligible.${leave_en}`},
-        ${`proposal_counted:${proposal_id}:`} || cast(m.id as text), ${at}
-      from proposal_voters v join memberships m on m.id = v.membership_id
-      where v.proposal_id = ${proposal_id} and m.payer_user_id is not null`.execute(trx);
+    const notice = {
+      kind: 'proposal_counted',
+      title_zh: `${plan.name_zh}：第 ${proposal_id} 号提案${text.zh}`,
+      title_en: `${plan.name_en}: proposal ${proposal_id} ${text.en}`,
+      body_zh: `赞成 ${yes}，反对 ${no}，弃权 ${abstain}，共 ${count.eligible} 人有投票权。${leave_zh}`,
+      body_en: `${yes} yes, ${no} no, ${abstain} abstain, of ${count.eligible} eligible.${leave_en}`,
+    };
+    const voters = sql`proposal_voters v join memberships m on m.id = v.membership_id where v.proposal_id = ${proposal_id} and m.payer_user_id is not null`;
+    await notifyMemberships(trx, notice, voters, { channels: ['in_app'], dedupe_prefix: () => `proposal_counted:${proposal_id}:`, created_at: at });
     return true;
   });
 }

@@ -10,6 +10,7 @@ import { versionAt } from '../plans.js';
 import { governanceRejection } from './governance-rejections.js';
 import { getStaffProposal } from './proposal-queries.js';
 import { getProposalRowIn, proposalOf, type Proposal } from './proposal-rows.js';
+import { notifyMemberships } from '../notifications/notify-memberships.js';
 
 export const maxProposalNoteChars = 1500;
 
@@ -115,14 +116,18 @@ export async function openProposal(context: ServiceContext, proposal_id: bigint,
       .where('id', '=', proposal_id)
       .execute();
     const day = closes_at.slice(0, 10);
-    await sql`
-      insert into notifications (user_id, membership_id, kind, channel, title_zh, title_en, body_zh, body_en, dedupe_key, created_at)
-      select m.payer_user_id, m.id, 'proposal_opened', 'in_app',
-        ${`${plan.name_zh}：规则变更投票`}, ${`${plan.name_en}: vote on a rules change`},
-        ${`请在 ${day} 前对第 ${proposal_id} 号提案投票：${locked.note}`}, ${`Vote on proposal ${proposal_id} by ${day}: ${locked.note}`},
-        ${`proposal_opened:${proposal_id}:`} || cast(m.id as text), ${at}
-      from proposal_voters v join memberships m on m.id = v.membership_id
-      where v.proposal_id = ${proposal_id}`.execute(trx);
+    const notice = {
+      kind: 'proposal_opened',
+      title_zh: `${plan.name_zh}：规则变更投票`,
+      title_en: `${plan.name_en}: vote on a rules change`,
+      body_zh: `请在 ${day} 前对第 ${proposal_id} 号提案投票：${locked.note}`,
+      body_en: `Vote on proposal ${proposal_id} by ${day}: ${locked.note}`,
+    };
+    await notifyMemberships(trx, notice, sql`proposal_voters v join memberships m on m.id = v.membership_id where v.proposal_id = ${proposal_id}`, {
+      channels: ['in_app'],
+      dedupe_prefix: () => `proposal_opened:${proposal_id}:`,
+      created_at: at,
+    });
   });
   return proposalOf(await getProposalRowIn(context.store.db, proposal_id));
 }
