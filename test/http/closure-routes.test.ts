@@ -63,6 +63,9 @@ describeEachBackend('HTTP plan closure', (dialect) => {
     const early = await post('/api/plans/senior-cancer/closure/finalise');
     const finalise_from_date = addDays(today, 180);
     expect([early.statusCode, early.json().error.code, early.json().error.details?.finalise_from_date]).toEqual([409, 'CLOSURE_CLAIM_WINDOW_OPEN', finalise_from_date]);
+    // No report yet: an error before any byte of a stream.
+    const none = await t.app.inject('/api/public/plans/senior-cancer/closure/report');
+    expect([none.statusCode, none.json().error.code]).toEqual([404, 'CLOSURE_REPORT_NOT_FOUND']);
     const open = (await t.app.inject('/api/public/plans/senior-cancer/closure')).json().closure;
     expect(open).toMatchObject({ last_claim_date: addDays(today, 179), finalise_from_date });
     t.context.clock.set(`${finalise_from_date}T09:00:00.000Z`);
