@@ -6,7 +6,7 @@ import { buildClosureReport, type ClosureReportFacts } from './build-closure-rep
 import { closureHeaderLine, closureLeafData, closureLeafHash, parseClosureHeader, parseClosureLine, type ClosureReportLine } from './closure-report.js';
 import { leafHash } from '../merkle/merkle.js';
 import { checkAnnouncement, checkDiagnosisBeforeClosure, refundOutcome, MAX_CLOSURE_REFUND_ATTEMPTS } from './closure-rules.js';
-import { MAX_LINE_BYTES } from '../cycles/export-verifier.js';
+import { MAX_LINE_BYTES } from '../records/strict-fields.js';
 import { ClosureReportStream, closureProofHolds, parseClosureProof, verifyClosureReport } from './closure-verifier.js';
 
 const { privateKey, publicKey } = generateKeyPairSync('ed25519');

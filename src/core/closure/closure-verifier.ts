@@ -21,8 +21,7 @@ import {
   type ClosureReportHeader,
   type ClosureReportLine,
 } from './closure-report.js';
-import { DIGITS, HEX64 } from '../records/strict-fields.js';
-import { MAX_LINE_BYTES } from '../cycles/export-verifier.js';
+import { DIGITS, HEX64, MAX_LINE_BYTES } from '../records/strict-fields.js';
 
 // ---------------------------------------------------------------------------------------------
 // A member's proof of their closure line

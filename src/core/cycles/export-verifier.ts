@@ -21,7 +21,7 @@ import {
 } from './cycle-export.js';
 import { CLOSING_CYCLE_FEE_BPS } from './closing-cycle.js';
 import { cycleSeedHex, cycleTotals } from './cycle-figures.js';
-import { DIGITS, HEX64 } from '../records/strict-fields.js';
+import { DIGITS, HEX64, MAX_LINE_BYTES } from '../records/strict-fields.js';
 
 // ---------------------------------------------------------------------------------------------
 // Member proofs
@@ -552,8 +552,7 @@ export class CycleExportVerifier {
 // Bytes to lines
 // ---------------------------------------------------------------------------------------------
 
-/** Far above any real line (a header lists the cycle's cases); bounds memory on a hostile file. */
-export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+export { MAX_LINE_BYTES };
 
 const NEWLINE = 0x0a;
 

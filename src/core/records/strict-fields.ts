@@ -4,6 +4,9 @@
  * FieldError naming the field; the record's parser turns it into its own rejection code.
  */
 
+/** Far above any real line (a cycle header lists its cases); bounds a reader's memory on a hostile file. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
 export const DIGITS = /^(0|[1-9][0-9]*)$/;
 export const HEX64 = /^[0-9a-f]{64}$/;
 export const HEX128 = /^[0-9a-f]{128}$/;
