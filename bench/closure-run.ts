@@ -52,8 +52,8 @@ async function seedClosingPlan(store: Store, members: number): Promise<void> {
   if (store.dialect === 'postgres') await sql`analyze`.execute(store.db);
 }
 
-async function verifyReportFile(path: string): Promise<{ ok: boolean; differences: string[]; member_count: number }> {
-  const stream = new ClosureReportStream();
+async function verifyReportFile(path: string, member_code: string) {
+  const stream = new ClosureReportStream({ member: { member_code } });
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) stream.push(chunk as Buffer);
   return stream.end();
 }
@@ -109,10 +109,18 @@ export async function runClosureBench(options: ClosureBenchOptions): Promise<Ben
       note(`closure: ${picks.length} members' lines with proofs, ${roundTo(proof_ms, 2)} ms each`);
       const peak = sampler.stop();
 
+      // As `huzhu verify --member` does: the whole file checked and one member's proof computed from it.
+      const first = await store.db.selectFrom('plan_closure_members').select('member_code').where('membership_id', '=', 1n).executeTakeFirstOrThrow();
       const verifyStarted = performance.now();
-      const report = await verifyReportFile(reportPath);
-      note(`closure: huzhu verify ${report.ok ? 'OK' : 'FAILED'} in ${roundTo((performance.now() - verifyStarted) / 1000, 1)} s${report.ok ? '' : `: ${report.differences.slice(0, 5).join('; ')}`}`);
-      if (!report.ok || report.member_count !== options.members) throw new BenchFailure('the closure report does not verify');
+      const verifyRss = new PeakRssSampler();
+      verifyRss.start();
+      const report = await verifyReportFile(reportPath, first.member_code);
+      const verify_peak = verifyRss.stop();
+      note(
+        `closure: huzhu verify --member ${report.ok ? 'OK' : 'FAILED'} in ${roundTo((performance.now() - verifyStarted) / 1000, 1)} s, RSS at most ${roundTo(verify_peak.sampled_mb, 1)} MB (sampled)` +
+          `${report.ok ? '' : `: ${report.differences.slice(0, 5).join('; ')}`}`,
+      );
+      if (!report.ok || report.member_count !== options.members || report.member === null) throw new BenchFailure('the closure report does not verify');
       return {
         bench: 'closure',
         db: options.dialect,

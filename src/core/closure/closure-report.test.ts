@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { calendarDateOf } from '../members/age.js';
 import { buildClosureReport, type ClosureReportFacts } from './build-closure-report.js';
 import { closureHeaderLine, closureLeafData, closureLeafHash, parseClosureHeader, parseClosureLine, type ClosureReportLine } from './closure-report.js';
-import { leafHash } from '../merkle/merkle.js';
+import { inclusionProof, leafHash, proofToHex } from '../merkle/merkle.js';
+import { compareUtf8 } from '../money/byte-order.js';
 import { checkAnnouncement, checkDiagnosisBeforeClosure, refundOutcome, MAX_CLOSURE_REFUND_ATTEMPTS } from './closure-rules.js';
 import { MAX_LINE_BYTES } from '../records/strict-fields.js';
 import { ClosureReportStream, closureProofHolds, parseClosureProof, verifyClosureReport } from './closure-verifier.js';
@@ -70,6 +71,37 @@ describe('closure report huzhu-closure/1', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('computes any member\'s proof from the file as the whole tree\'s audit path, keeping no leaves', () => {
+    fc.assert(
+      fc.property(linesArbitrary, fc.nat(), (lines, pick) => {
+        const built = buildClosureReport(facts, lines, signer);
+        const sorted = [...lines].sort((left, right) => compareUtf8(left.member_code, right.member_code));
+        const index = pick % sorted.length;
+        const report = verifyClosureReport(built.text, { member: { member_code: sorted[index]!.member_code } });
+        expect(report.differences).toEqual([]);
+        expect(report.member?.proof).toMatchObject({ leaf_index: index, tree_size: sorted.length });
+        const leaves = sorted.map((line) => closureLeafHash(facts.plan_id, line));
+        expect(report.member?.proof.proof_hex).toEqual(proofToHex(inclusionProof(leaves, index)));
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('proves no member against a header that counts other lines than the file has', () => {
+    const lines: ClosureReportLine[] = [
+      { member_code: 'MAAAA', wallet_at_closure_minor: 1n, refunded_minor: 1n, unclaimed_minor: 0n },
+      { member_code: 'MBBBB', wallet_at_closure_minor: 2n, refunded_minor: 2n, unclaimed_minor: 0n },
+    ];
+    const built = buildClosureReport(facts, lines, signer);
+    for (const stated of [1, 3]) {
+      const lying = built.text.replace('"member_count":2', `"member_count":${stated}`);
+      const report = verifyClosureReport(lying, { member: { member_code: 'MBBBB' } });
+      expect(report.ok).toBe(false);
+      expect(report.member).toBeNull();
+      expect(report.differences.join('\n')).toMatch(new RegExp(`member_count ${stated}; the lines give 2`));
+    }
   });
 
   it('catches any change of one byte in a member line', () => {

@@ -8,7 +8,8 @@
  * broken file is a difference, never a crash.
  */
 import { createHash, createPublicKey, verify as verifySignature } from 'node:crypto';
-import { MerkleRootBuilder, inclusionProof, proofFromHex, proofToHex, verifyInclusion } from '../merkle/merkle.js';
+import { MerkleRootBuilder, proofFromHex, proofToHex, verifyInclusion } from '../merkle/merkle.js';
+import { StreamingInclusionProof } from '../merkle/streaming-proof.js';
 import { compareUtf8 } from '../money/byte-order.js';
 import { ok, reject, type Result } from '../rejection.js';
 import {
@@ -180,13 +181,12 @@ export class ClosureReportVerifier {
   #unclaimed_total_minor = 0n;
   readonly #root = new MerkleRootBuilder();
   readonly #linesHash = createHash('sha256');
-  /** Kept only when a member's proof is to be computed from the file. */
-  readonly #leaves: Buffer[] | null;
+  /** The member's audit path, built from her line on when it is to be computed from the file: O(log n) memory. */
+  #streaming: StreamingInclusionProof | null = null;
   #memberLine: { line: ClosureReportLine; leaf_index: number } | null = null;
 
   constructor(options: ClosureVerifyOptions = {}) {
     this.#options = options;
-    this.#leaves = options.member !== undefined && options.member.proof === undefined ? [] : null;
   }
 
   #differ(sentence: string): void {
@@ -226,9 +226,17 @@ export class ClosureReportVerifier {
     if (this.#header === null) return;
     const leaf = closureLeafHash(this.#header.plan_id, line);
     const leaf_index = this.#root.size;
+    const tree_size = this.#header.member_count;
+    if (this.#options.member?.member_code === line.member_code && this.#memberLine === null) {
+      this.#memberLine = { line, leaf_index };
+      // The leaves before hers are gone; the roots of their perfect subtrees are her left siblings.
+      // A header that counts fewer lines than this cannot be proven against; its count is a difference.
+      if (this.#options.member.proof === undefined && leaf_index < tree_size && Number.isSafeInteger(tree_size)) {
+        this.#streaming = StreamingInclusionProof.resumeAt(tree_size, leaf_index, this.#root.frontier());
+      }
+    }
     this.#root.push(leaf);
-    this.#leaves?.push(leaf);
-    if (this.#options.member?.member_code === line.member_code && this.#memberLine === null) this.#memberLine = { line, leaf_index };
+    if (this.#streaming !== null && leaf_index < tree_size) this.#streaming.push(leaf);
   }
 
   /** A line the reader could not take (longer than MAX_LINE_BYTES): counted and named, never parsed. */
@@ -316,7 +324,8 @@ export class ClosureReportVerifier {
     const { line, leaf_index } = this.#memberLine;
     let proof: ClosureMemberProof;
     if (asked.proof === undefined) {
-      const leaves = this.#leaves ?? [];
+      // Only a header whose count is the lines' gives a tree to prove in (a wrong count is a difference already).
+      if (this.#streaming === null || this.#root.size !== header.member_count) return null;
       proof = {
         format: CLOSURE_PROOF_FORMAT,
         plan_id: header.plan_id,
@@ -325,9 +334,9 @@ export class ClosureReportVerifier {
         refunded_minor: line.refunded_minor.toString(),
         unclaimed_minor: line.unclaimed_minor.toString(),
         leaf_index,
-        tree_size: leaves.length,
+        tree_size: header.member_count,
         merkle_root_hex,
-        proof_hex: proofToHex(inclusionProof(leaves, leaf_index)),
+        proof_hex: proofToHex(this.#streaming.proof()),
       };
     } else {
       proof = asked.proof;

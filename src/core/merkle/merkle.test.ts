@@ -596,6 +596,26 @@ describe('StreamingInclusionProof', () => {
       }
     }
   });
+
+  it('resumed at the leaf from the frontier of the leaves before it, gives the same path', async () => {
+    const { StreamingInclusionProof } = await import('./streaming-proof.js');
+    for (let size = 1; size <= 70; size += 1) {
+      const leaves = Array.from({ length: size }, (_, index) => leafHash(Buffer.from(`leaf ${index}`)));
+      const before = new MerkleRootBuilder();
+      for (let index = 0; index < size; index += 1) {
+        const streaming = StreamingInclusionProof.resumeAt(size, index, before.frontier());
+        for (const leaf of leaves.slice(index)) streaming.push(leaf);
+        expect(proofToHex(streaming.proof()), `size ${size} index ${index}`).toEqual(proofToHex(inclusionProof(leaves, index)));
+        before.push(leaves[index]!);
+      }
+    }
+  });
+
+  it('refuses a frontier that is not the leaf\'s left siblings', async () => {
+    const { StreamingInclusionProof } = await import('./streaming-proof.js');
+    // Leaf 3 has two left siblings (leaves 0-1 and leaf 2); one root is not enough.
+    expect(() => StreamingInclusionProof.resumeAt(8, 3, [leafHash(Buffer.from('x'))])).toThrow(/left sibling/);
+  });
 });
 
 describe('cycleLeafHash', () => {

@@ -197,6 +197,14 @@ export class MerkleRootBuilder {
     return Buffer.from(accumulator);
   }
 
+  /**
+   * Copies of the roots of the perfect subtrees of the leaves pushed so far, leftmost first. For
+   * the next leaf these are its left siblings in any larger tree: its audit path's left side.
+   */
+  frontier(): Buffer[] {
+    return this.#subtreeRoots.map((root) => Buffer.from(root));
+  }
+
   /** Number of leaves pushed. */
   get size(): number {
     return this.#count;

@@ -1,5 +1,5 @@
 import { assert } from '../rejection.js';
-import { MerkleRootBuilder } from './merkle.js';
+import { MERKLE_HASH_BYTES, MerkleRootBuilder } from './merkle.js';
 
 interface SiblingRange {
   readonly start: number;
@@ -31,6 +31,8 @@ function siblingRanges(index: number, start: number, end: number, ranges: Siblin
 export class StreamingInclusionProof {
   readonly #ranges: SiblingRange[];
   readonly #builders: MerkleRootBuilder[];
+  /** Roots given instead of built (resumeAt): the left siblings, by range. */
+  readonly #known: Array<Buffer | undefined> = [];
   readonly #index: number;
   readonly #size: number;
   #position = 0;
@@ -48,6 +50,26 @@ export class StreamingInclusionProof {
     this.#size = size;
   }
 
+  /**
+   * Starts at the leaf itself instead of at leaf 0: `leftRoots` are the roots of the leaves before
+   * it (MerkleRootBuilder.frontier() after pushing them), which are exactly its left siblings. A
+   * reader that learns which leaf it proves only on reaching it keeps O(log n), not the leaves.
+   * Push the leaf and every leaf after it.
+   */
+  static resumeAt(size: number, index: number, leftRoots: readonly Uint8Array[]): StreamingInclusionProof {
+    const streaming = new StreamingInclusionProof(size, index);
+    const left = streaming.#ranges.filter((range) => range.end <= index);
+    assert(left.length === leftRoots.length, 'one root for each left sibling of the leaf');
+    left.forEach((range, order) => {
+      const root = leftRoots[order]!;
+      assert(root.length === MERKLE_HASH_BYTES, 'a left root is one hash');
+      streaming.#known[order] = Buffer.from(root);
+    });
+    streaming.#position = index;
+    streaming.#current = left.length;
+    return streaming;
+  }
+
   push(leafHash: Uint8Array): void {
     const position = this.#position;
     assert(position < this.#size, 'no more leaves than the tree size');
@@ -62,7 +84,7 @@ export class StreamingInclusionProof {
   proof(): Buffer[] {
     assert(this.#position === this.#size, 'every leaf was pushed');
     const path = new Array<Buffer>(this.#ranges.length);
-    this.#ranges.forEach((range, order) => (path[range.depth] = this.#builders[order]!.root()));
+    this.#ranges.forEach((range, order) => (path[range.depth] = this.#known[order] ?? this.#builders[order]!.root()));
     return path;
   }
 }
