@@ -228,7 +228,8 @@ describe.runIf(chromiumAvailable())('sustainability pages', () => {
     const { context, page } = await open('demo-operator', 'zh-CN', 'phone');
     const { scenarios } = (await (await context.request.get('/api/sustainability/scenarios')).json()) as { scenarios: Array<{ name: string; risk_classes_zh: string[] }> };
     await page.goto('/staff/sustainability/simulator');
-    await page.getByRole('heading', { level: 1 }).waitFor();
+    // The form is drawn once the scenarios have loaded: the first scenario's first risk class is asked for.
+    await page.getByLabel(`风险类别“${scenarios[0]!.risk_classes_zh[0]!}”的加入者`).waitFor();
     // The scenarios by their titles, not their names.
     expect(await page.getByLabel('情景').locator('option').allTextContents()).toEqual(['相互宝（2018年上线起）', '小型社区计划']);
     for (const scenario of scenarios) {
